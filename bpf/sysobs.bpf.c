@@ -1,0 +1,562 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * sysobs kernel side. One record per syscall, written at sys_exit: on x86-64 the six argument
+ * registers are still intact in the saved user regs when an ordinary call returns, so the exit
+ * hook alone sees number, arguments and result (FACTS.md: 2.5x bare against 4.2x for an
+ * enter+exit pair). The calls the exit hook cannot see alone have their own sources:
+ *  - execve: a successful one replaces the regs, so an fentry on the syscall function records
+ *    its arguments before the image goes (it costs only execve calls);
+ *  - exit/exit_group never return: sched_process_exit sees the task with regs still naming the call;
+ *  - sys_enter is attached only for the options that need the entry time (-T, -c).
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+#include "sysobs.h"
+
+char LICENSE[] SEC("license") = "Dual BSD/GPL";
+
+#define NR_EXECVE	59
+#define NR_EXIT		60
+#define NR_EXIT_GROUP	231
+#define NR_EXECVEAT	322
+
+/* Records to user space, in the order they were reserved (one ring for all CPUs keeps order). */
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 16 << 20);	/* user space sets --ring-size before load */
+} events SEC(".maps");
+
+/* The traced threads (key: tid): the filter, and each thread's sequence counter and state. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 65536);
+	__type(key, __u32);
+	__type(value, struct so_task);
+} tasks SEC(".maps");
+
+/* What to capture for each syscall number, filled by user space from the generated tables. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, SO_NR_SLOTS);
+	__type(key, __u32);
+	__type(value, struct so_spec);
+} specs SEC(".maps");
+
+/* -c: calls, errors and time per syscall, counted here so they stay exact when records drop. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, SO_NR_SLOTS);
+	__type(key, __u32);
+	__type(value, struct so_count);
+} counts SEC(".maps");
+
+/* Counters user space reports at the end (enum so_stat), per CPU to avoid atomics. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, SO_STAT_MAX);
+	__type(key, __u32);
+	__type(value, __u64);
+} stats SEC(".maps");
+
+/* Room to build a record with captured strings before copying it into the ring. Twice the
+ * largest record, so that bounded offsets plus bounded lengths provably stay inside. */
+struct scratch {
+	__u8 buf[2 * SO_SCRATCH_SIZE];
+};
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct scratch);
+} scratch SEC(".maps");
+
+/* Configuration, set by user space between open and load. 0 means off. */
+const volatile bool follow_forks = false;	/* -f: new tasks of traced tasks are traced */
+const volatile bool want_ts = false;		/* stamp records with bpf_ktime_get_ns() */
+const volatile bool want_dur = false;		/* -T: time spent in each call (needs sys_enter) */
+const volatile bool want_counts = false;	/* -c: count in the counts map */
+const volatile bool want_records = true;	/* emit syscall records (off for -c alone) */
+const volatile bool want_captures = true;	/* read strings and structs (off for -X raw) */
+const volatile __u32 strsize = 32;		/* -s */
+const volatile __u64 rb_flags = BPF_RB_NO_WAKEUP;	/* user space polls on a short timer */
+
+static __always_inline void stat_inc(__u32 idx)
+{
+	__u64 *v = bpf_map_lookup_elem(&stats, &idx);
+
+	if (v)
+		*v += 1;
+}
+
+static __always_inline struct so_task *task_lookup(__u32 tid)
+{
+	return bpf_map_lookup_elem(&tasks, &tid);
+}
+
+static __always_inline void hdr_fill(struct so_hdr *h, __u16 type, __u32 size, __u64 id,
+				     struct so_task *t)
+{
+	h->type = type;
+	h->flags = 0;
+	h->size = size;
+	h->tgid = id >> 32;
+	h->tid = (__u32)id;
+	h->seq = ++t->seq;
+	h->ts_ns = 0;
+	if (want_ts) {
+		h->ts_ns = bpf_ktime_get_ns();
+		h->flags |= SO_F_TS;
+	}
+}
+
+static __always_inline void regs_args(struct pt_regs *regs, __u64 *args)
+{
+	args[0] = regs->di;
+	args[1] = regs->si;
+	args[2] = regs->dx;
+	args[3] = regs->r10;
+	args[4] = regs->r8;
+	args[5] = regs->r9;
+}
+
+/*
+ * Append one capture at *off in the scratch buffer. off stays below SO_SCRATCH_SIZE and every
+ * read is at most SO_PATH_MAX bytes, so scratch (twice that size) always has room.
+ */
+static __always_inline int cap_add(struct scratch *s, __u32 *off, __u32 arg, __u32 kind,
+				   __u64 ptr, __u64 want)
+{
+	struct so_cap *c;
+	__u32 o = *off, max, data;
+	long n;
+
+	if (o > SO_SCRATCH_SIZE - SO_PATH_MAX - 2 * sizeof(*c))
+		return -1;
+	o &= SO_SCRATCH_SIZE - 1;
+	c = (void *)&s->buf[o];
+	data = o + sizeof(*c);
+	c->arg = arg;
+	c->flags = 0;
+	c->len = 0;
+	c->total = 0;
+
+	if (kind == SO_CK_PATH || kind == SO_CK_STR || kind == SO_CK_STR_OUT) {
+		max = kind == SO_CK_PATH ? SO_PATH_MAX : strsize + 1;
+		if (max > SO_PATH_MAX)
+			max = SO_PATH_MAX;
+		n = bpf_probe_read_user_str(&s->buf[data & (2 * SO_SCRATCH_SIZE - 1)],
+					    max & (SO_PATH_MAX * 2 - 1), (void *)ptr);
+		if (n <= 0) {
+			c->flags = SO_CAP_FAULT;
+		} else {
+			n -= 1;	/* the NUL */
+			if (n >= max - 1 && kind != SO_CK_PATH) {
+				if (n > strsize)
+					n = strsize;
+				/* strsize + 1 bytes read without a NUL: there is more */
+				c->flags = SO_CAP_TRUNC;
+			} else if (n >= SO_PATH_MAX - 1) {
+				c->flags = SO_CAP_TRUNC;
+			}
+			c->len = n;
+			c->total = n;
+		}
+	} else {
+		/* buffers and structs: the length is known */
+		c->total = want;
+		max = want;
+		if (kind != SO_CK_STRUCT_IN && kind != SO_CK_STRUCT_OUT && max > strsize) {
+			max = strsize;
+			c->flags = SO_CAP_TRUNC;
+		}
+		if (max > SO_PATH_MAX)
+			max = SO_PATH_MAX;
+		if (max && bpf_probe_read_user(&s->buf[data & (2 * SO_SCRATCH_SIZE - 1)],
+					       max & (SO_PATH_MAX * 2 - 1), (void *)ptr) < 0) {
+			c->flags = SO_CAP_FAULT;
+			max = 0;
+		}
+		c->len = max;
+	}
+	*off = data + ((c->len + 7) & ~7u);
+	return 0;
+}
+
+/* The capture pass for one argument of a completed call, per the spec. */
+static __always_inline void cap_arg(struct scratch *s, __u32 *off, __u32 *ncaps,
+				    const struct so_arg_spec *a, __u32 i, __u64 *args, long ret)
+{
+	__u64 want = 0;
+	__u32 kind = a->kind;
+
+	switch (kind) {
+	case SO_CK_PATH:
+	case SO_CK_STR:
+		break;
+	case SO_CK_STR_OUT:
+		if (ret <= 0)
+			return;
+		break;
+	case SO_CK_BUF_IN:
+		want = args[a->len_arg % SO_MAX_ARGS];
+		break;
+	case SO_CK_BUF_OUT:
+		if (ret <= 0)
+			return;
+		want = ret;
+		break;
+	case SO_CK_BUF_OUT_LEN:
+		if (ret < 0)
+			return;
+		want = args[a->len_arg % SO_MAX_ARGS];
+		break;
+	case SO_CK_STRUCT_IN:
+		want = a->size;
+		break;
+	case SO_CK_STRUCT_OUT:
+		if (ret < 0)
+			return;
+		want = a->size;
+		break;
+	default:
+		return;
+	}
+	if (!args[i])
+		return;	/* NULL prints as NULL, nothing to read */
+	if (cap_add(s, off, i, kind, args[i], want) == 0)
+		*ncaps += 1;
+}
+
+/* Emit a syscall record with the captures the spec asks for (slow path: built in scratch). */
+static __always_inline void emit_with_caps(__u16 type, __u64 id, struct so_task *t, long nr,
+					   __u64 *args, long ret, __u64 dur,
+					   const struct so_spec *spec)
+{
+	__u32 zero = 0, off = sizeof(struct so_sys), ncaps = 0;
+	struct scratch *s;
+	struct so_sys *r;
+	int i;
+
+	s = bpf_map_lookup_elem(&scratch, &zero);
+	if (!s)
+		return;
+	r = (void *)s->buf;
+	for (i = 0; i < SO_MAX_ARGS; i++) {
+		if (spec->arg[i].kind)
+			cap_arg(s, &off, &ncaps, &spec->arg[i], i, args, ret);
+	}
+	hdr_fill(&r->h, type, off, id, t);
+	r->nr = nr;
+	__builtin_memcpy(r->args, args, sizeof(r->args));
+	r->ret = ret;
+	r->dur_ns = dur;
+	if (dur)
+		r->h.flags |= SO_F_DUR;
+	r->ncaps = ncaps;
+	r->pad = 0;
+	if (off > SO_SCRATCH_SIZE)
+		return;
+	if (bpf_ringbuf_output(&events, s->buf, off & (2 * SO_SCRATCH_SIZE - 1), rb_flags))
+		stat_inc(SO_STAT_DROPPED);
+}
+
+static __always_inline void emit_sys(__u16 type, __u64 id, struct so_task *t, long nr,
+				     __u64 *args, long ret, __u64 dur)
+{
+	struct so_spec *spec = NULL;
+	__u32 key = nr;
+	struct so_sys *r;
+
+	if (want_captures && key < SO_NR_SLOTS)
+		spec = bpf_map_lookup_elem(&specs, &key);
+	if (spec && spec->ncaps) {
+		emit_with_caps(type, id, t, nr, args, ret, dur, spec);
+		return;
+	}
+	/* fast path: a fixed-size record straight into the ring */
+	r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
+	if (!r) {
+		t->seq++;	/* the gap tells user space which thread lost what */
+		stat_inc(SO_STAT_DROPPED);
+		return;
+	}
+	hdr_fill(&r->h, type, sizeof(*r), id, t);
+	r->nr = nr;
+	__builtin_memcpy(r->args, args, sizeof(r->args));
+	r->ret = ret;
+	r->dur_ns = dur;
+	if (dur)
+		r->h.flags |= SO_F_DUR;
+	r->ncaps = 0;
+	r->pad = 0;
+	bpf_ringbuf_submit(r, rb_flags);
+}
+
+static __always_inline void count_call(long nr, long ret, __u64 dur)
+{
+	struct so_count *c;
+	__u32 key = nr;
+
+	if (key >= SO_NR_SLOTS)
+		return;
+	c = bpf_map_lookup_elem(&counts, &key);
+	if (!c)
+		return;
+	c->calls++;
+	if (ret < 0 && ret >= -4095)
+		c->errors++;
+	c->ns += dur;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
+{
+	__u64 id = bpf_get_current_pid_tgid(), dur = 0;
+	__u64 args[SO_MAX_ARGS];
+	struct so_task *t;
+	long nr;
+
+	t = task_lookup((__u32)id);
+	if (!t)
+		return 0;
+	if (t->state != SO_TS_ACTIVE) {
+		/* a forked child's return from fork/clone is shown by its parent */
+		if (t->state == SO_TS_FORKED)
+			t->state = SO_TS_ACTIVE;
+		return 0;
+	}
+	nr = regs->orig_ax;
+	if (want_dur || want_counts) {
+		if (t->enter_ts)
+			dur = bpf_ktime_get_ns() - t->enter_ts;
+		t->enter_ts = 0;
+	}
+	if (want_counts)
+		count_call(nr, ret, dur);
+	if (!want_records)
+		return 0;
+	if ((nr == NR_EXECVE || nr == NR_EXECVEAT) && ret == 0) {
+		/* the regs now belong to the new image: the fentry record has the arguments */
+		__builtin_memset(args, 0, sizeof(args));
+	} else {
+		regs_args(regs, args);
+	}
+	emit_sys(SO_REC_SYS, id, t, nr, args, ret, want_dur ? dur : 0);
+	return 0;
+}
+
+/* Attached only when an option needs the time a call started (-T, -c). */
+SEC("tp_btf/sys_enter")
+int BPF_PROG(sys_enter, struct pt_regs *regs, long nr)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	struct so_task *t;
+
+	t = task_lookup((__u32)id);
+	if (!t || t->state != SO_TS_ACTIVE)
+		return 0;
+	t->enter_ts = bpf_ktime_get_ns();
+	return 0;
+}
+
+/* execve arguments before the image is replaced: path, argv strings and the number of envs. */
+static __always_inline void exec_enter(struct pt_regs *regs, long nr)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	__u32 zero = 0, off = sizeof(struct so_sys), ncaps = 0;
+	__u64 args[SO_MAX_ARGS], argv, envp, p;
+	__u32 path_arg = nr == NR_EXECVEAT ? 1 : 0;
+	struct so_task *t;
+	struct scratch *s;
+	struct so_sys *r;
+	struct so_cap *c;
+	__u32 o, n, i, cnt;
+	long len;
+
+	t = task_lookup((__u32)id);
+	if (!t)
+		return;
+	/* the launched child is held until here: its trace starts at this execve */
+	t->state = SO_TS_ACTIVE;
+	if (want_dur || want_counts)
+		t->enter_ts = bpf_ktime_get_ns();
+	if (!want_records)
+		return;
+	s = bpf_map_lookup_elem(&scratch, &zero);
+	if (!s)
+		return;
+	regs_args(regs, args);
+	if (want_captures && cap_add(s, &off, path_arg, SO_CK_PATH, args[path_arg], 0) == 0)
+		ncaps++;
+
+	argv = args[path_arg + 1];
+	envp = args[path_arg + 2];
+	if (want_captures && argv) {
+		/* argv: up to SO_EXEC_ARGV_MAX strings, NUL-separated, each cut at strsize */
+		o = off & (SO_SCRATCH_SIZE - 1);
+		c = (void *)&s->buf[o];
+		c->arg = path_arg + 1;
+		c->flags = SO_CAP_ARGV;
+		n = 0;
+		cnt = 0;
+		for (i = 0; i < SO_EXEC_ARGV_MAX; i++) {
+			if (bpf_probe_read_user(&p, sizeof(p), (void *)(argv + i * 8)) < 0) {
+				c->flags |= SO_CAP_FAULT;
+				break;
+			}
+			if (!p)
+				break;
+			if (n > SO_SCRATCH_SIZE / 2)
+				break;
+			len = bpf_probe_read_user_str(
+				&s->buf[(o + sizeof(*c) + n) & (2 * SO_SCRATCH_SIZE - 1)],
+				(strsize + 1) & (SO_PATH_MAX * 2 - 1), (void *)p);
+			if (len <= 0) {
+				len = 1;
+				s->buf[(o + sizeof(*c) + n) & (2 * SO_SCRATCH_SIZE - 1)] = 0;
+			}
+			n += len;
+			cnt++;
+		}
+		if (i == SO_EXEC_ARGV_MAX) {
+			/* count the rest without reading them */
+			for (i = 0; i < 4096; i++) {
+				if (bpf_probe_read_user(&p, sizeof(p),
+							(void *)(argv + (cnt + i) * 8)) < 0 || !p)
+					break;
+			}
+			if (i)
+				c->flags |= SO_CAP_TRUNC;
+			c->total = cnt + i;
+		} else {
+			c->total = cnt;
+		}
+		c->len = n;
+		off = o + sizeof(*c) + ((n + 7) & ~7u);
+		ncaps++;
+	}
+	if (want_captures && envp && off < SO_SCRATCH_SIZE - sizeof(*c)) {
+		/* the environment: its count only, as strace shows it */
+		o = off & (SO_SCRATCH_SIZE - 1);
+		c = (void *)&s->buf[o];
+		c->arg = path_arg + 2;
+		c->flags = SO_CAP_ARGV;
+		c->len = 0;
+		for (i = 0; i < 8192; i++) {
+			if (bpf_probe_read_user(&p, sizeof(p), (void *)(envp + i * 8)) < 0) {
+				c->flags |= SO_CAP_FAULT;
+				break;
+			}
+			if (!p)
+				break;
+		}
+		c->total = i;
+		off = o + sizeof(*c);
+		ncaps++;
+	}
+	r = (void *)s->buf;
+	hdr_fill(&r->h, SO_REC_ENTER, off, id, t);
+	r->nr = nr;
+	__builtin_memcpy(r->args, args, sizeof(r->args));
+	r->ret = 0;
+	r->dur_ns = 0;
+	r->ncaps = ncaps;
+	r->pad = 0;
+	if (off > SO_SCRATCH_SIZE)
+		return;
+	if (bpf_ringbuf_output(&events, s->buf, off & (2 * SO_SCRATCH_SIZE - 1), rb_flags))
+		stat_inc(SO_STAT_DROPPED);
+}
+
+SEC("fentry/__x64_sys_execve")
+int BPF_PROG(execve_enter, struct pt_regs *regs)
+{
+	exec_enter(regs, NR_EXECVE);
+	return 0;
+}
+
+SEC("fentry/__x64_sys_execveat")
+int BPF_PROG(execveat_enter, struct pt_regs *regs)
+{
+	exec_enter(regs, NR_EXECVEAT);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(sched_fork, struct task_struct *parent, struct task_struct *child)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	struct so_task *t, nt = {};
+	struct so_fork *r;
+	__u32 tid;
+
+	if (!follow_forks)
+		return 0;
+	t = task_lookup((__u32)id);
+	if (!t || t->state != SO_TS_ACTIVE)
+		return 0;
+	tid = child->pid;
+	nt.tgid = child->tgid;
+	nt.state = SO_TS_FORKED;
+	if (bpf_map_update_elem(&tasks, &tid, &nt, BPF_ANY)) {
+		stat_inc(SO_STAT_TASKS_FULL);
+		return 0;
+	}
+	r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
+	if (!r) {
+		t->seq++;
+		stat_inc(SO_STAT_DROPPED);
+		return 0;
+	}
+	hdr_fill(&r->h, SO_REC_FORK, sizeof(*r), id, t);
+	r->child_tgid = nt.tgid;
+	r->child_tid = tid;
+	bpf_ringbuf_submit(r, 0);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(sched_exit, struct task_struct *p)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	struct so_task *t;
+	struct pt_regs *regs;
+	struct so_exit *r;
+	__u32 tid = (__u32)id;
+	long nr;
+
+	t = task_lookup(tid);
+	if (!t)
+		return 0;
+	if (t->state == SO_TS_PENDING) {
+		/* the held child died before its execve (exec failed): nothing to show */
+		bpf_map_delete_elem(&tasks, &tid);
+		return 0;
+	}
+	r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
+	if (!r) {
+		stat_inc(SO_STAT_DROPPED);
+		bpf_map_delete_elem(&tasks, &tid);
+		return 0;
+	}
+	hdr_fill(&r->h, SO_REC_EXIT, sizeof(*r), id, t);
+	regs = (struct pt_regs *)bpf_task_pt_regs(p);
+	nr = regs ? BPF_CORE_READ(regs, orig_ax) : -1;
+	if (nr == NR_EXIT || nr == NR_EXIT_GROUP) {
+		r->nr = nr;
+		r->status_arg = BPF_CORE_READ(regs, di);
+		if (want_counts)
+			count_call(nr, 0, 0);
+	} else {
+		r->nr = -1;
+		r->status_arg = 0;
+	}
+	r->exit_code = BPF_CORE_READ(p, exit_code);
+	r->group_dead = BPF_CORE_READ(p, signal, live.counter) == 0;
+	/* the end of a traced task is worth waking the consumer for */
+	bpf_ringbuf_submit(r, 0);
+	bpf_map_delete_elem(&tasks, &tid);
+	return 0;
+}

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * The ABI between bpf/sysobs.bpf.c and user/: records in the ring buffer and the values of the
+ * maps user space reads or fills. Only #defines and fixed-width types; no includes, so the BPF
+ * side takes __u32 & co. from vmlinux.h and user space from <linux/types.h>.
+ *
+ * Terminology: the kernel's "tgid" is what users call the pid, the kernel's "pid" is the tid.
+ * Everything below says tgid/tid.
+ */
+#ifndef SYSOBS_H
+#define SYSOBS_H
+
+#define SO_MAX_ARGS		6
+#define SO_NR_SLOTS		512	/* syscall numbers covered by the spec and count maps */
+#define SO_PATH_MAX		4096	/* longest path captured */
+#define SO_STRSIZE_MAX		4096	/* largest -s */
+#define SO_SCRATCH_SIZE		16384	/* per-CPU buffer a record with captures is built in */
+#define SO_MAX_CAPS		4	/* captures per record */
+#define SO_EXEC_ARGV_MAX	32	/* execve argv strings captured */
+
+/* Record types. */
+enum so_rec_type {
+	SO_REC_SYS = 1,		/* a completed syscall: nr, args, ret (+ captures) */
+	SO_REC_ENTER = 2,	/* a syscall entered (live mode, and execve before it replaces the image) */
+	SO_REC_EXIT = 3,	/* a thread ended (sched_process_exit) */
+	SO_REC_FORK = 4,	/* a new task joined the traced set (-f) */
+};
+
+/* so_hdr.flags */
+#define SO_F_TS		(1u << 0)	/* ts_ns is set */
+#define SO_F_DUR	(1u << 1)	/* so_sys.dur_ns is set */
+
+/* Every record starts with this header; size covers the whole record, payload included. */
+struct so_hdr {
+	__u16 type;
+	__u16 flags;
+	__u32 size;
+	__u32 tgid;
+	__u32 tid;
+	__u64 seq;	/* per-thread, 1, 2, 3 ...: a gap means the records in between were lost */
+	__u64 ts_ns;	/* bpf_ktime_get_ns() (CLOCK_MONOTONIC), when SO_F_TS */
+};
+
+/*
+ * A capture: bytes of user memory behind one argument, read in the kernel while valid.
+ * Followed by len bytes, then padding to 8. Several may follow one so_sys/so_enter.
+ */
+#define SO_CAP_TRUNC	(1u << 0)	/* the data went on past len */
+#define SO_CAP_FAULT	(1u << 1)	/* the address could not be read: print it raw */
+#define SO_CAP_ARGV	(1u << 2)	/* a NUL-separated list of strings (execve argv) */
+struct so_cap {
+	__u8 arg;	/* argument index 0..5 */
+	__u8 flags;
+	__u16 len;
+	__u32 total;	/* for argv: number of strings in the list; for buffers: full length asked */
+};
+
+struct so_sys {
+	struct so_hdr h;
+	__s64 nr;
+	__u64 args[SO_MAX_ARGS];
+	__s64 ret;
+	__u64 dur_ns;	/* when SO_F_DUR: time from sys_enter to sys_exit */
+	__u32 ncaps;	/* struct so_cap blocks following */
+	__u32 pad;
+};
+
+/* SO_REC_ENTER uses struct so_sys with ret and dur_ns unset. */
+
+struct so_exit {
+	struct so_hdr h;
+	__s64 nr;		/* 60 or 231 when the thread ended in exit/exit_group, else -1 */
+	__u64 status_arg;	/* the argument of that call */
+	__u32 exit_code;	/* task->exit_code: wait status (signal in the low 7 bits, code << 8) */
+	__u32 group_dead;	/* 1 when this was the last thread of its thread group */
+};
+
+struct so_fork {
+	struct so_hdr h;
+	__u32 child_tgid;
+	__u32 child_tid;
+};
+
+/*
+ * How the kernel captures an argument (the spec map, indexed by syscall number, filled by
+ * user space from the generated signature table).
+ */
+enum so_cap_kind {
+	SO_CK_NONE = 0,
+	SO_CK_PATH,	/* NUL-terminated path, up to SO_PATH_MAX */
+	SO_CK_STR,	/* NUL-terminated string, up to strsize */
+	SO_CK_BUF_IN,	/* input buffer, length in argument len_arg, up to strsize */
+	SO_CK_BUF_OUT,	/* output buffer, length = return value when > 0, up to strsize */
+	SO_CK_STRUCT_IN,	/* fixed size struct, read whatever the result */
+	SO_CK_STRUCT_OUT,	/* fixed size struct, read only when the call returned >= 0 */
+	SO_CK_STR_OUT,	/* NUL-terminated string written by the call (getcwd, ...), when ret > 0 */
+	SO_CK_BUF_OUT_LEN,	/* output buffer, length in argument len_arg, when ret >= 0 */
+};
+
+struct so_arg_spec {
+	__u8 kind;	/* enum so_cap_kind */
+	__u8 len_arg;	/* for BUF_IN / BUF_OUT_LEN: index of the length argument */
+	__u16 size;	/* for STRUCT_*: bytes to read */
+};
+
+struct so_spec {
+	struct so_arg_spec arg[SO_MAX_ARGS];
+	__u32 ncaps;	/* 0: nothing to capture, fast path */
+};
+
+/* Per-thread state, the value of the tasks map (key: tid). */
+enum so_task_state {
+	SO_TS_PENDING = 0,	/* launched by us, held until its execve: not shown yet */
+	SO_TS_ACTIVE = 1,
+	SO_TS_FORKED = 2,	/* new child (-f): its own return from fork/clone is not shown */
+};
+struct so_task {
+	__u64 seq;		/* last sequence number handed out */
+	__u64 enter_ts;		/* sys_enter time, for -T and -c */
+	__u32 tgid;
+	__u32 state;
+};
+
+/* Per syscall counts for -c, per CPU, indexed by syscall number. Exact even when records drop. */
+struct so_count {
+	__u64 calls;
+	__u64 errors;
+	__u64 ns;
+};
+
+/* The per-CPU stats array. */
+enum so_stat {
+	SO_STAT_DROPPED = 0,	/* ring buffer reservations that failed: records lost */
+	SO_STAT_TASKS_FULL,	/* tasks that could not be followed: the tasks map was full */
+	SO_STAT_MAX,
+};
+
+#endif /* SYSOBS_H */
