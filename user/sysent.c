@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Lookups over the generated syscall and errno tables. */
+#include <stdio.h>
+#include <string.h>
+
+#include "sysent.h"
+#include "tables/syscalls.h"
+#include "tables/errnoent.h"
+
+const struct sysent *sysent__get(long nr)
+{
+	if (nr < 0 || nr >= SYSENT_NR_MAX || !sysent_table[nr].name)
+		return NULL;
+	return &sysent_table[nr];
+}
+
+const char *sysent__name(long nr, char *buf, size_t len)
+{
+	const struct sysent *ent = sysent__get(nr);
+
+	if (ent)
+		return ent->name;
+	snprintf(buf, len, "syscall_%#lx", (unsigned long)nr);
+	return buf;
+}
+
+long sysent__by_name(const char *name)
+{
+	long nr;
+
+	for (nr = 0; nr < SYSENT_NR_MAX; nr++) {
+		if (sysent_table[nr].name && !strcmp(sysent_table[nr].name, name))
+			return nr;
+	}
+	return -1;
+}
+
+unsigned sysent__max(void)
+{
+	return SYSENT_NR_MAX;
+}
+
+static const struct errnoent *errnoent__get(long err)
+{
+	if (err <= 0 || err >= ERRNOENT_MAX || !errnoent_table[err].name)
+		return NULL;
+	return &errnoent_table[err];
+}
+
+const char *errno__name(long err)
+{
+	const struct errnoent *ent = errnoent__get(err);
+
+	return ent ? ent->name : NULL;
+}
+
+const char *errno__desc(long err)
+{
+	const struct errnoent *ent = errnoent__get(err);
+
+	return ent ? ent->desc : NULL;
+}
