@@ -4,8 +4,9 @@
  * registers are still intact in the saved user regs when an ordinary call returns, so the exit
  * hook alone sees number, arguments and result (FACTS.md: 2.5x bare against 4.2x for an
  * enter+exit pair). The calls the exit hook cannot see alone have their own sources:
- *  - execve: a successful one replaces the regs, so an fentry on the syscall function records
- *    its arguments before the image goes (it costs only execve calls);
+ *  - execve: a successful one replaces the regs, so sched_prepare_exec (6.10+) records its
+ *    arguments just before the old image goes (it costs only execs); older kernels fall back
+ *    to sched_process_exec, which no longer sees the pointer arguments;
  *  - exit/exit_group never return: sched_process_exit sees the task with regs still naming the call;
  *  - sys_enter is attached only for the options that need the entry time (-T, -c).
  */
@@ -80,7 +81,11 @@ const volatile bool want_counts = false;	/* -c: count in the counts map */
 const volatile bool want_records = true;	/* emit syscall records (off for -c alone) */
 const volatile bool want_captures = true;	/* read strings and structs (off for -X raw) */
 const volatile __u32 strsize = 32;		/* -s */
+const volatile bool have_prepare_exec = true;	/* sched_prepare_exec is attached (6.10+) */
 const volatile __u64 rb_flags = BPF_RB_NO_WAKEUP;	/* user space polls on a short timer */
+
+/* Keep the compiler from folding a bounds mask the verifier needs to see. */
+#define bound(x, mask) ({ __u32 __v = (x); asm volatile("" : "+r"(__v)); __v & (mask); })
 
 static __always_inline void stat_inc(__u32 idx)
 {
@@ -121,22 +126,39 @@ static __always_inline void regs_args(struct pt_regs *regs, __u64 *args)
 	args[5] = regs->r9;
 }
 
-/*
- * Append one capture at *off in the scratch buffer. off stays below SO_SCRATCH_SIZE and every
- * read is at most SO_PATH_MAX bytes, so scratch (twice that size) always has room.
- */
-static __always_inline int cap_add(struct scratch *s, __u32 *off, __u32 arg, __u32 kind,
-				   __u64 ptr, __u64 want)
+/* args[i] with a constant index per branch: a variable index into the stack is refused. */
+static __always_inline __u64 arg_at(const __u64 *args, __u32 i)
 {
+	switch (i) {
+	case 0: return args[0];
+	case 1: return args[1];
+	case 2: return args[2];
+	case 3: return args[3];
+	case 4: return args[4];
+	case 5: return args[5];
+	}
+	return 0;
+}
+
+/*
+ * Append one capture at off in the scratch buffer; returns the offset after it, or -1 when
+ * there is no room. A global (not inlined) function: the verifier checks it once, with off
+ * unknown, instead of once per path through the callers' loops. off stays below
+ * SO_SCRATCH_SIZE and every read is at most SO_PATH_MAX bytes, so scratch (twice that size)
+ * always has room.
+ */
+__noinline int cap_one(struct scratch *s, __u32 off, __u32 arg_kind, __u64 ptr, __u64 want)
+{
+	__u32 arg = arg_kind >> 8, kind = arg_kind & 0xff;	/* BPF calls take 5 arguments */
 	struct so_cap *c;
-	__u32 o = *off, max, data;
+	__u32 max, data;
 	long n;
 
-	if (o > SO_SCRATCH_SIZE - SO_PATH_MAX - 2 * sizeof(*c))
+	if (!s || off > SO_SCRATCH_SIZE - SO_PATH_MAX - 2 * sizeof(*c))
 		return -1;
-	o &= SO_SCRATCH_SIZE - 1;
-	c = (void *)&s->buf[o];
-	data = o + sizeof(*c);
+	off = bound(off, SO_SCRATCH_SIZE - 1);
+	c = (void *)&s->buf[off];
+	data = off + sizeof(*c);
 	c->arg = arg;
 	c->flags = 0;
 	c->len = 0;
@@ -146,16 +168,15 @@ static __always_inline int cap_add(struct scratch *s, __u32 *off, __u32 arg, __u
 		max = kind == SO_CK_PATH ? SO_PATH_MAX : strsize + 1;
 		if (max > SO_PATH_MAX)
 			max = SO_PATH_MAX;
-		n = bpf_probe_read_user_str(&s->buf[data & (2 * SO_SCRATCH_SIZE - 1)],
-					    max & (SO_PATH_MAX * 2 - 1), (void *)ptr);
+		n = bpf_probe_read_user_str(&s->buf[bound(data, SO_SCRATCH_SIZE - 1)],
+					    bound(max, SO_PATH_MAX * 2 - 1), (void *)ptr);
 		if (n <= 0) {
 			c->flags = SO_CAP_FAULT;
 		} else {
 			n -= 1;	/* the NUL */
-			if (n >= max - 1 && kind != SO_CK_PATH) {
-				if (n > strsize)
-					n = strsize;
+			if (kind != SO_CK_PATH && n > strsize) {
 				/* strsize + 1 bytes read without a NUL: there is more */
+				n = strsize;
 				c->flags = SO_CAP_TRUNC;
 			} else if (n >= SO_PATH_MAX - 1) {
 				c->flags = SO_CAP_TRUNC;
@@ -173,14 +194,24 @@ static __always_inline int cap_add(struct scratch *s, __u32 *off, __u32 arg, __u
 		}
 		if (max > SO_PATH_MAX)
 			max = SO_PATH_MAX;
-		if (max && bpf_probe_read_user(&s->buf[data & (2 * SO_SCRATCH_SIZE - 1)],
-					       max & (SO_PATH_MAX * 2 - 1), (void *)ptr) < 0) {
+		if (max && bpf_probe_read_user(&s->buf[bound(data, SO_SCRATCH_SIZE - 1)],
+					       bound(max, SO_PATH_MAX * 2 - 1), (void *)ptr) < 0) {
 			c->flags = SO_CAP_FAULT;
 			max = 0;
 		}
 		c->len = max;
 	}
-	*off = data + ((c->len + 7) & ~7u);
+	return data + ((c->len + 7) & ~7u);
+}
+
+static __always_inline int cap_add(struct scratch *s, __u32 *off, __u32 arg, __u32 kind,
+				   __u64 ptr, __u64 want)
+{
+	int r = cap_one(s, *off, arg << 8 | kind, ptr, want);
+
+	if (r < 0)
+		return -1;
+	*off = r;
 	return 0;
 }
 
@@ -200,7 +231,7 @@ static __always_inline void cap_arg(struct scratch *s, __u32 *off, __u32 *ncaps,
 			return;
 		break;
 	case SO_CK_BUF_IN:
-		want = args[a->len_arg % SO_MAX_ARGS];
+		want = arg_at(args, a->len_arg);
 		break;
 	case SO_CK_BUF_OUT:
 		if (ret <= 0)
@@ -210,7 +241,7 @@ static __always_inline void cap_arg(struct scratch *s, __u32 *off, __u32 *ncaps,
 	case SO_CK_BUF_OUT_LEN:
 		if (ret < 0)
 			return;
-		want = args[a->len_arg % SO_MAX_ARGS];
+		want = arg_at(args, a->len_arg);
 		break;
 	case SO_CK_STRUCT_IN:
 		want = a->size;
@@ -223,9 +254,9 @@ static __always_inline void cap_arg(struct scratch *s, __u32 *off, __u32 *ncaps,
 	default:
 		return;
 	}
-	if (!args[i])
+	if (!arg_at(args, i))
 		return;	/* NULL prints as NULL, nothing to read */
-	if (cap_add(s, off, i, kind, args[i], want) == 0)
+	if (cap_add(s, off, i, kind, arg_at(args, i), want) == 0)
 		*ncaps += 1;
 }
 
@@ -258,7 +289,7 @@ static __always_inline void emit_with_caps(__u16 type, __u64 id, struct so_task 
 	r->pad = 0;
 	if (off > SO_SCRATCH_SIZE)
 		return;
-	if (bpf_ringbuf_output(&events, s->buf, off & (2 * SO_SCRATCH_SIZE - 1), rb_flags))
+	if (bpf_ringbuf_output(&events, s->buf, bound(off, 2 * SO_SCRATCH_SIZE - 1), rb_flags))
 		stat_inc(SO_STAT_DROPPED);
 }
 
@@ -310,6 +341,140 @@ static __always_inline void count_call(long nr, long ret, __u64 dur)
 	c->ns += dur;
 }
 
+/* One argv string at off (NUL included, cut at strsize); returns its length or -1. Global,
+ * so the verifier checks it once rather than once per loop iteration. */
+__noinline int argv_one(struct scratch *s, __u32 off, __u64 str)
+{
+	long len;
+
+	if (!s || off > SO_SCRATCH_SIZE - SO_PATH_MAX)
+		return -1;
+	len = bpf_probe_read_user_str(&s->buf[bound(off, SO_SCRATCH_SIZE - 1)],
+				      bound(strsize + 1, SO_PATH_MAX * 2 - 1), (void *)str);
+	if (len <= 0) {
+		s->buf[bound(off, SO_SCRATCH_SIZE - 1)] = 0;
+		len = 1;
+	}
+	return len;
+}
+
+struct vec_ctx {
+	__u64 vec;
+	__u32 n;
+	__u8 fault;
+};
+
+static long vec_step(__u32 i, void *ctx)
+{
+	struct vec_ctx *v = ctx;
+	__u64 p;
+
+	if (bpf_probe_read_user(&p, sizeof(p), (void *)(v->vec + (__u64)v->n * 8)) < 0) {
+		v->fault = 1;
+		return 1;
+	}
+	if (!p)
+		return 1;
+	v->n++;
+	return 0;
+}
+
+/* How many pointers before the NULL that ends the array at vec, counting on from 'from'.
+ * bpf_loop: the verifier checks the step once, whatever the count. */
+static __always_inline __u32 vec_count(__u64 vec, __u32 from, __u32 limit, __u8 *fault)
+{
+	struct vec_ctx v = { .vec = vec, .n = from };
+
+	bpf_loop(limit, vec_step, &v, 0);
+	if (v.fault)
+		*fault = 1;
+	return v.n;
+}
+
+/*
+ * An execve record with what strace shows: the path, the argv strings (up to
+ * SO_EXEC_ARGV_MAX, each cut at strsize) and the number of environment variables. args are
+ * the call's arguments; the old image must still be mapped (prepare_exec, or a failed exec).
+ */
+static __always_inline void emit_exec(__u16 type, __u64 id, struct so_task *t, long nr,
+				      __u64 *args, long ret, __u64 dur)
+{
+	__u32 zero = 0, off = sizeof(struct so_sys), ncaps = 0, path_arg = nr == NR_EXECVEAT;
+	__u64 argv = args[path_arg + 1], envp = args[path_arg + 2], p;
+	struct scratch *s;
+	struct so_sys *r;
+	struct so_cap *c;
+	__u32 o, n, i, cnt;
+	__u8 fault = 0;
+	int len;
+
+	s = bpf_map_lookup_elem(&scratch, &zero);
+	if (!s)
+		return;
+	if (cap_add(s, &off, path_arg, SO_CK_PATH, args[path_arg], 0) == 0)
+		ncaps++;
+	if (argv) {
+		o = bound(off, SO_SCRATCH_SIZE - 1);
+		if (o > SO_SCRATCH_SIZE / 2)
+			return;
+		c = (void *)&s->buf[o];
+		c->arg = path_arg + 1;
+		c->flags = SO_CAP_ARGV;
+		n = 0;
+		cnt = 0;
+		for (i = 0; i < SO_EXEC_ARGV_MAX; i++) {
+			if (bpf_probe_read_user(&p, sizeof(p), (void *)(argv + i * 8)) < 0) {
+				c->flags |= SO_CAP_FAULT;
+				break;
+			}
+			if (!p)
+				break;
+			len = argv_one(s, o + sizeof(*c) + n, p);
+			if (len < 0)
+				break;
+			n += len;
+			cnt++;
+		}
+		c->total = cnt;
+		if (i == SO_EXEC_ARGV_MAX) {
+			/* count the rest without reading them */
+			c->total = vec_count(argv, cnt, 4096, &fault);
+			if (c->total > cnt)
+				c->flags |= SO_CAP_TRUNC;
+		}
+		c->len = n;
+		off = o + sizeof(*c) + ((n + 7) & ~7u);
+		ncaps++;
+	}
+	if (envp && off < SO_SCRATCH_SIZE - sizeof(*c)) {
+		/* the environment: its count only, as strace shows it */
+		o = bound(off, SO_SCRATCH_SIZE - 1);
+		c = (void *)&s->buf[o];
+		c->arg = path_arg + 2;
+		c->flags = SO_CAP_ARGV;
+		c->len = 0;
+		c->total = vec_count(envp, 0, 8192, &fault);
+		if (fault)
+			c->flags |= SO_CAP_FAULT;
+		off = o + sizeof(*c);
+		ncaps++;
+	}
+	r = (void *)s->buf;
+	hdr_fill(&r->h, type, off, id, t);
+	r->nr = nr;
+	__builtin_memcpy(r->args, args, sizeof(r->args));
+	r->ret = ret;
+	r->dur_ns = dur;
+	if (dur)
+		r->h.flags |= SO_F_DUR;
+	r->ncaps = ncaps;
+	r->pad = 0;
+	if (off > SO_SCRATCH_SIZE)
+		return;
+	if (bpf_ringbuf_output(&events, s->buf, bound(off, 2 * SO_SCRATCH_SIZE - 1), rb_flags))
+		stat_inc(SO_STAT_DROPPED);
+}
+
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
@@ -337,9 +502,18 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		count_call(nr, ret, dur);
 	if (!want_records)
 		return 0;
-	if ((nr == NR_EXECVE || nr == NR_EXECVEAT) && ret == 0) {
-		/* the regs now belong to the new image: the fentry record has the arguments */
-		__builtin_memset(args, 0, sizeof(args));
+	if (nr == NR_EXECVE || nr == NR_EXECVEAT) {
+		if (ret == 0) {
+			/* the regs belong to the new image: the entry record has the arguments */
+			__builtin_memset(args, 0, sizeof(args));
+		} else if (want_captures && have_prepare_exec) {
+			/* a failed exec returns to the old image, arguments intact */
+			regs_args(regs, args);
+			emit_exec(SO_REC_SYS, id, t, nr, args, ret, want_dur ? dur : 0);
+			return 0;
+		} else {
+			regs_args(regs, args);
+		}
 	} else {
 		regs_args(regs, args);
 	}
@@ -361,126 +535,37 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long nr)
 	return 0;
 }
 
-/* execve arguments before the image is replaced: path, argv strings and the number of envs. */
-static __always_inline void exec_enter(struct pt_regs *regs, long nr)
+/*
+ * execve, just before the point of no return (Linux 6.10+): the old image and the caller's
+ * registers are still there, so the arguments can be read as at entry. The launched command
+ * is held until here: its trace starts at this execve.
+ */
+SEC("tp_btf/sched_prepare_exec")
+int BPF_PROG(prepare_exec, struct task_struct *task, struct linux_binprm *bprm)
 {
 	__u64 id = bpf_get_current_pid_tgid();
-	__u32 zero = 0, off = sizeof(struct so_sys), ncaps = 0;
-	__u64 args[SO_MAX_ARGS], argv, envp, p;
-	__u32 path_arg = nr == NR_EXECVEAT ? 1 : 0;
+	__u64 args[SO_MAX_ARGS];
 	struct so_task *t;
-	struct scratch *s;
-	struct so_sys *r;
-	struct so_cap *c;
-	__u32 o, n, i, cnt;
-	long len;
+	struct pt_regs *regs;
+	long nr;
 
 	t = task_lookup((__u32)id);
 	if (!t)
-		return;
-	/* the launched child is held until here: its trace starts at this execve */
+		return 0;
 	t->state = SO_TS_ACTIVE;
 	if (want_dur || want_counts)
 		t->enter_ts = bpf_ktime_get_ns();
 	if (!want_records)
-		return;
-	s = bpf_map_lookup_elem(&scratch, &zero);
-	if (!s)
-		return;
+		return 0;
+	regs = (struct pt_regs *)bpf_task_pt_regs(task);
+	if (!regs)
+		return 0;
+	nr = regs->orig_ax;
 	regs_args(regs, args);
-	if (want_captures && cap_add(s, &off, path_arg, SO_CK_PATH, args[path_arg], 0) == 0)
-		ncaps++;
-
-	argv = args[path_arg + 1];
-	envp = args[path_arg + 2];
-	if (want_captures && argv) {
-		/* argv: up to SO_EXEC_ARGV_MAX strings, NUL-separated, each cut at strsize */
-		o = off & (SO_SCRATCH_SIZE - 1);
-		c = (void *)&s->buf[o];
-		c->arg = path_arg + 1;
-		c->flags = SO_CAP_ARGV;
-		n = 0;
-		cnt = 0;
-		for (i = 0; i < SO_EXEC_ARGV_MAX; i++) {
-			if (bpf_probe_read_user(&p, sizeof(p), (void *)(argv + i * 8)) < 0) {
-				c->flags |= SO_CAP_FAULT;
-				break;
-			}
-			if (!p)
-				break;
-			if (n > SO_SCRATCH_SIZE / 2)
-				break;
-			len = bpf_probe_read_user_str(
-				&s->buf[(o + sizeof(*c) + n) & (2 * SO_SCRATCH_SIZE - 1)],
-				(strsize + 1) & (SO_PATH_MAX * 2 - 1), (void *)p);
-			if (len <= 0) {
-				len = 1;
-				s->buf[(o + sizeof(*c) + n) & (2 * SO_SCRATCH_SIZE - 1)] = 0;
-			}
-			n += len;
-			cnt++;
-		}
-		if (i == SO_EXEC_ARGV_MAX) {
-			/* count the rest without reading them */
-			for (i = 0; i < 4096; i++) {
-				if (bpf_probe_read_user(&p, sizeof(p),
-							(void *)(argv + (cnt + i) * 8)) < 0 || !p)
-					break;
-			}
-			if (i)
-				c->flags |= SO_CAP_TRUNC;
-			c->total = cnt + i;
-		} else {
-			c->total = cnt;
-		}
-		c->len = n;
-		off = o + sizeof(*c) + ((n + 7) & ~7u);
-		ncaps++;
-	}
-	if (want_captures && envp && off < SO_SCRATCH_SIZE - sizeof(*c)) {
-		/* the environment: its count only, as strace shows it */
-		o = off & (SO_SCRATCH_SIZE - 1);
-		c = (void *)&s->buf[o];
-		c->arg = path_arg + 2;
-		c->flags = SO_CAP_ARGV;
-		c->len = 0;
-		for (i = 0; i < 8192; i++) {
-			if (bpf_probe_read_user(&p, sizeof(p), (void *)(envp + i * 8)) < 0) {
-				c->flags |= SO_CAP_FAULT;
-				break;
-			}
-			if (!p)
-				break;
-		}
-		c->total = i;
-		off = o + sizeof(*c);
-		ncaps++;
-	}
-	r = (void *)s->buf;
-	hdr_fill(&r->h, SO_REC_ENTER, off, id, t);
-	r->nr = nr;
-	__builtin_memcpy(r->args, args, sizeof(r->args));
-	r->ret = 0;
-	r->dur_ns = 0;
-	r->ncaps = ncaps;
-	r->pad = 0;
-	if (off > SO_SCRATCH_SIZE)
-		return;
-	if (bpf_ringbuf_output(&events, s->buf, off & (2 * SO_SCRATCH_SIZE - 1), rb_flags))
-		stat_inc(SO_STAT_DROPPED);
-}
-
-SEC("fentry/__x64_sys_execve")
-int BPF_PROG(execve_enter, struct pt_regs *regs)
-{
-	exec_enter(regs, NR_EXECVE);
-	return 0;
-}
-
-SEC("fentry/__x64_sys_execveat")
-int BPF_PROG(execveat_enter, struct pt_regs *regs)
-{
-	exec_enter(regs, NR_EXECVEAT);
+	if (want_captures)
+		emit_exec(SO_REC_ENTER, id, t, nr, args, 0, 0);
+	else
+		emit_sys(SO_REC_ENTER, id, t, nr, args, 0, 0);
 	return 0;
 }
 
@@ -555,8 +640,95 @@ int BPF_PROG(sched_exit, struct task_struct *p)
 	}
 	r->exit_code = BPF_CORE_READ(p, exit_code);
 	r->group_dead = BPF_CORE_READ(p, signal, live.counter) == 0;
-	/* the end of a traced task is worth waking the consumer for */
-	bpf_ringbuf_submit(r, 0);
+	/* the end of a traced task is worth waking the consumer for (it may be what it waits on) */
+	bpf_ringbuf_submit(r, BPF_RB_FORCE_WAKEUP);
 	bpf_map_delete_elem(&tasks, &tid);
+	return 0;
+}
+
+/*
+ * Fallback for kernels without sched_prepare_exec (< 6.10): the exec is seen once it can no longer fail, from the
+ * binprm (path, argument and environment counts) and the new image's argument area. The
+ * pointer arguments are gone by then (SO_F_NOARGS).
+ */
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	__u32 zero = 0, off = sizeof(struct so_sys), o, len;
+	unsigned long arg_start, arg_end;
+	const char *filename;
+	struct so_task *t;
+	struct scratch *s;
+	struct so_sys *r;
+	struct so_cap *c;
+	long n;
+
+	t = task_lookup((__u32)id);
+	if (!t)
+		return 0;
+	t->state = SO_TS_ACTIVE;
+	if (!want_records)
+		return 0;
+	s = bpf_map_lookup_elem(&scratch, &zero);
+	if (!s)
+		return 0;
+	r = (void *)s->buf;
+	__builtin_memset(r, 0, sizeof(*r));
+
+	/* the path as given to execve */
+	c = (void *)&s->buf[off];
+	c->arg = 0;
+	c->flags = 0;
+	filename = BPF_CORE_READ(bprm, filename);
+	n = bpf_probe_read_kernel_str(&s->buf[off + sizeof(*c)], SO_PATH_MAX, filename);
+	if (n <= 0) {
+		c->flags = SO_CAP_FAULT;
+		n = 1;
+	}
+	c->len = n - 1;
+	c->total = n - 1;
+	off += sizeof(*c) + ((c->len + 7) & ~7u);
+	r->ncaps = 1;
+
+	/* argv: the new image's argument area holds the strings back to back */
+	arg_start = BPF_CORE_READ(p, mm, arg_start);
+	arg_end = BPF_CORE_READ(p, mm, arg_end);
+	o = off & (SO_SCRATCH_SIZE - 1);
+	c = (void *)&s->buf[o];
+	c->arg = 1;
+	c->flags = SO_CAP_ARGV;
+	len = arg_end - arg_start;
+	if (len > SO_SCRATCH_SIZE / 4) {
+		len = SO_SCRATCH_SIZE / 4;
+		c->flags |= SO_CAP_TRUNC;
+	}
+	if (bpf_probe_read_user(&s->buf[bound(o + sizeof(*c), SO_SCRATCH_SIZE - 1)],
+				bound(len, SO_SCRATCH_SIZE / 2 - 1), (void *)arg_start) < 0) {
+		c->flags |= SO_CAP_FAULT;
+		len = 0;
+	}
+	c->len = len;
+	c->total = BPF_CORE_READ(bprm, argc);
+	off = o + sizeof(*c) + ((len + 7) & ~7u);
+	r->ncaps++;
+
+	/* the environment: its count */
+	o = off & (SO_SCRATCH_SIZE - 1);
+	c = (void *)&s->buf[o];
+	c->arg = 2;
+	c->flags = SO_CAP_ARGV;
+	c->len = 0;
+	c->total = BPF_CORE_READ(bprm, envc);
+	off = o + sizeof(*c);
+	r->ncaps++;
+
+	hdr_fill(&r->h, SO_REC_ENTER, off, id, t);
+	r->h.flags |= SO_F_NOARGS;
+	r->nr = NR_EXECVE;
+	if (off > SO_SCRATCH_SIZE)
+		return 0;
+	if (bpf_ringbuf_output(&events, s->buf, bound(off, 2 * SO_SCRATCH_SIZE - 1), rb_flags))
+		stat_inc(SO_STAT_DROPPED);
 	return 0;
 }

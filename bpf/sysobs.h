@@ -29,6 +29,7 @@ enum so_rec_type {
 /* so_hdr.flags */
 #define SO_F_TS		(1u << 0)	/* ts_ns is set */
 #define SO_F_DUR	(1u << 1)	/* so_sys.dur_ns is set */
+#define SO_F_NOARGS	(1u << 2)	/* the argument registers were not available (exec fallback) */
 
 /* Every record starts with this header; size covers the whole record, payload included. */
 struct so_hdr {

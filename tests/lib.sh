@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+# Shared by tests/integration/*.sh (POSIX sh; busybox in the VMs). Sourced after run.sh set
+# SYSOBS (the binary under test), SYSOBS_BUILD (the build dir) and SRCDIR (the repo).
+set -u
+
+: "${SYSOBS:?run through tests/run.sh}"
+PROGS=$SYSOBS_BUILD/tests
+T=$(mktemp -d "${TMPDIR:-/tmp}/sysobs-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+skip() {
+	echo "SKIP: $*" >&2
+	exit 77
+}
+
+# Tests that load BPF need root (or CAP_BPF + CAP_PERFMON).
+need_bpf() {
+	[ "$(id -u)" = 0 ] || skip "needs root to load BPF programs"
+	[ -r /sys/kernel/btf/vmlinux ] || skip "no kernel BTF at /sys/kernel/btf/vmlinux"
+}
+
+# expect_eq WHAT EXPECTED ACTUAL
+expect_eq() {
+	[ "$2" = "$3" ] || fail "$1: expected '$2', got '$3'"
+}
+
+# check_diff EXPECTED_FILE ACTUAL_FILE: the test's verdict, with the difference shown
+check_diff() {
+	if ! diff -u "$1" "$2" >&2; then
+		fail "the trace differs from what the test program expects"
+	fi
+}
+
+# between_marks FILE: the trace lines strictly between the test program's markers
+# (tests/progs/test.h: close(-1001) and close(-1002)), with [pid N] prefixes removed.
+between_marks() {
+	sed -e 's/^\[pid *[0-9]*\] //' "$1" |
+		sed -n '/^close(-1001) /,/^close(-1002) /p' | sed -e '1d' -e '$d'
+}
+
+# mask_addrs: addresses that change from run to run become 0xADDR
+mask_addrs() {
+	sed -e 's/0x[0-9a-f]\{6,\}/0xADDR/g'
+}

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <bpf/libbpf.h>
+#include "consume.h"
+
+enum { SLOT_EMPTY = 0, SLOT_USED, SLOT_DEAD };
+
+struct tstate {
+	uint32_t tid;
+	uint32_t slot;
+	uint64_t last_seq;
+	struct so_sys *enter;	/* execve's entry record, until its exit arrives */
+	size_t enter_cap;
+};
+
+#define TAB_INIT	1024
+
+static size_t tab_hash(uint32_t tid, size_t cap)
+{
+	return (tid * 2654435761u) & (cap - 1);
+}
+
+static int tab_grow(struct consumer *c)
+{
+	size_t ncap = c->tab_cap ? c->tab_cap * 2 : TAB_INIT, i;
+	struct tstate *nt = calloc(ncap, sizeof(*nt)), *old = c->tab;
+
+	if (!nt)
+		return -ENOMEM;
+	for (i = 0; i < c->tab_cap; i++) {
+		size_t h;
+
+		if (old[i].slot != SLOT_USED)
+			continue;
+		h = tab_hash(old[i].tid, ncap);
+		while (nt[h].slot)
+			h = (h + 1) & (ncap - 1);
+		nt[h] = old[i];
+	}
+	free(old);
+	c->tab = nt;
+	c->tab_cap = ncap;
+	return 0;
+}
+
+static struct tstate *tab_get(struct consumer *c, uint32_t tid)
+{
+	size_t h, dead = SIZE_MAX;
+
+	if ((c->tab_used + 1) * 2 > c->tab_cap && tab_grow(c))
+		return NULL;
+	h = tab_hash(tid, c->tab_cap);
+	while (c->tab[h].slot) {
+		if (c->tab[h].slot == SLOT_USED && c->tab[h].tid == tid)
+			return &c->tab[h];
+		if (c->tab[h].slot == SLOT_DEAD && dead == SIZE_MAX)
+			dead = h;
+		h = (h + 1) & (c->tab_cap - 1);
+	}
+	if (dead != SIZE_MAX) {
+		h = dead;
+		free(c->tab[h].enter);
+	} else {
+		c->tab_used++;
+	}
+	memset(&c->tab[h], 0, sizeof(c->tab[h]));
+	c->tab[h].tid = tid;
+	c->tab[h].slot = SLOT_USED;
+	return &c->tab[h];
+}
+
+int consumer__init(struct consumer *c, struct decoder *dec, struct sink *sink, bool follow)
+{
+	memset(c, 0, sizeof(*c));
+	c->dec = dec;
+	c->sink = sink;
+	c->follow = follow;
+	return tab_grow(c);
+}
+
+void consumer__add_task(struct consumer *c, uint32_t tid)
+{
+	if (!c->main_tgid)
+		c->main_tgid = tid;
+	tab_get(c, tid);
+	c->live++;
+}
+
+static void set_prefix(struct consumer *c)
+{
+	c->sink->pid_prefix = c->follow && c->live > 1;
+}
+
+/* An execve that entered and never came back: the thread ended in it. */
+static void flush_enter(struct consumer *c, struct tstate *ts)
+{
+	if (!ts->enter || !ts->enter->h.type)
+		return;
+	decoder__call(c->dec, ts->enter, NULL, CALL_UNFINISHED, &c->call);
+	c->sink->ops->call(c->sink, &c->call);
+	c->calls++;
+	ts->enter->h.type = 0;
+}
+
+static void on_sys(struct consumer *c, struct tstate *ts, const struct so_sys *r)
+{
+	const struct so_sys *enter = NULL;
+
+	if (ts->enter && ts->enter->h.type) {
+		if (ts->enter->nr == r->nr)
+			enter = ts->enter;
+		else
+			flush_enter(c, ts);
+	}
+	decoder__call(c->dec, r, enter, CALL_DONE, &c->call);
+	c->sink->ops->call(c->sink, &c->call);
+	c->calls++;
+	if ((r->nr == 59 || r->nr == 322) && r->ret == 0)
+		c->sink->ops->exec(c->sink, &c->call);
+	if (enter)
+		ts->enter->h.type = 0;
+}
+
+static void on_enter(struct consumer *c, struct tstate *ts, const struct so_sys *r)
+{
+	flush_enter(c, ts);
+	if (ts->enter_cap < r->h.size) {
+		void *n = realloc(ts->enter, r->h.size);
+
+		if (!n)
+			return;
+		ts->enter = n;
+		ts->enter_cap = r->h.size;
+	}
+	memcpy(ts->enter, r, r->h.size);
+}
+
+static void on_exit_rec(struct consumer *c, struct tstate *ts, const struct so_exit *r)
+{
+	struct proc_exit e = {};
+
+	flush_enter(c, ts);
+	if (r->nr >= 0) {
+		decoder__noreturn(c->dec, r, &c->call);
+		c->sink->ops->call(c->sink, &c->call);
+		c->calls++;
+	}
+	if (r->group_dead) {
+		e.tgid = r->h.tgid;
+		e.tid = r->h.tid;
+		e.has_ts = r->h.flags & SO_F_TS;
+		e.ts_ns = r->h.ts_ns;
+		e.sig = r->exit_code & 0x7f;
+		e.signaled = e.sig != 0;
+		e.core = r->exit_code & 0x80;
+		e.code = (r->exit_code >> 8) & 0xff;
+		c->sink->ops->proc_exit(c->sink, &e);
+		if (e.tgid == c->main_tgid)
+			c->exit_seen = true;
+	}
+	ts->slot = SLOT_DEAD;
+	if (c->live)
+		c->live--;
+	set_prefix(c);
+}
+
+static void on_fork(struct consumer *c, const struct so_fork *r)
+{
+	struct tstate *ts = tab_get(c, r->child_tid);
+
+	if (ts)
+		ts->last_seq = 0;
+	c->live++;
+	set_prefix(c);
+}
+
+int consumer__handle(struct consumer *c, const void *data, size_t size)
+{
+	const struct so_hdr *h = data;
+	struct tstate *ts;
+
+	if (size < sizeof(*h) || h->size > size)
+		return 0;
+	c->records++;
+	ts = tab_get(c, h->tid);
+	if (!ts)
+		return -ENOMEM;
+	if (h->seq > ts->last_seq + 1) {
+		uint64_t n = h->seq - ts->last_seq - 1;
+
+		c->sink->ops->lost(c->sink, h->tgid, h->tid, ts->last_seq + 1, n);
+		c->gap_lost += n;
+	}
+	ts->last_seq = h->seq;
+
+	switch (h->type) {
+	case SO_REC_SYS:
+		if (size >= sizeof(struct so_sys))
+			on_sys(c, ts, data);
+		break;
+	case SO_REC_ENTER:
+		if (size >= sizeof(struct so_sys))
+			on_enter(c, ts, data);
+		break;
+	case SO_REC_EXIT:
+		if (size >= sizeof(struct so_exit))
+			on_exit_rec(c, ts, data);
+		break;
+	case SO_REC_FORK:
+		if (size >= sizeof(struct so_fork))
+			on_fork(c, data);
+		break;
+	}
+	return 0;
+}
+
+static int ring_cb(void *ctx, void *data, size_t size)
+{
+	return consumer__handle(ctx, data, size);
+}
+
+int consumer__attach(struct consumer *c, int ring_map_fd)
+{
+	c->rb = ring_buffer__new(ring_map_fd, ring_cb, c, NULL);
+	if (!c->rb)
+		return -errno;
+	return 0;
+}
+
+int consumer__poll(struct consumer *c, int timeout_ms)
+{
+	int n, m;
+
+	/* records are submitted without wakeups: the timeout is what brings us back */
+	n = ring_buffer__poll(c->rb, timeout_ms);
+	if (n < 0)
+		return n;
+	m = ring_buffer__consume(c->rb);
+	if (m < 0)
+		return m;
+	return n + m;
+}
+
+void consumer__free(struct consumer *c)
+{
+	size_t i;
+
+	ring_buffer__free(c->rb);
+	c->rb = NULL;
+	for (i = 0; i < c->tab_cap; i++)
+		free(c->tab[i].enter);
+	free(c->tab);
+	c->tab = NULL;
+}

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * Drains the ring buffer in record order, checks each thread's sequence numbers (a gap is a
+ * loss, reported where it happened), pairs execve's entry record with its exit, and hands
+ * decoded events to the sink.
+ */
+#ifndef SYSOBS_CONSUME_H
+#define SYSOBS_CONSUME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "decode.h"
+#include "sink.h"
+
+struct ring_buffer;
+struct tstate;
+
+struct consumer {
+	struct ring_buffer *rb;
+	struct decoder *dec;
+	struct sink *sink;
+	struct tstate *tab;	/* per-thread state, open addressing on tid */
+	size_t tab_cap;
+	size_t tab_used;
+	unsigned int live;	/* traced tasks alive, as the records tell */
+	bool follow;		/* -f: several tasks, lines get a [pid N] prefix */
+	uint64_t records;
+	uint64_t calls;
+	uint64_t gap_lost;	/* records missing from the sequence numbers */
+	bool exit_seen;		/* the launched process's exit was reported */
+	uint32_t main_tgid;	/* the launched process */
+	struct call call;
+};
+
+int consumer__init(struct consumer *c, struct decoder *dec, struct sink *sink, bool follow);
+/* Attach to the ring buffer map; then poll/drain. */
+int consumer__attach(struct consumer *c, int ring_map_fd);
+/* Wait up to timeout_ms for records and handle all there are. Returns records or -errno. */
+int consumer__poll(struct consumer *c, int timeout_ms);
+/* Handle one record (the ring callback; also used to replay recorded records). */
+int consumer__handle(struct consumer *c, const void *data, size_t size);
+/* A thread known to user space to be traced from the start (the launched child). */
+void consumer__add_task(struct consumer *c, uint32_t tid);
+void consumer__free(struct consumer *c);
+
+#endif /* SYSOBS_CONSUME_H */

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * Running the command: resolve it on PATH, fork, hold the child on a pipe until its pid is in
+ * the kernel's filter, then let it execve. A CLOEXEC pipe brings back the errno of a failed
+ * execve; end of file on it means the exec happened.
+ */
+#ifndef SYSOBS_LAUNCH_H
+#define SYSOBS_LAUNCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+struct launch {
+	pid_t pid;
+	int gate_fd;	/* parent's end: one byte releases the child */
+	int err_fd;	/* parent's end: the child's execve errno, or EOF on success */
+	bool reaped;
+	int status;	/* wait status once reaped */
+};
+
+/* Find cmd as execvp would. 0, or ENOENT / EACCES (and friends) when it cannot run. */
+int launch__resolve(const char *cmd, char *path, size_t len);
+/* Fork a child that waits at the gate, then execs path with argv. */
+int launch__fork(struct launch *l, const char *path, char *const argv[]);
+/* Open the gate. Returns 0 when the exec succeeded, else the child's errno. */
+int launch__release(struct launch *l);
+/* Reap the child if it has exited (or wait for it when block). True once reaped. */
+bool launch__reap(struct launch *l, bool block);
+/* sysobs's exit status for the child's wait status: its code, or 128 + signal. */
+int launch__exit_status(int status);
+
+#endif /* SYSOBS_LAUNCH_H */

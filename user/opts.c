@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#include <argp.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "opts.h"
+#include <linux/types.h>
+#include "sysobs.h"
+
+const char *argp_program_version = "sysobs " SYSOBS_VERSION;
+const char *argp_program_bug_address = NULL;
+
+static const char doc[] =
+	"sysobs -- trace the system calls of a command, with eBPF.\n"
+	"\n"
+	"Prints every syscall the command makes (name, arguments, return value) from its execve "
+	"to its exit, like strace, on stderr or to -o FILE. The command's own output and exit "
+	"status pass through unchanged.\n"
+	"\n"
+	"EXAMPLES:\n"
+	"    sysobs -- ./target            trace ./target\n"
+	"    sysobs -f -- make             follow forks and threads\n"
+	"    sysobs -o trace.txt -- ls /   write the trace to a file\n"
+	"    sysobs --json -o t.jsonl -- ls   JSON Lines (schema: docs/json.md)\n"
+	"    sysobs -c -- ls               count calls, errors and time per syscall\n"
+	"    sysobs -T -s 256 -- cat /etc/hostname   durations, longer strings\n"
+	"\v"
+	"Exit status: the command's (128+N when killed by signal N); 1 when tracing cannot start "
+	"(not root, no BTF); 2 for a bad command line; 125 with --strict when events were lost; "
+	"126 when the command cannot be executed; 127 when it is not found.";
+
+static const char args_doc[] = "-- COMMAND [ARG...]";
+
+enum {
+	OPT_JSON = 0x100,
+	OPT_RING,
+	OPT_STRICT,
+	OPT_NO_PREPARE_EXEC,
+};
+
+static const struct argp_option options[] = {
+	{ "output", 'o', "FILE", 0, "Write the trace to FILE instead of stderr", 0 },
+	{ "json", OPT_JSON, NULL, 0, "JSON Lines instead of text (docs/json.md)", 0 },
+	{ "follow-forks", 'f', NULL, 0, "Trace child processes and threads too", 0 },
+	{ "summary-only", 'c', NULL, 0, "Count time, calls and errors per syscall; no trace", 0 },
+	{ "summary", 'C', NULL, 0, "Like -c, and print the trace too", 0 },
+	{ "syscall-times", 'T', NULL, 0, "Show the time spent in each syscall", 0 },
+	{ "string-limit", 's', "N", 0, "Show at most N bytes of strings and buffers (32)", 0 },
+	{ NULL, 'X', "FORMAT", 0, "raw: print every argument as a raw number (hex)", 0 },
+	{ "decode-fds", 'y', NULL, 0, "Show the path behind file descriptors", 0 },
+	{ "ring-size", OPT_RING, "SIZE", 0,
+	  "Ring buffer size (power of two, K/M suffix; default 16M)", 0 },
+	{ "strict", OPT_STRICT, NULL, 0, "Exit 125 if any event was lost", 0 },
+	{ "no-prepare-exec", OPT_NO_PREPARE_EXEC, NULL, 0,
+	  "Show execve as kernels before 6.10 do (testing the fallback)", 0 },
+	{ "verbose", 'v', NULL, 0, "Show libbpf's messages", 0 },
+	{},
+};
+
+static void usage_error(struct argp_state *st, const char *fmt, const char *arg)
+{
+	char msg[256];
+
+	snprintf(msg, sizeof(msg), fmt, arg);
+	argp_error(st, "%s", msg);
+}
+
+static uint64_t parse_size(const char *s, bool *ok)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	*ok = !errno && end != s && *s != '-';
+	if (*end == 'K' || *end == 'k')
+		v <<= 10, end++;
+	else if (*end == 'M' || *end == 'm')
+		v <<= 20, end++;
+	else if (*end == 'G' || *end == 'g')
+		v <<= 30, end++;
+	if (*end)
+		*ok = false;
+	return v;
+}
+
+static error_t parse_opt(int key, char *arg, struct argp_state *st)
+{
+	struct opts *o = st->input;
+	uint64_t v;
+	bool ok;
+
+	switch (key) {
+	case 'o':
+		o->output = arg;
+		break;
+	case OPT_JSON:
+		o->json = true;
+		break;
+	case 'f':
+		o->follow = true;
+		break;
+	case 'c':
+		o->summary = o->summary_only = true;
+		break;
+	case 'C':
+		o->summary = true;
+		o->summary_only = false;
+		break;
+	case 'T':
+		o->durations = true;
+		break;
+	case 's':
+		v = parse_size(arg, &ok);
+		if (!ok || v > SO_STRSIZE_MAX)
+			usage_error(st, "invalid -s '%s': give a number from 0 to 4096", arg);
+		o->strsize = v;
+		break;
+	case 'X':
+		if (!strcmp(arg, "raw"))
+			o->raw = true;
+		else if (!strcmp(arg, "abbrev"))
+			o->raw = false;
+		else
+			usage_error(st, "invalid -X '%s': use raw or abbrev", arg);
+		break;
+	case 'y':
+		o->fd_paths = true;
+		break;
+	case OPT_RING:
+		v = parse_size(arg, &ok);
+		if (!ok || v < 4096 || (v & (v - 1)) || v > (1ull << 30))
+			usage_error(st, "invalid --ring-size '%s': a power of two from 4K to 1G",
+				    arg);
+		o->ring_size = v;
+		break;
+	case OPT_STRICT:
+		o->strict = true;
+		break;
+	case OPT_NO_PREPARE_EXEC:
+		o->no_prepare_exec = true;
+		break;
+	case 'v':
+		o->verbose = true;
+		break;
+	case ARGP_KEY_ARG:
+		/* the command starts here; everything after it is its own */
+		o->cmd = st->argv + st->next - 1;
+		st->next = st->argc;
+		break;
+	case ARGP_KEY_NO_ARGS:
+		argp_error(st, "missing command: sysobs [OPTION...] -- COMMAND [ARG...]");
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+void opts__parse(struct opts *o, int argc, char **argv)
+{
+	static const struct argp argp = {
+		.options = options,
+		.parser = parse_opt,
+		.args_doc = args_doc,
+		.doc = doc,
+	};
+
+	memset(o, 0, sizeof(*o));
+	o->strsize = 32;
+	o->ring_size = 16 << 20;
+	argp_err_exit_status = EXIT_USAGE;
+	/* stop at the command: its own options are not ours */
+	argp_parse(&argp, argc, argv, ARGP_IN_ORDER, NULL, o);
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/* The command line. */
+#ifndef SYSOBS_OPTS_H
+#define SYSOBS_OPTS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct opts {
+	const char *output;	/* -o FILE, NULL: stderr */
+	bool json;		/* --json */
+	bool follow;		/* -f */
+	bool summary;		/* -c / -C: print the summary table */
+	bool summary_only;	/* -c: no per-call lines */
+	bool durations;		/* -T */
+	bool raw;		/* -X raw */
+	bool fd_paths;		/* -y */
+	bool strict;		/* --strict: exit 125 when anything was lost */
+	bool verbose;		/* -v */
+	bool no_prepare_exec;	/* --no-prepare-exec */
+	unsigned int strsize;	/* -s */
+	uint64_t ring_size;	/* --ring-size */
+	char **cmd;		/* the command and its arguments */
+};
+
+/* Exit statuses of sysobs itself (the command's own status passes through otherwise). */
+#define EXIT_SETUP	1	/* sysobs could not start tracing (permissions, BTF, load) */
+#define EXIT_USAGE	2	/* bad command line */
+#define EXIT_LOST	125	/* --strict and events were lost */
+#define EXIT_NOEXEC	126	/* the command exists but cannot be executed */
+#define EXIT_NOTFOUND	127	/* the command was not found */
+
+/* Parse argv into o; exits with EXIT_USAGE on bad input (argp's --help/--version exit 0). */
+void opts__parse(struct opts *o, int argc, char **argv);
+
+#endif /* SYSOBS_OPTS_H */

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * JSON Lines: one object per line, each with "v" (schema version) and "type". The schema is
+ * documented in docs/json.md; change it only with a new "v".
+ */
+#include <string.h>
+#include "sink.h"
+
+#define JSON_V	"{\"v\":1,\"type\":\""
+
+/* A JSON string from bytes: escapes quotes, backslashes and control characters. Bytes >= 0x80
+ * are written as \u00XX: the string is their Latin-1 reading, never invalid JSON. */
+static void json_str(struct outbuf *ob, const char *p, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	char *d = outbuf__reserve(ob, 6 * n + 2);
+	size_t i, o = 0;
+
+	if (!d)
+		return;
+	d[o++] = '"';
+	for (i = 0; i < n; i++) {
+		unsigned char c = p[i];
+
+		if (c == '"' || c == '\\') {
+			d[o++] = '\\';
+			d[o++] = c;
+		} else if (c >= 0x20 && c < 0x7f) {
+			d[o++] = c;
+		} else if (c == '\n') {
+			d[o++] = '\\';
+			d[o++] = 'n';
+		} else if (c == '\t') {
+			d[o++] = '\\';
+			d[o++] = 't';
+		} else {
+			memcpy(d + o, "\\u00", 4);
+			o += 4;
+			d[o++] = hex[c >> 4];
+			d[o++] = hex[c & 15];
+		}
+	}
+	d[o++] = '"';
+	ob->len += o;
+}
+
+static void json_head(struct outbuf *ob, const char *type, uint32_t tgid, uint32_t tid)
+{
+	outbuf__puts(ob, JSON_V);
+	outbuf__puts(ob, type);
+	outbuf__puts(ob, "\",\"pid\":");
+	outbuf__u64(ob, tgid);
+	outbuf__puts(ob, ",\"tid\":");
+	outbuf__u64(ob, tid);
+}
+
+static void json_ts(struct outbuf *ob, bool has, uint64_t ts)
+{
+	if (!has)
+		return;
+	outbuf__puts(ob, ",\"ts_ns\":");
+	outbuf__u64(ob, ts);
+}
+
+static void json_call(struct sink *s, const struct call *c)
+{
+	struct outbuf *ob = s->ob;
+	char buf[32];
+	unsigned int i;
+
+	json_head(ob, "syscall", c->tgid, c->tid);
+	outbuf__puts(ob, ",\"seq\":");
+	outbuf__u64(ob, c->seq);
+	json_ts(ob, c->has_ts, c->ts_ns);
+	outbuf__puts(ob, ",\"nr\":");
+	outbuf__i64(ob, c->nr);
+	outbuf__puts(ob, ",\"name\":\"");
+	outbuf__puts(ob, c->name);
+	outbuf__puts(ob, "\",\"args\":[");
+	for (i = 0; i < c->nargs; i++) {
+		if (i)
+			outbuf__putc(ob, ',');
+		outbuf__u64(ob, c->arg[i].raw);
+	}
+	outbuf__puts(ob, "],\"argstr\":[");
+	for (i = 0; i < c->nargs; i++) {
+		if (i)
+			outbuf__putc(ob, ',');
+		json_str(ob, c->arg[i].text, c->arg[i].len);
+	}
+	outbuf__putc(ob, ']');
+	if (c->kind == CALL_DONE) {
+		outbuf__puts(ob, ",\"ret\":");
+		outbuf__i64(ob, c->ret);
+		if (ret_is_error(c->ret)) {
+			outbuf__puts(ob, ",\"errno\":\"");
+			outbuf__puts(ob, ret_errname(c->ret, buf, sizeof(buf)));
+			outbuf__putc(ob, '"');
+		}
+	} else {
+		outbuf__puts(ob, ",\"ret\":null");
+		outbuf__puts(ob, c->kind == CALL_NORETURN ? ",\"noreturn\":true" :
+							     ",\"unfinished\":true");
+	}
+	if (c->has_dur) {
+		outbuf__puts(ob, ",\"dur_ns\":");
+		outbuf__u64(ob, c->dur_ns);
+	}
+	outbuf__putc(ob, '}');
+	outbuf__newline(ob);
+}
+
+static void json_exec(struct sink *s, const struct call *c)
+{
+	const struct darg *path = &c->arg[c->nr == 322 ? 1 : 0];
+
+	json_head(s->ob, "exec", c->tgid, c->tid);
+	json_ts(s->ob, c->has_ts, c->ts_ns);
+	if (path->cap && !(path->cap->flags & SO_CAP_FAULT)) {
+		outbuf__puts(s->ob, ",\"filename\":");
+		json_str(s->ob, (const char *)path->data, path->cap->len);
+	}
+	outbuf__putc(s->ob, '}');
+	outbuf__newline(s->ob);
+}
+
+static void json_proc_exit(struct sink *s, const struct proc_exit *e)
+{
+	char sig[32];
+
+	json_head(s->ob, "exit", e->tgid, e->tid);
+	json_ts(s->ob, e->has_ts, e->ts_ns);
+	if (e->signaled) {
+		outbuf__puts(s->ob, ",\"signal\":\"");
+		outbuf__puts(s->ob, signal_name(e->sig, sig, sizeof(sig)));
+		outbuf__puts(s->ob, e->core ? "\",\"core\":true" : "\",\"core\":false");
+	} else {
+		outbuf__puts(s->ob, ",\"code\":");
+		outbuf__i64(s->ob, e->code);
+	}
+	outbuf__putc(s->ob, '}');
+	outbuf__newline(s->ob);
+}
+
+static void json_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
+		      uint64_t count)
+{
+	json_head(s->ob, "lost", tgid, tid);
+	outbuf__puts(s->ob, ",\"from_seq\":");
+	outbuf__u64(s->ob, from_seq);
+	outbuf__puts(s->ob, ",\"count\":");
+	outbuf__u64(s->ob, count);
+	outbuf__putc(s->ob, '}');
+	outbuf__newline(s->ob);
+}
+
+static void json_finish(struct sink *s, const struct run_totals *t)
+{
+	outbuf__puts(s->ob, JSON_V "summary\",\"records\":");
+	outbuf__u64(s->ob, t->records);
+	outbuf__puts(s->ob, ",\"syscalls\":");
+	outbuf__u64(s->ob, t->calls);
+	outbuf__puts(s->ob, ",\"lost\":");
+	outbuf__u64(s->ob, t->lost);
+	outbuf__puts(s->ob, ",\"untracked_tasks\":");
+	outbuf__u64(s->ob, t->untracked);
+	if (t->have_status) {
+		outbuf__puts(s->ob, ",\"exit_status\":");
+		outbuf__i64(s->ob, t->exit_status);
+	}
+	outbuf__putc(s->ob, '}');
+	outbuf__newline(s->ob);
+}
+
+const struct sink_ops json_sink_ops = {
+	.call = json_call,
+	.exec = json_exec,
+	.proc_exit = json_proc_exit,
+	.lost = json_lost,
+	.finish = json_finish,
+};

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "outbuf.h"
+
+int outbuf__init(struct outbuf *ob, int fd, size_t cap)
+{
+	memset(ob, 0, sizeof(*ob));
+	ob->fd = fd;
+	ob->cap = cap;
+	ob->buf = malloc(cap);
+	return ob->buf ? 0 : -ENOMEM;
+}
+
+void outbuf__free(struct outbuf *ob)
+{
+	free(ob->buf);
+	ob->buf = NULL;
+}
+
+int outbuf__flush(struct outbuf *ob)
+{
+	size_t off = 0;
+	ssize_t n;
+
+	while (off < ob->len && !ob->failed) {
+		n = write(ob->fd, ob->buf + off, ob->len - off);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			ob->failed = true;
+			ob->err = errno;
+			break;
+		}
+		off += n;
+	}
+	/* a line cut by the flush keeps counting its columns from before it */
+	ob->line_start -= (long)ob->len;
+	ob->len = 0;
+	return ob->failed ? -ob->err : 0;
+}
+
+char *outbuf__reserve(struct outbuf *ob, size_t n)
+{
+	if (ob->len + n > ob->cap) {
+		outbuf__flush(ob);
+		if (n > ob->cap) {
+			char *nb = realloc(ob->buf, n);
+
+			if (!nb)
+				return NULL;
+			ob->buf = nb;
+			ob->cap = n;
+		}
+	}
+	return ob->buf + ob->len;
+}
+
+void outbuf__putc(struct outbuf *ob, char c)
+{
+	if (ob->len + 1 > ob->cap && !outbuf__reserve(ob, 1))
+		return;
+	ob->buf[ob->len++] = c;
+}
+
+void outbuf__write(struct outbuf *ob, const void *p, size_t n)
+{
+	char *d = outbuf__reserve(ob, n);
+
+	if (!d)
+		return;
+	memcpy(d, p, n);
+	ob->len += n;
+}
+
+void outbuf__puts(struct outbuf *ob, const char *s)
+{
+	outbuf__write(ob, s, strlen(s));
+}
+
+size_t fmt_u64(char *dst, uint64_t v)
+{
+	char tmp[20];
+	size_t n = 0, i;
+
+	do {
+		tmp[n++] = '0' + v % 10;
+		v /= 10;
+	} while (v);
+	for (i = 0; i < n; i++)
+		dst[i] = tmp[n - 1 - i];
+	return n;
+}
+
+size_t fmt_i64(char *dst, int64_t v)
+{
+	if (v < 0) {
+		dst[0] = '-';
+		return 1 + fmt_u64(dst + 1, -(uint64_t)v);
+	}
+	return fmt_u64(dst, v);
+}
+
+size_t fmt_hex(char *dst, uint64_t v)
+{
+	static const char digits[] = "0123456789abcdef";
+	char tmp[16];
+	size_t n = 0, i;
+
+	do {
+		tmp[n++] = digits[v & 15];
+		v >>= 4;
+	} while (v);
+	dst[0] = '0';
+	dst[1] = 'x';
+	for (i = 0; i < n; i++)
+		dst[2 + i] = tmp[n - 1 - i];
+	return n + 2;
+}
+
+void outbuf__u64(struct outbuf *ob, uint64_t v)
+{
+	char *d = outbuf__reserve(ob, 24);
+
+	if (d)
+		ob->len += fmt_u64(d, v);
+}
+
+void outbuf__i64(struct outbuf *ob, int64_t v)
+{
+	char *d = outbuf__reserve(ob, 24);
+
+	if (d)
+		ob->len += fmt_i64(d, v);
+}
+
+void outbuf__hex(struct outbuf *ob, uint64_t v)
+{
+	char *d = outbuf__reserve(ob, 24);
+
+	if (d)
+		ob->len += fmt_hex(d, v);
+}
+
+void outbuf__oct(struct outbuf *ob, uint64_t v)
+{
+	char tmp[24];
+	size_t n = 0;
+
+	do {
+		tmp[n++] = '0' + (v & 7);
+		v >>= 3;
+	} while (v);
+	outbuf__putc(ob, '0');
+	while (n)
+		outbuf__putc(ob, tmp[--n]);
+}
+
+size_t outbuf__col(const struct outbuf *ob)
+{
+	return (size_t)((long)ob->len - ob->line_start);
+}
+
+void outbuf__pad_to(struct outbuf *ob, size_t col)
+{
+	size_t cur = outbuf__col(ob);
+	char *d;
+
+	if (cur >= col)
+		return;
+	d = outbuf__reserve(ob, col - cur);
+	if (!d)
+		return;
+	memset(d, ' ', col - cur);
+	ob->len += col - cur;
+}
+
+void outbuf__newline(struct outbuf *ob)
+{
+	outbuf__putc(ob, '\n');
+	ob->line_start = (long)ob->len;
+}

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * A buffered writer for the trace: lines are appended to one large buffer and written with one
+ * write() per many lines. Numbers are formatted by hand (no printf per field) because the
+ * consumer must keep up with millions of records a second.
+ */
+#ifndef SYSOBS_OUTBUF_H
+#define SYSOBS_OUTBUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct outbuf {
+	int fd;
+	bool failed;		/* a write failed: stop writing, report once at the end */
+	int err;		/* errno of the failure */
+	size_t len;
+	size_t cap;
+	long line_start;	/* where the current line started (< 0: before a flush) */
+	char *buf;
+};
+
+int outbuf__init(struct outbuf *ob, int fd, size_t cap);
+void outbuf__free(struct outbuf *ob);
+int outbuf__flush(struct outbuf *ob);
+
+/* Make room for n more bytes; flushes when needed. Returns where to write. */
+char *outbuf__reserve(struct outbuf *ob, size_t n);
+
+void outbuf__putc(struct outbuf *ob, char c);
+void outbuf__write(struct outbuf *ob, const void *p, size_t n);
+void outbuf__puts(struct outbuf *ob, const char *s);
+void outbuf__u64(struct outbuf *ob, uint64_t v);
+void outbuf__i64(struct outbuf *ob, int64_t v);
+void outbuf__hex(struct outbuf *ob, uint64_t v);	/* 0x... */
+void outbuf__oct(struct outbuf *ob, uint64_t v);	/* 0... as strace prints modes */
+void outbuf__pad_to(struct outbuf *ob, size_t col);	/* spaces up to column col of the line */
+void outbuf__newline(struct outbuf *ob);
+size_t outbuf__col(const struct outbuf *ob);
+
+/* Formatting into plain char buffers; each returns the length written (no NUL). */
+size_t fmt_u64(char *dst, uint64_t v);
+size_t fmt_i64(char *dst, int64_t v);
+size_t fmt_hex(char *dst, uint64_t v);
+
+#endif /* SYSOBS_OUTBUF_H */

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * Where decoded events go: strace-style text or JSON Lines. Both render the same decoded
+ * call (decode.h). The consumer calls these in record order.
+ */
+#ifndef SYSOBS_SINK_H
+#define SYSOBS_SINK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "decode.h"
+#include "outbuf.h"
+
+struct proc_exit {
+	uint32_t tgid;
+	uint32_t tid;
+	uint64_t ts_ns;
+	bool has_ts;
+	bool signaled;
+	bool core;
+	int code;	/* exit code when !signaled */
+	int sig;	/* the signal when signaled */
+};
+
+struct run_totals {
+	uint64_t records;	/* records received */
+	uint64_t calls;		/* syscalls printed */
+	uint64_t lost;		/* records lost in the kernel (ring full) */
+	uint64_t untracked;	/* tasks that could not be followed (tasks map full) */
+	bool have_status;
+	int exit_status;	/* what sysobs exits with: the command's status */
+};
+
+struct sink;
+
+struct sink_ops {
+	void (*call)(struct sink *s, const struct call *c);
+	void (*exec)(struct sink *s, const struct call *c);	/* a successful execve */
+	void (*proc_exit)(struct sink *s, const struct proc_exit *e);
+	void (*lost)(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
+		     uint64_t count);
+	void (*finish)(struct sink *s, const struct run_totals *t);
+};
+
+struct sink {
+	const struct sink_ops *ops;
+	struct outbuf *ob;
+	bool pid_prefix;	/* several tasks traced: lines start with [pid N] */
+	bool show_dur;		/* -T */
+};
+
+extern const struct sink_ops text_sink_ops;
+extern const struct sink_ops json_sink_ops;
+
+/* The return value as strace prints it, into dst (at least 128 bytes); returns the length. */
+size_t format_ret(char *dst, const struct call *c);
+
+#endif /* SYSOBS_SINK_H */

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+#include "sysobs.skel.h"
+#include "sysent.h"
+#include "tracer.h"
+#include "warn.h"
+
+static bool verbose;
+
+static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	if (!verbose)
+		return 0;
+	return vfprintf(stderr, fmt, ap);
+}
+
+/* The kernel capture spec of one syscall, from the generated signature table. */
+static void spec_fill(struct so_spec *sp, const struct sysent *e)
+{
+	unsigned int i;
+
+	memset(sp, 0, sizeof(*sp));
+	if (!e || !e->known)
+		return;
+	for (i = 0; i < e->nargs && i < SO_MAX_ARGS; i++) {
+		const struct sysent_arg *a = &e->args[i];
+		struct so_arg_spec *s = &sp->arg[i];
+
+		switch (a->kind) {
+		case AK_PATH:
+			s->kind = SO_CK_PATH;
+			break;
+		case AK_STR:
+			s->kind = SO_CK_STR;
+			break;
+		case AK_BUF_IN:
+			if (a->len_arg >= SO_MAX_ARGS)
+				continue;
+			s->kind = SO_CK_BUF_IN;
+			s->len_arg = a->len_arg;
+			break;
+		case AK_BUF_OUT:
+			s->kind = SO_CK_BUF_OUT;
+			break;
+		default:
+			continue;
+		}
+		sp->ncaps++;
+	}
+}
+
+static int specs_load(struct tracer *t)
+{
+	int fd = bpf_map__fd(t->skel->maps.specs);
+	struct so_spec sp;
+	__u32 nr;
+
+	for (nr = 0; nr < SO_NR_SLOTS; nr++) {
+		spec_fill(&sp, sysent__get(nr));
+		/* execve has its own capture (emit_exec) */
+		if (t->have_prepare_exec && (nr == 59 || nr == 322))
+			memset(&sp, 0, sizeof(sp));
+		if (!sp.ncaps)
+			continue;
+		if (bpf_map_update_elem(fd, &nr, &sp, BPF_ANY))
+			return -errno;
+	}
+	return 0;
+}
+
+/* sched_prepare_exec (Linux 6.10+) sees execve with the old image still there. */
+static bool prepare_exec_usable(void)
+{
+	struct btf *btf;
+	bool ok;
+
+	if (getenv("SYSOBS_NO_PREPARE_EXEC"))
+		return false;
+	btf = btf__load_vmlinux_btf();
+	if (!btf)
+		return false;
+	ok = btf__find_by_name_kind(btf, "btf_trace_sched_prepare_exec", BTF_KIND_TYPEDEF) > 0;
+	btf__free(btf);
+	return ok;
+}
+
+static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
+{
+	struct sysobs_bpf *skel;
+	int err;
+
+	skel = sysobs_bpf__open();
+	if (!skel)
+		return -errno;
+	t->skel = skel;
+	t->have_prepare_exec = prep;
+	skel->rodata->follow_forks = o->follow_forks;
+	skel->rodata->want_ts = o->want_ts;
+	skel->rodata->want_dur = o->want_dur;
+	skel->rodata->want_counts = o->want_counts;
+	skel->rodata->want_records = o->want_records;
+	skel->rodata->want_captures = o->want_captures;
+	skel->rodata->strsize = o->strsize;
+	skel->rodata->have_prepare_exec = prep;
+	err = bpf_map__set_max_entries(skel->maps.events, o->ring_size);
+	if (err)
+		return err;
+	/* every hooked tracepoint costs every syscall on the machine: sys_enter only if needed */
+	bpf_program__set_autoload(skel->progs.sys_enter, o->want_dur || o->want_counts);
+	bpf_program__set_autoload(skel->progs.prepare_exec, prep);
+	bpf_program__set_autoload(skel->progs.sched_exec, !prep);
+	err = sysobs_bpf__load(skel);
+	if (err)
+		return err;
+	err = specs_load(t);
+	if (err)
+		return err;
+	return sysobs_bpf__attach(skel);
+}
+
+int tracer__start(struct tracer *t, const struct tracer_opts *o)
+{
+	bool prep = !o->no_prepare_exec && prepare_exec_usable();
+	int err;
+
+	verbose = o->verbose;
+	libbpf_set_print(libbpf_print);
+	memset(t, 0, sizeof(*t));
+	if (access("/sys/kernel/btf/vmlinux", R_OK)) {
+		warn("kernel BTF not found at /sys/kernel/btf/vmlinux: "
+		     "sysobs needs a kernel built with CONFIG_DEBUG_INFO_BTF=y");
+		return -ENOENT;
+	}
+	if (!prep)
+		warn("note: no sched_prepare_exec tracepoint (Linux < 6.10): execve is shown from "
+		     "sched_process_exec, without its pointer arguments");
+	err = try_start(t, o, prep);
+	if (err) {
+		if (err == -EPERM || err == -EACCES)
+			warn("permission denied loading BPF programs: run as root (sudo sysobs ...) "
+			     "or with CAP_BPF and CAP_PERFMON");
+		else
+			warn("cannot load BPF programs: %s (run with -v for libbpf's messages)",
+			     strerror(-err));
+		tracer__stop(t);
+		return err;
+	}
+	return 0;
+}
+
+int tracer__add_task(struct tracer *t, uint32_t tid, uint32_t tgid, bool pending)
+{
+	struct so_task v = {
+		.tgid = tgid,
+		.state = pending ? SO_TS_PENDING : SO_TS_ACTIVE,
+	};
+
+	if (bpf_map_update_elem(bpf_map__fd(t->skel->maps.tasks), &tid, &v, BPF_ANY))
+		return -errno;
+	return 0;
+}
+
+int tracer__ring_fd(const struct tracer *t)
+{
+	return bpf_map__fd(t->skel->maps.events);
+}
+
+uint64_t tracer__stat(const struct tracer *t, enum so_stat which)
+{
+	int ncpu = libbpf_num_possible_cpus(), i;
+	__u32 key = which;
+	uint64_t sum = 0, *v;
+
+	if (ncpu <= 0)
+		return 0;
+	v = calloc(ncpu, sizeof(*v));
+	if (!v)
+		return 0;
+	if (!bpf_map_lookup_elem(bpf_map__fd(t->skel->maps.stats), &key, v))
+		for (i = 0; i < ncpu; i++)
+			sum += v[i];
+	free(v);
+	return sum;
+}
+
+bool tracer__no_tasks(const struct tracer *t)
+{
+	__u32 key;
+
+	return bpf_map_get_next_key(bpf_map__fd(t->skel->maps.tasks), NULL, &key) != 0;
+}
+
+int tracer__counts(const struct tracer *t, struct so_count *out)
+{
+	int ncpu = libbpf_num_possible_cpus(), fd = bpf_map__fd(t->skel->maps.counts), i;
+	struct so_count *v;
+	__u32 nr;
+
+	if (ncpu <= 0)
+		return -EINVAL;
+	v = calloc(ncpu, sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	for (nr = 0; nr < SO_NR_SLOTS; nr++) {
+		memset(&out[nr], 0, sizeof(out[nr]));
+		if (bpf_map_lookup_elem(fd, &nr, v))
+			continue;
+		for (i = 0; i < ncpu; i++) {
+			out[nr].calls += v[i].calls;
+			out[nr].errors += v[i].errors;
+			out[nr].ns += v[i].ns;
+		}
+	}
+	free(v);
+	return 0;
+}
+
+void tracer__stop(struct tracer *t)
+{
+	sysobs_bpf__destroy(t->skel);
+	t->skel = NULL;
+}
