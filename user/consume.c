@@ -90,7 +90,8 @@ void consumer__add_task(struct consumer *c, uint32_t tid)
 
 static void set_prefix(struct consumer *c)
 {
-	c->sink->pid_prefix = c->follow && c->live > 1;
+	if (c->sink->prefix != PREFIX_PLAIN)
+		c->sink->prefix = c->follow && c->live > 1 ? PREFIX_BRACKET : PREFIX_NONE;
 }
 
 /* An execve that entered and never came back: the thread ended in it. */

@@ -151,6 +151,8 @@ int main(int argc, char **argv)
 	sink.ops = o.json ? &json_sink_ops : &text_sink_ops;
 	sink.ob = &ob;
 	sink.show_dur = o.durations;
+	/* as strace: -f into a file prefixes every line with the pid */
+	sink.prefix = o.follow && o.output ? PREFIX_PLAIN : PREFIX_NONE;
 	if (consumer__init(&cons, &dec, &sink, o.follow) ||
 	    consumer__attach(&cons, tracer__ring_fd(&tr))) {
 		warn("cannot read the ring buffer: %s", strerror(errno));

@@ -66,18 +66,26 @@ size_t format_ret(char *dst, const struct call *c)
 
 static void text_prefix(struct sink *s, uint32_t tid)
 {
-	if (!s->pid_prefix)
-		return;
-	outbuf__puts(s->ob, "[pid ");
-	/* strace pads the pid to 5 columns */
-	if (tid < 10000) {
-		char pad[5] = "    ";
-		size_t digits = tid < 10 ? 1 : tid < 100 ? 2 : tid < 1000 ? 3 : 4;
+	static const char pad[] = "    ";
+	size_t digits = tid < 10 ? 1 : tid < 100 ? 2 : tid < 1000 ? 3 : tid < 10000 ? 4 : 5;
 
+	switch (s->prefix) {
+	case PREFIX_NONE:
+		return;
+	case PREFIX_BRACKET:
+		/* strace pads the pid to 5 columns: "[pid   42] " */
+		outbuf__puts(s->ob, "[pid ");
 		outbuf__write(s->ob, pad, 5 - digits);
+		outbuf__u64(s->ob, tid);
+		outbuf__puts(s->ob, "] ");
+		return;
+	case PREFIX_PLAIN:
+		/* "42    " */
+		outbuf__u64(s->ob, tid);
+		outbuf__write(s->ob, pad, 5 - digits);
+		outbuf__putc(s->ob, ' ');
+		return;
 	}
-	outbuf__u64(s->ob, tid);
-	outbuf__puts(s->ob, "] ");
 }
 
 static void text_call(struct sink *s, const struct call *c)

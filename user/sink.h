@@ -45,7 +45,11 @@ struct sink_ops {
 struct sink {
 	const struct sink_ops *ops;
 	struct outbuf *ob;
-	bool pid_prefix;	/* several tasks traced: lines start with [pid N] */
+	enum {
+		PREFIX_NONE,
+		PREFIX_BRACKET,	/* "[pid N] " while several tasks live (strace -f on stderr) */
+		PREFIX_PLAIN,	/* "N " on every line (strace -f -o FILE) */
+	} prefix;
 	bool show_dur;		/* -T */
 };
 
