@@ -99,7 +99,12 @@ test: all static
 test-kernels: all static
 	$(Q)tests/vm/run-kernels.sh $(OUT)
 
-bench: all
+$(OUT)/bench/replay: tests/bench/replay.c $(LIB_OBJS)
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(OUT)/bench
+	$(Q)$(CC) $(USER_CFLAGS) $< $(LIB_OBJS) $(LIBS) -o $@
+
+bench: all $(OUT)/bench/replay
 	$(Q)tests/bench/run.sh $(OUT)
 
 run: all

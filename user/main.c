@@ -109,7 +109,7 @@ int main(int argc, char **argv)
 	struct consumer cons = {};
 	struct tracer tr = {};
 	struct tracer_opts topts;
-	struct outbuf ob = {};
+	struct outbuf ob = {}, raw = { .fd = -1 };
 	struct launch l = { .pid = -1 };
 	struct run_totals tot = {};
 	struct sink sink = {};
@@ -157,6 +157,18 @@ int main(int argc, char **argv)
 	    consumer__attach(&cons, tracer__ring_fd(&tr))) {
 		warn("cannot read the ring buffer: %s", strerror(errno));
 		goto cleanup;
+	}
+
+	if (o.record) {
+		int fd = open(o.record, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+
+		if (fd < 0 || outbuf__init(&raw, fd, OUTBUF_SIZE)) {
+			warn("cannot open '%s': %s", o.record, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			goto cleanup;
+		}
+		consumer__record_to(&cons, &raw);
 	}
 
 	err = launch__fork(&l, path, o.cmd);
@@ -234,6 +246,11 @@ cleanup:
 			status = EXIT_SETUP;
 	}
 	consumer__free(&cons);
+	if (raw.buf) {
+		outbuf__flush(&raw);
+		close(raw.fd);
+		outbuf__free(&raw);
+	}
 	outbuf__free(&ob);
 	decoder__free(&dec);
 	tracer__stop(&tr);

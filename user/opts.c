@@ -37,6 +37,7 @@ enum {
 	OPT_RING,
 	OPT_STRICT,
 	OPT_NO_PREPARE_EXEC,
+	OPT_RECORD,
 };
 
 static const struct argp_option options[] = {
@@ -51,6 +52,8 @@ static const struct argp_option options[] = {
 	{ "decode-fds", 'y', NULL, 0, "Show the path behind file descriptors", 0 },
 	{ "ring-size", OPT_RING, "SIZE", 0,
 	  "Ring buffer size (power of two, K/M suffix; default 16M)", 0 },
+	{ "record", OPT_RECORD, "FILE", 0,
+	  "Also save the raw records to FILE (for tests/bench's consumer benchmark)", 0 },
 	{ "strict", OPT_STRICT, NULL, 0, "Exit 125 if any event was lost", 0 },
 	{ "no-prepare-exec", OPT_NO_PREPARE_EXEC, NULL, 0,
 	  "Show execve as kernels before 6.10 do (testing the fallback)", 0 },
@@ -134,6 +137,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 			usage_error(st, "invalid --ring-size '%s': a power of two from 4K to 1G",
 				    arg);
 		o->ring_size = v;
+		break;
+	case OPT_RECORD:
+		o->record = arg;
 		break;
 	case OPT_STRICT:
 		o->strict = true;

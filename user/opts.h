@@ -8,6 +8,7 @@
 
 struct opts {
 	const char *output;	/* -o FILE, NULL: stderr */
+	const char *record;	/* --record FILE: the raw records too */
 	bool json;		/* --json */
 	bool follow;		/* -f */
 	bool summary;		/* -c / -C: print the summary table */

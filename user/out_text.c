@@ -74,10 +74,10 @@ static void text_prefix(struct sink *s, uint32_t tid)
 		return;
 	case PREFIX_BRACKET:
 		/* strace pads the pid to 5 columns: "[pid   42] " */
-		outbuf__puts(s->ob, "[pid ");
+		outbuf__lit(s->ob, "[pid ");
 		outbuf__write(s->ob, pad, 5 - digits);
 		outbuf__u64(s->ob, tid);
-		outbuf__puts(s->ob, "] ");
+		outbuf__lit(s->ob, "] ");
 		return;
 	case PREFIX_PLAIN:
 		/* "42    " */
@@ -103,9 +103,9 @@ static void text_call(struct sink *s, const struct call *c)
 		outbuf__write(ob, c->arg[i].text, c->arg[i].len);
 	}
 	if (c->kind == CALL_UNFINISHED) {
-		outbuf__puts(ob, " <unfinished ...>)");
+		outbuf__lit(ob, " <unfinished ...>)");
 		outbuf__pad_to(ob, RET_COLUMN);
-		outbuf__puts(ob, " = ?");
+		outbuf__lit(ob, " = ?");
 		outbuf__newline(ob);
 		return;
 	}
@@ -136,15 +136,15 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 
 	text_prefix(s, e->tid);
 	if (e->signaled) {
-		outbuf__puts(s->ob, "+++ killed by ");
+		outbuf__lit(s->ob, "+++ killed by ");
 		outbuf__puts(s->ob, signal_name(e->sig, sig, sizeof(sig)));
 		if (e->core)
-			outbuf__puts(s->ob, " (core dumped)");
-		outbuf__puts(s->ob, " +++");
+			outbuf__lit(s->ob, " (core dumped)");
+		outbuf__lit(s->ob, " +++");
 	} else {
-		outbuf__puts(s->ob, "+++ exited with ");
+		outbuf__lit(s->ob, "+++ exited with ");
 		outbuf__i64(s->ob, e->code);
-		outbuf__puts(s->ob, " +++");
+		outbuf__lit(s->ob, " +++");
 	}
 	outbuf__newline(s->ob);
 }
@@ -153,18 +153,18 @@ static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from
 		      uint64_t count)
 {
 	text_prefix(s, tid);
-	outbuf__puts(s->ob, "--- lost ");
+	outbuf__lit(s->ob, "--- lost ");
 	outbuf__u64(s->ob, count);
 	outbuf__puts(s->ob, count == 1 ? " event" : " events");
-	outbuf__puts(s->ob, " (tid ");
+	outbuf__lit(s->ob, " (tid ");
 	outbuf__u64(s->ob, tid);
-	outbuf__puts(s->ob, ", seq ");
+	outbuf__lit(s->ob, ", seq ");
 	outbuf__u64(s->ob, from_seq);
 	if (count > 1) {
 		outbuf__putc(s->ob, '-');
 		outbuf__u64(s->ob, from_seq + count - 1);
 	}
-	outbuf__puts(s->ob, ") ---");
+	outbuf__lit(s->ob, ") ---");
 	outbuf__newline(s->ob);
 }
 
