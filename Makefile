@@ -93,10 +93,13 @@ test-integration: all
 	$(Q)tests/run.sh --integration $(OUT)
 
 # Everything: unit, integration on this kernel, then the same suite inside VMs on other kernels.
-test: all static
+# Like run, it installs what is missing first (as root), so it works on a fresh Debian 12.
+test: deps
+	$(Q)$(MAKE) all static
 	$(Q)tests/run.sh --all $(OUT)
 
-test-kernels: all static
+test-kernels: deps
+	$(Q)$(MAKE) all static
 	$(Q)tests/vm/run-kernels.sh $(OUT)
 
 $(OUT)/bench/replay: tests/bench/replay.c $(LIB_OBJS)
@@ -107,7 +110,8 @@ $(OUT)/bench/replay: tests/bench/replay.c $(LIB_OBJS)
 bench: all $(OUT)/bench/replay
 	$(Q)tests/bench/run.sh $(OUT)
 
-run: all
+run: deps
+	$(Q)$(MAKE) all
 	$(Q)cd $(OUT) && ./sysobs -- ./target
 
 # --- set-up ---------------------------------------------------------------------------------
