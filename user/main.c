@@ -148,7 +148,7 @@ int main(int argc, char **argv)
 			goto cleanup;
 		}
 	}
-	sink.ops = o.json ? &json_sink_ops : &text_sink_ops;
+	sink.ops = o.json ? &json_sink_ops : o.summary_only ? &null_sink_ops : &text_sink_ops;
 	sink.ob = &ob;
 	sink.show_dur = o.durations;
 	/* as strace: -f into a file prefixes every line with the pid */
@@ -196,7 +196,7 @@ int main(int argc, char **argv)
 	if (!l.reaped)
 		launch__reap(&l, true);
 	status = launch__exit_status(l.status);
-	if (!cons.exit_seen && !o.summary_only) {
+	if (!cons.exit_seen) {
 		/* the kernel's exit record was lost or came from an untraced thread */
 		struct proc_exit e = {
 			.tgid = l.pid,
@@ -215,8 +215,7 @@ int main(int argc, char **argv)
 	tot.untracked = tracer__stat(&tr, SO_STAT_TASKS_FULL);
 	tot.have_status = true;
 	tot.exit_status = status;
-	if (!o.summary_only || o.json)
-		sink.ops->finish(&sink, &tot);
+	sink.ops->finish(&sink, &tot);
 	outbuf__flush(&ob);
 	if (o.summary) {
 		static struct so_count counts[SO_NR_SLOTS];

@@ -179,3 +179,24 @@ const struct sink_ops text_sink_ops = {
 	.lost = text_lost,
 	.finish = text_finish,
 };
+
+static void null_call(struct sink *s, const struct call *c)
+{
+}
+
+static void null_proc_exit(struct sink *s, const struct proc_exit *e)
+{
+}
+
+static void null_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
+		      uint64_t count)
+{
+}
+
+const struct sink_ops null_sink_ops = {
+	.call = null_call,
+	.exec = null_call,
+	.proc_exit = null_proc_exit,
+	.lost = null_lost,
+	.finish = text_finish,
+};

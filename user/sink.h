@@ -55,6 +55,7 @@ struct sink {
 
 extern const struct sink_ops text_sink_ops;
 extern const struct sink_ops json_sink_ops;
+extern const struct sink_ops null_sink_ops;	/* -c: the summary only */
 
 /* The return value as strace prints it, into dst (at least 128 bytes); returns the length. */
 size_t format_ret(char *dst, const struct call *c);
