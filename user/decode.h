@@ -36,6 +36,7 @@ struct call {
 	uint64_t dur_ns;
 	bool has_ts;
 	bool has_dur;
+	bool noargs;		/* pointer arguments unknown (execve on kernels < 6.10) */
 	enum call_kind kind;
 	long nr;
 	const char *name;

@@ -66,7 +66,7 @@ static int specs_load(struct tracer *t)
 	for (nr = 0; nr < SO_NR_SLOTS; nr++) {
 		spec_fill(&sp, sysent__get(nr));
 		/* execve has its own capture (emit_exec) */
-		if (t->have_prepare_exec && (nr == 59 || nr == 322))
+		if (nr == 59 || nr == 322)
 			memset(&sp, 0, sizeof(sp));
 		if (!sp.ncaps)
 			continue;
@@ -109,7 +109,6 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	skel->rodata->want_records = o->want_records;
 	skel->rodata->want_captures = o->want_captures;
 	skel->rodata->strsize = o->strsize;
-	skel->rodata->have_prepare_exec = prep;
 	err = bpf_map__set_max_entries(skel->maps.events, o->ring_size);
 	if (err)
 		return err;
@@ -139,7 +138,7 @@ int tracer__start(struct tracer *t, const struct tracer_opts *o)
 		     "sysobs needs a kernel built with CONFIG_DEBUG_INFO_BTF=y");
 		return -ENOENT;
 	}
-	if (!prep)
+	if (!prep && !o->no_prepare_exec)
 		warn("note: no sched_prepare_exec tracepoint (Linux < 6.10): execve is shown from "
 		     "sched_process_exec, without its pointer arguments");
 	err = try_start(t, o, prep);
