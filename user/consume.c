@@ -217,6 +217,19 @@ int consumer__handle(struct consumer *c, const void *data, size_t size)
 	return 0;
 }
 
+uint64_t consumer__records_of(struct consumer *c, uint32_t tid)
+{
+	struct tstate *ts = tab_get(c, tid);
+
+	return ts ? ts->last_seq : 0;
+}
+
+void consumer__show_blocked(struct consumer *c, const struct so_sys *rec)
+{
+	decoder__call(c->dec, rec, NULL, CALL_BLOCKED, &c->call);
+	c->sink->ops->call(c->sink, &c->call);
+}
+
 static int ring_cb(void *ctx, void *data, size_t size)
 {
 	struct consumer *c = ctx;

@@ -45,6 +45,10 @@ int consumer__handle(struct consumer *c, const void *data, size_t size);
 /* A thread known to user space to be traced from the start (the launched child). */
 void consumer__add_task(struct consumer *c, uint32_t tid);
 void consumer__free(struct consumer *c);
+/* The last sequence number seen from tid (0 when none). */
+uint64_t consumer__records_of(struct consumer *c, uint32_t tid);
+/* Show a call the thread is blocked in (live.c): "name(args <unfinished ...>". */
+void consumer__show_blocked(struct consumer *c, const struct so_sys *rec);
 
 /*
  * The --record file: each record as it came from the ring, preceded by 8 bytes (its length as

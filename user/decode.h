@@ -18,6 +18,7 @@ enum call_kind {
 	CALL_DONE,	/* returned: name(args) = ret */
 	CALL_NORETURN,	/* exit/exit_group: name(args) = ? */
 	CALL_UNFINISHED,	/* entered, the thread ended before it returned */
+	CALL_BLOCKED,	/* still in the call (live.c): name(args <unfinished ... */
 };
 
 struct darg {

@@ -14,12 +14,14 @@
 #include <sys/wait.h>
 #include "consume.h"
 #include "launch.h"
+#include "live.h"
 #include "opts.h"
 #include "summary.h"
 #include "tracer.h"
 #include "warn.h"
 
 #define POLL_MS		10		/* records come without wakeups: how often to look */
+#define LIVE_IDLE_POLLS	20		/* quiet polls before looking for blocked calls */
 #define OUTBUF_SIZE	(1 << 20)
 
 static volatile sig_atomic_t stop_signals;
@@ -75,9 +77,10 @@ static void tracer_opts__from(struct tracer_opts *t, const struct opts *o)
 
 /* Drain records until the command and every task followed from it are gone. */
 static int trace__loop(struct consumer *c, struct tracer *tr, struct launch *l,
-		       struct outbuf *ob)
+		       struct outbuf *ob, bool live)
 {
-	int n;
+	static struct live lv;
+	int n, idle = 0;
 
 	for (;;) {
 		n = consumer__poll(c, POLL_MS);
@@ -97,6 +100,9 @@ static int trace__loop(struct consumer *c, struct tracer *tr, struct launch *l,
 		}
 		if (stop_signals > 1)
 			break;	/* asked twice: stop tracing, the command goes on */
+		idle = n > 0 ? 0 : idle + 1;
+		if (live && idle && idle % LIVE_IDLE_POLLS == 0)
+			live__tick(&lv, tr, c);
 		if (n > 0 || outbuf__col(ob) == 0)
 			outbuf__flush(ob);
 	}
@@ -190,7 +196,9 @@ int main(int argc, char **argv)
 		goto cleanup;
 	}
 
-	if (trace__loop(&cons, &tr, &l, &ob))
+	if (o.live < 0)
+		o.live = !o.json && !o.summary_only && isatty(out_fd);
+	if (trace__loop(&cons, &tr, &l, &ob, o.live))
 		goto cleanup;
 
 	if (!l.reaped)

@@ -68,6 +68,8 @@ static void json_call(struct sink *s, const struct call *c)
 	char buf[32];
 	unsigned int i;
 
+	if (c->kind == CALL_BLOCKED)
+		return;	/* JSON has one object per call, written when it is complete */
 	json_head(ob, "syscall", c->tgid, c->tid);
 	outbuf__lit(ob, ",\"seq\":");
 	outbuf__u64(ob, c->seq);

@@ -102,6 +102,11 @@ static void text_call(struct sink *s, const struct call *c)
 			outbuf__write(ob, ", ", 2);
 		outbuf__write(ob, c->arg[i].text, c->arg[i].len);
 	}
+	if (c->kind == CALL_BLOCKED) {
+		outbuf__lit(ob, " <unfinished ...>");
+		outbuf__newline(ob);
+		return;
+	}
 	if (c->kind == CALL_UNFINISHED) {
 		outbuf__lit(ob, " <unfinished ...>)");
 		outbuf__pad_to(ob, RET_COLUMN);

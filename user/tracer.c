@@ -197,6 +197,24 @@ bool tracer__no_tasks(const struct tracer *t)
 	return bpf_map_get_next_key(bpf_map__fd(t->skel->maps.tasks), NULL, &key) != 0;
 }
 
+int tracer__tasks(const struct tracer *t, uint32_t *tids, uint32_t *tgids, int max)
+{
+	int fd = bpf_map__fd(t->skel->maps.tasks), n = 0;
+	__u32 key, cur;
+	bool first = true;
+	struct so_task v;
+
+	while (n < max && !bpf_map_get_next_key(fd, first ? NULL : &cur, &key)) {
+		first = false;
+		cur = key;
+		if (!bpf_map_lookup_elem(fd, &key, &v) && v.state == SO_TS_ACTIVE) {
+			tids[n] = key;
+			tgids[n++] = v.tgid;
+		}
+	}
+	return n;
+}
+
 int tracer__counts(const struct tracer *t, struct so_count *out)
 {
 	int ncpu = libbpf_num_possible_cpus(), fd = bpf_map__fd(t->skel->maps.counts), i;
