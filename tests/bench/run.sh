@@ -89,18 +89,12 @@ if ! mountpoint -q /sys/kernel/tracing; then
 	mount -t tracefs tracefs /sys/kernel/tracing 2>/dev/null ||
 		note "could not mount tracefs: perf trace and bpftrace rows may fail"
 fi
-# sysobs as a user runs it, plus SYSOBS_ARGS. When it cannot start with its defaults but can
-# with --no-fentry (kernels without BPF trampolines), the bench goes on with --no-fentry and
-# says so: the fentry program only runs for execve, not in the measured loop.
+# sysobs as a user runs it, plus SYSOBS_ARGS (e.g. SYSOBS_ARGS=--no-prepare-exec).
 read -r -a SYSOBS_OPTS <<<"${SYSOBS_ARGS:-}"
 HAVE_SYSOBS=
 SYSOBS_NA="build/sysobs missing"
 if [ -x "$SYSOBS" ]; then
 	if "$SYSOBS" "${SYSOBS_OPTS[@]}" -o /dev/null -- /bin/true 2>"$B/sysobs-probe.err"; then
-		HAVE_SYSOBS=1
-	elif "$SYSOBS" "${SYSOBS_OPTS[@]}" --no-fentry -o /dev/null -- /bin/true 2>/dev/null; then
-		note "sysobs fails with its defaults ($(head -1 "$B/sysobs-probe.err")); using --no-fentry"
-		SYSOBS_OPTS+=(--no-fentry)
 		HAVE_SYSOBS=1
 	else
 		SYSOBS_NA="sysobs fails to start"
