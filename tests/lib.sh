@@ -48,3 +48,8 @@ between_marks() {
 mask_addrs() {
 	sed -e 's/0x[0-9a-f]\{6,\}/0xADDR/g'
 }
+
+# diag FILE: sysobs's stderr without its notes (e.g. the one kernels before 6.10 get)
+diag() {
+	grep -v '^sysobs: note:' "$1"
+}
