@@ -54,6 +54,31 @@ static void json_head(struct outbuf *ob, const char *type, uint32_t tgid, uint32
 	outbuf__u64(ob, tid);
 }
 
+/* The start of a syscall object for the same thread as last time is the same bytes: keep
+ * them instead of formatting two numbers per record. */
+static void json_head_syscall(struct outbuf *ob, uint32_t tgid, uint32_t tid)
+{
+	static const char head[] = JSON_V "syscall\",\"pid\":";
+	static char cache[96];
+	static size_t cache_len;
+	static uint32_t cache_tgid, cache_tid;
+
+	if (!cache_len || cache_tgid != tgid || cache_tid != tid) {
+		char *p = cache;
+
+		memcpy(p, head, sizeof(head) - 1);
+		p += sizeof(head) - 1;
+		p += fmt_u64(p, tgid);
+		memcpy(p, ",\"tid\":", 7);
+		p += 7;
+		p += fmt_u64(p, tid);
+		cache_len = p - cache;
+		cache_tgid = tgid;
+		cache_tid = tid;
+	}
+	outbuf__write(ob, cache, cache_len);
+}
+
 static void json_ts(struct outbuf *ob, bool has, uint64_t ts)
 {
 	if (!has)
@@ -70,7 +95,7 @@ static void json_call(struct sink *s, const struct call *c)
 
 	if (c->kind == CALL_BLOCKED)
 		return;	/* JSON has one object per call, written when it is complete */
-	json_head(ob, "syscall", c->tgid, c->tid);
+	json_head_syscall(ob, c->tgid, c->tid);
 	outbuf__lit(ob, ",\"seq\":");
 	outbuf__u64(ob, c->seq);
 	json_ts(ob, c->has_ts, c->ts_ns);

@@ -86,16 +86,21 @@ static const char digit_pairs[201] =
 	"8081828384858687888990919293949596979899";
 
 /* Decimal digits, two at a time from the end: this runs several times per record. */
+static const uint64_t pow10[19] = {
+	10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull, 100000000ull,
+	1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull, 10000000000000ull,
+	100000000000000ull, 1000000000000000ull, 10000000000000000ull, 100000000000000000ull,
+	1000000000000000000ull, 10000000000000000000ull,
+};
+
 size_t fmt_u64(char *dst, uint64_t v)
 {
 	size_t n = 1;
-	uint64_t t = v;
 	char *p;
 
-	while (t >= 10) {
-		t /= 10;
+	/* count the digits by comparison: no division */
+	while (n < 20 && v >= pow10[n - 1])
 		n++;
-	}
 	p = dst + n;
 	while (v >= 100) {
 		unsigned int r = v % 100;
