@@ -2,7 +2,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <bpf/libbpf.h>
 #include "consume.h"
 
 enum { SLOT_EMPTY = 0, SLOT_USED, SLOT_DEAD };
@@ -230,7 +229,7 @@ void consumer__show_blocked(struct consumer *c, const struct so_sys *rec)
 	c->sink->ops->call(c->sink, &c->call);
 }
 
-static int ring_cb(void *ctx, void *data, size_t size)
+static int ring_cb(void *ctx, const void *data, size_t size)
 {
 	struct consumer *c = ctx;
 
@@ -269,34 +268,23 @@ int consumer__replay(struct consumer *c, const void *buf, size_t len)
 	return 0;
 }
 
-int consumer__attach(struct consumer *c, int ring_map_fd)
+int consumer__attach(struct consumer *c, int ring_map_fd, size_t size)
 {
-	c->rb = ring_buffer__new(ring_map_fd, ring_cb, c, NULL);
-	if (!c->rb)
-		return -errno;
-	return 0;
+	return ring__open(&c->ring, ring_map_fd, size, ring_cb, c);
 }
 
 int consumer__poll(struct consumer *c, int timeout_ms)
 {
-	int n, m;
-
 	/* records are submitted without wakeups: the timeout is what brings us back */
-	n = ring_buffer__poll(c->rb, timeout_ms);
-	if (n < 0)
-		return n;
-	m = ring_buffer__consume(c->rb);
-	if (m < 0)
-		return m;
-	return n + m;
+	return ring__poll(&c->ring, timeout_ms);
 }
 
 void consumer__free(struct consumer *c)
 {
 	size_t i;
 
-	ring_buffer__free(c->rb);
-	c->rb = NULL;
+	if (c->ring.consumer)
+		ring__close(&c->ring);
 	for (i = 0; i < c->tab_cap; i++)
 		free(c->tab[i].enter);
 	free(c->tab);

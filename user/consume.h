@@ -14,11 +14,12 @@
 #include "outbuf.h"
 #include "sink.h"
 
-struct ring_buffer;
+#include "ring.h"
+
 struct tstate;
 
 struct consumer {
-	struct ring_buffer *rb;
+	struct ring ring;
 	struct decoder *dec;
 	struct sink *sink;
 	struct tstate *tab;	/* per-thread state, open addressing on tid */
@@ -36,8 +37,8 @@ struct consumer {
 };
 
 int consumer__init(struct consumer *c, struct decoder *dec, struct sink *sink, bool follow);
-/* Attach to the ring buffer map; then poll/drain. */
-int consumer__attach(struct consumer *c, int ring_map_fd);
+/* Attach to the ring buffer map (size: its data area); then poll. */
+int consumer__attach(struct consumer *c, int ring_map_fd, size_t size);
 /* Wait up to timeout_ms for records and handle all there are. Returns records or -errno. */
 int consumer__poll(struct consumer *c, int timeout_ms);
 /* Handle one record (the ring callback; also used to replay recorded records). */

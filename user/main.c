@@ -160,7 +160,7 @@ int main(int argc, char **argv)
 	/* as strace: -f into a file prefixes every line with the pid */
 	sink.prefix = o.follow && o.output ? PREFIX_PLAIN : PREFIX_NONE;
 	if (consumer__init(&cons, &dec, &sink, o.follow) ||
-	    consumer__attach(&cons, tracer__ring_fd(&tr))) {
+	    consumer__attach(&cons, tracer__ring_fd(&tr), o.ring_size)) {
 		warn("cannot read the ring buffer: %s", strerror(errno));
 		goto cleanup;
 	}
