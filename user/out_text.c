@@ -59,6 +59,11 @@ size_t format_ret(char *dst, const struct call *c)
 			n = snprintf(dst, 128, "-1 %s", name);
 		return n;
 	}
+	if (c->rettext) {
+		n = c->retlen < 127 ? c->retlen : 127;
+		memcpy(dst, c->rettext, n);
+		return n;
+	}
 	if (ret_is_address(c->nr))
 		return fmt_hex(dst, c->ret);
 	return fmt_i64(dst, c->ret);
