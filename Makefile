@@ -93,16 +93,25 @@ test-integration: all
 	$(Q)tests/run.sh --integration $(OUT)
 
 # Everything: unit, integration on this kernel, then the same suite inside VMs on other kernels.
-test: all static
+# Like run, it installs what is missing first (as root), so it works on a fresh Debian 12.
+test: deps
+	$(Q)$(MAKE) all static
 	$(Q)tests/run.sh --all $(OUT)
 
-test-kernels: all static
+test-kernels: deps
+	$(Q)$(MAKE) all static
 	$(Q)tests/vm/run-kernels.sh $(OUT)
 
-bench: all
+$(OUT)/bench/replay: tests/bench/replay.c $(LIB_OBJS)
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(OUT)/bench
+	$(Q)$(CC) $(USER_CFLAGS) $< $(LIB_OBJS) $(LIBS) -o $@
+
+bench: all $(OUT)/bench/replay
 	$(Q)tests/bench/run.sh $(OUT)
 
-run: all
+run: deps
+	$(Q)$(MAKE) all
 	$(Q)cd $(OUT) && ./sysobs -- ./target
 
 # --- set-up ---------------------------------------------------------------------------------

@@ -18,6 +18,7 @@
 
 char LICENSE[] SEC("license") = "Dual BSD/GPL";
 
+#define NR_RT_SIGRETURN	15
 #define NR_EXECVE	59
 #define NR_EXIT		60
 #define NR_EXIT_GROUP	231
@@ -81,7 +82,6 @@ const volatile bool want_counts = false;	/* -c: count in the counts map */
 const volatile bool want_records = true;	/* emit syscall records (off for -c alone) */
 const volatile bool want_captures = true;	/* read strings and structs (off for -X raw) */
 const volatile __u32 strsize = 32;		/* -s */
-const volatile bool have_prepare_exec = true;	/* sched_prepare_exec is attached (6.10+) */
 const volatile __u64 rb_flags = BPF_RB_NO_WAKEUP;	/* user space polls on a short timer */
 
 /* Keep the compiler from folding a bounds mask the verifier needs to see. */
@@ -550,6 +550,10 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	}
 	nr = regs->orig_ax;
+	if (nr == -1) {
+		/* rt_sigreturn restored the interrupted context, orig_ax = -1 included */
+		nr = NR_RT_SIGRETURN;
+	}
 	if (want_dur || want_counts) {
 		if (t->enter_ts)
 			dur = bpf_ktime_get_ns() - t->enter_ts;
@@ -563,7 +567,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		if (ret == 0) {
 			/* the regs belong to the new image: the entry record has the arguments */
 			__builtin_memset(args, 0, sizeof(args));
-		} else if (want_captures && have_prepare_exec) {
+		} else if (want_captures) {
 			/* a failed exec returns to the old image, arguments intact */
 			regs_args(regs, args);
 			emit_exec(SO_REC_SYS, id, t, nr, args, ret, want_dur ? dur : 0);

@@ -37,9 +37,10 @@ check_diff() {
 }
 
 # between_marks FILE: the trace lines strictly between the test program's markers
-# (tests/progs/test.h: close(-1001) and close(-1002)), with [pid N] prefixes removed.
+# (tests/progs/test.h: close(-1001) and close(-1002)), with "[pid N] " and "N " prefixes
+# removed.
 between_marks() {
-	sed -e 's/^\[pid *[0-9]*\] //' "$1" |
+	sed -e 's/^\[pid *[0-9]*\] //' -e 's/^[0-9][0-9]* *//' "$1" |
 		sed -n '/^close(-1001) /,/^close(-1002) /p' | sed -e '1d' -e '$d'
 }
 

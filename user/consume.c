@@ -90,7 +90,8 @@ void consumer__add_task(struct consumer *c, uint32_t tid)
 
 static void set_prefix(struct consumer *c)
 {
-	c->sink->pid_prefix = c->follow && c->live > 1;
+	if (c->sink->prefix != PREFIX_PLAIN)
+		c->sink->prefix = c->follow && c->live > 1 ? PREFIX_BRACKET : PREFIX_NONE;
 }
 
 /* An execve that entered and never came back: the thread ended in it. */
@@ -216,9 +217,56 @@ int consumer__handle(struct consumer *c, const void *data, size_t size)
 	return 0;
 }
 
+uint64_t consumer__records_of(struct consumer *c, uint32_t tid)
+{
+	struct tstate *ts = tab_get(c, tid);
+
+	return ts ? ts->last_seq : 0;
+}
+
+void consumer__show_blocked(struct consumer *c, const struct so_sys *rec)
+{
+	decoder__call(c->dec, rec, NULL, CALL_BLOCKED, &c->call);
+	c->sink->ops->call(c->sink, &c->call);
+}
+
 static int ring_cb(void *ctx, void *data, size_t size)
 {
-	return consumer__handle(ctx, data, size);
+	struct consumer *c = ctx;
+
+	if (c->raw) {
+		static const uint8_t zero[8];
+		uint32_t head[2] = { size, 0 };
+
+		outbuf__write(c->raw, head, sizeof(head));
+		outbuf__write(c->raw, data, size);
+		outbuf__write(c->raw, zero, -size & 7);
+	}
+	return consumer__handle(c, data, size);
+}
+
+void consumer__record_to(struct consumer *c, struct outbuf *raw)
+{
+	c->raw = raw;
+}
+
+int consumer__replay(struct consumer *c, const void *buf, size_t len)
+{
+	const uint8_t *p = buf, *end = p + len;
+	uint32_t n;
+	int err;
+
+	while (p + 8 <= end) {
+		memcpy(&n, p, sizeof(n));
+		p += 8;
+		if (n > (size_t)(end - p))
+			return -EINVAL;
+		err = consumer__handle(c, p, n);
+		if (err)
+			return err;
+		p += (n + 7) & ~7u;	/* records are 8-byte aligned in the file too */
+	}
+	return 0;
 }
 
 int consumer__attach(struct consumer *c, int ring_map_fd)

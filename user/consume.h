@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "decode.h"
+#include "outbuf.h"
 #include "sink.h"
 
 struct ring_buffer;
@@ -30,6 +31,7 @@ struct consumer {
 	uint64_t gap_lost;	/* records missing from the sequence numbers */
 	bool exit_seen;		/* the launched process's exit was reported */
 	uint32_t main_tgid;	/* the launched process */
+	struct outbuf *raw;	/* --record: every record as received, for replay */
 	struct call call;
 };
 
@@ -43,5 +45,17 @@ int consumer__handle(struct consumer *c, const void *data, size_t size);
 /* A thread known to user space to be traced from the start (the launched child). */
 void consumer__add_task(struct consumer *c, uint32_t tid);
 void consumer__free(struct consumer *c);
+/* The last sequence number seen from tid (0 when none). */
+uint64_t consumer__records_of(struct consumer *c, uint32_t tid);
+/* Show a call the thread is blocked in (live.c): "name(args <unfinished ...>". */
+void consumer__show_blocked(struct consumer *c, const struct so_sys *rec);
+
+/*
+ * The --record file: each record as it came from the ring, preceded by 8 bytes (its length as
+ * a host-order u32, then 0) and padded to 8. consumer__replay feeds such a file (8-byte
+ * aligned in memory) back through consumer__handle.
+ */
+void consumer__record_to(struct consumer *c, struct outbuf *raw);
+int consumer__replay(struct consumer *c, const void *buf, size_t len);
 
 #endif /* SYSOBS_CONSUME_H */

@@ -266,15 +266,22 @@ static void text_argv(struct decoder *d, struct darg *a)
 	arg_set(d, a, len);
 }
 
-/* execve's envp: 0x7ffc... followed by the number of variables. */
-static void text_envp(struct decoder *d, struct darg *a)
+/* execve's envp: 0x7ffc... followed by the number of variables (only the count when the
+ * pointer is not known). */
+static void text_envp(struct decoder *d, struct darg *a, bool noargs)
 {
 	char *s = arena_get(d, 64);
-	size_t len;
+	size_t len = 0;
 
 	if (!s) {
 		arg_set(d, a, 0);
 		return;
+	}
+	if (noargs) {
+		len = fmt_u64(s + 3, a->cap->total);
+		memcpy(s, "/* ", 3);
+		len += 3;
+		goto count;
 	}
 	if (!a->raw) {
 		memcpy(s, "NULL", 4);
@@ -285,6 +292,7 @@ static void text_envp(struct decoder *d, struct darg *a)
 	memcpy(s + len, " /* ", 4);
 	len += 4;
 	len += fmt_u64(s + len, a->cap->total);
+count:
 	memcpy(s + len, a->cap->total == 1 ? " var */" : " vars */", a->cap->total == 1 ? 7 : 8);
 	len += a->cap->total == 1 ? 7 : 8;
 	arg_set(d, a, len);
@@ -304,7 +312,7 @@ static void decode_arg(struct decoder *d, struct call *c, unsigned int i)
 		if (a->cap->len || i == (c->nr == 322 ? 2u : 1u))
 			text_argv(d, a);
 		else
-			text_envp(d, a);
+			text_envp(d, a, c->noargs);
 		return;
 	}
 	switch (kind) {
@@ -415,6 +423,7 @@ void decoder__call(struct decoder *d, const struct so_sys *rec, const struct so_
 	c->ret = rec->ret;
 	c->has_dur = rec->h.flags & SO_F_DUR;
 	c->dur_ns = rec->dur_ns;
+	c->noargs = args->h.flags & SO_F_NOARGS;
 	if (enter && !c->has_ts && (enter->h.flags & SO_F_TS)) {
 		c->has_ts = true;
 		c->ts_ns = enter->h.ts_ns;

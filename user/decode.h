@@ -18,6 +18,7 @@ enum call_kind {
 	CALL_DONE,	/* returned: name(args) = ret */
 	CALL_NORETURN,	/* exit/exit_group: name(args) = ? */
 	CALL_UNFINISHED,	/* entered, the thread ended before it returned */
+	CALL_BLOCKED,	/* still in the call (live.c): name(args <unfinished ... */
 };
 
 struct darg {
@@ -36,6 +37,7 @@ struct call {
 	uint64_t dur_ns;
 	bool has_ts;
 	bool has_dur;
+	bool noargs;		/* pointer arguments unknown (execve on kernels < 6.10) */
 	enum call_kind kind;
 	long nr;
 	const char *name;

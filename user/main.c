@@ -14,12 +14,14 @@
 #include <sys/wait.h>
 #include "consume.h"
 #include "launch.h"
+#include "live.h"
 #include "opts.h"
 #include "summary.h"
 #include "tracer.h"
 #include "warn.h"
 
 #define POLL_MS		10		/* records come without wakeups: how often to look */
+#define LIVE_IDLE_POLLS	20		/* quiet polls before looking for blocked calls */
 #define OUTBUF_SIZE	(1 << 20)
 
 static volatile sig_atomic_t stop_signals;
@@ -75,9 +77,10 @@ static void tracer_opts__from(struct tracer_opts *t, const struct opts *o)
 
 /* Drain records until the command and every task followed from it are gone. */
 static int trace__loop(struct consumer *c, struct tracer *tr, struct launch *l,
-		       struct outbuf *ob)
+		       struct outbuf *ob, bool live)
 {
-	int n;
+	static struct live lv;
+	int n, idle = 0;
 
 	for (;;) {
 		n = consumer__poll(c, POLL_MS);
@@ -97,6 +100,9 @@ static int trace__loop(struct consumer *c, struct tracer *tr, struct launch *l,
 		}
 		if (stop_signals > 1)
 			break;	/* asked twice: stop tracing, the command goes on */
+		idle = n > 0 ? 0 : idle + 1;
+		if (live && idle && idle % LIVE_IDLE_POLLS == 0)
+			live__tick(&lv, tr, c);
 		if (n > 0 || outbuf__col(ob) == 0)
 			outbuf__flush(ob);
 	}
@@ -109,7 +115,7 @@ int main(int argc, char **argv)
 	struct consumer cons = {};
 	struct tracer tr = {};
 	struct tracer_opts topts;
-	struct outbuf ob = {};
+	struct outbuf ob = {}, raw = { .fd = -1 };
 	struct launch l = { .pid = -1 };
 	struct run_totals tot = {};
 	struct sink sink = {};
@@ -148,13 +154,27 @@ int main(int argc, char **argv)
 			goto cleanup;
 		}
 	}
-	sink.ops = o.json ? &json_sink_ops : &text_sink_ops;
+	sink.ops = o.json ? &json_sink_ops : o.summary_only ? &null_sink_ops : &text_sink_ops;
 	sink.ob = &ob;
 	sink.show_dur = o.durations;
+	/* as strace: -f into a file prefixes every line with the pid */
+	sink.prefix = o.follow && o.output ? PREFIX_PLAIN : PREFIX_NONE;
 	if (consumer__init(&cons, &dec, &sink, o.follow) ||
 	    consumer__attach(&cons, tracer__ring_fd(&tr))) {
 		warn("cannot read the ring buffer: %s", strerror(errno));
 		goto cleanup;
+	}
+
+	if (o.record) {
+		int fd = open(o.record, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+
+		if (fd < 0 || outbuf__init(&raw, fd, OUTBUF_SIZE)) {
+			warn("cannot open '%s': %s", o.record, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			goto cleanup;
+		}
+		consumer__record_to(&cons, &raw);
 	}
 
 	err = launch__fork(&l, path, o.cmd);
@@ -176,13 +196,15 @@ int main(int argc, char **argv)
 		goto cleanup;
 	}
 
-	if (trace__loop(&cons, &tr, &l, &ob))
+	if (o.live < 0)
+		o.live = !o.json && !o.summary_only && isatty(out_fd);
+	if (trace__loop(&cons, &tr, &l, &ob, o.live))
 		goto cleanup;
 
 	if (!l.reaped)
 		launch__reap(&l, true);
 	status = launch__exit_status(l.status);
-	if (!cons.exit_seen && !o.summary_only) {
+	if (!cons.exit_seen) {
 		/* the kernel's exit record was lost or came from an untraced thread */
 		struct proc_exit e = {
 			.tgid = l.pid,
@@ -201,8 +223,7 @@ int main(int argc, char **argv)
 	tot.untracked = tracer__stat(&tr, SO_STAT_TASKS_FULL);
 	tot.have_status = true;
 	tot.exit_status = status;
-	if (!o.summary_only || o.json)
-		sink.ops->finish(&sink, &tot);
+	sink.ops->finish(&sink, &tot);
 	outbuf__flush(&ob);
 	if (o.summary) {
 		static struct so_count counts[SO_NR_SLOTS];
@@ -232,6 +253,11 @@ cleanup:
 			status = EXIT_SETUP;
 	}
 	consumer__free(&cons);
+	if (raw.buf) {
+		outbuf__flush(&raw);
+		close(raw.fd);
+		outbuf__free(&raw);
+	}
 	outbuf__free(&ob);
 	decoder__free(&dec);
 	tracer__stop(&tr);

@@ -37,6 +37,9 @@ enum {
 	OPT_RING,
 	OPT_STRICT,
 	OPT_NO_PREPARE_EXEC,
+	OPT_RECORD,
+	OPT_LIVE,
+	OPT_NO_LIVE,
 };
 
 static const struct argp_option options[] = {
@@ -51,6 +54,12 @@ static const struct argp_option options[] = {
 	{ "decode-fds", 'y', NULL, 0, "Show the path behind file descriptors", 0 },
 	{ "ring-size", OPT_RING, "SIZE", 0,
 	  "Ring buffer size (power of two, K/M suffix; default 16M)", 0 },
+	{ "record", OPT_RECORD, "FILE", 0,
+	  "Also save the raw records to FILE (for tests/bench's consumer benchmark)", 0 },
+	{ "live", OPT_LIVE, NULL, 0,
+	  "Show calls that block while they block (default when the trace goes to a terminal)",
+	  0 },
+	{ "no-live", OPT_NO_LIVE, NULL, 0, "Show calls only when they return", 0 },
 	{ "strict", OPT_STRICT, NULL, 0, "Exit 125 if any event was lost", 0 },
 	{ "no-prepare-exec", OPT_NO_PREPARE_EXEC, NULL, 0,
 	  "Show execve as kernels before 6.10 do (testing the fallback)", 0 },
@@ -135,6 +144,15 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 				    arg);
 		o->ring_size = v;
 		break;
+	case OPT_RECORD:
+		o->record = arg;
+		break;
+	case OPT_LIVE:
+		o->live = 1;
+		break;
+	case OPT_NO_LIVE:
+		o->live = 0;
+		break;
 	case OPT_STRICT:
 		o->strict = true;
 		break;
@@ -170,6 +188,7 @@ void opts__parse(struct opts *o, int argc, char **argv)
 	memset(o, 0, sizeof(*o));
 	o->strsize = 32;
 	o->ring_size = 16 << 20;
+	o->live = -1;
 	argp_err_exit_status = EXIT_USAGE;
 	/* stop at the command: its own options are not ours */
 	argp_parse(&argp, argc, argv, ARGP_IN_ORDER, NULL, o);

@@ -8,6 +8,7 @@
 
 struct opts {
 	const char *output;	/* -o FILE, NULL: stderr */
+	const char *record;	/* --record FILE: the raw records too */
 	bool json;		/* --json */
 	bool follow;		/* -f */
 	bool summary;		/* -c / -C: print the summary table */
@@ -17,6 +18,7 @@ struct opts {
 	bool fd_paths;		/* -y */
 	bool strict;		/* --strict: exit 125 when anything was lost */
 	bool verbose;		/* -v */
+	int live;		/* --live / --no-live: show blocked calls; -1: when on a terminal */
 	bool no_prepare_exec;	/* --no-prepare-exec */
 	unsigned int strsize;	/* -s */
 	uint64_t ring_size;	/* --ring-size */

@@ -46,11 +46,11 @@ static void json_str(struct outbuf *ob, const char *p, size_t n)
 
 static void json_head(struct outbuf *ob, const char *type, uint32_t tgid, uint32_t tid)
 {
-	outbuf__puts(ob, JSON_V);
+	outbuf__lit(ob, JSON_V);
 	outbuf__puts(ob, type);
-	outbuf__puts(ob, "\",\"pid\":");
+	outbuf__lit(ob, "\",\"pid\":");
 	outbuf__u64(ob, tgid);
-	outbuf__puts(ob, ",\"tid\":");
+	outbuf__lit(ob, ",\"tid\":");
 	outbuf__u64(ob, tid);
 }
 
@@ -58,7 +58,7 @@ static void json_ts(struct outbuf *ob, bool has, uint64_t ts)
 {
 	if (!has)
 		return;
-	outbuf__puts(ob, ",\"ts_ns\":");
+	outbuf__lit(ob, ",\"ts_ns\":");
 	outbuf__u64(ob, ts);
 }
 
@@ -68,21 +68,23 @@ static void json_call(struct sink *s, const struct call *c)
 	char buf[32];
 	unsigned int i;
 
+	if (c->kind == CALL_BLOCKED)
+		return;	/* JSON has one object per call, written when it is complete */
 	json_head(ob, "syscall", c->tgid, c->tid);
-	outbuf__puts(ob, ",\"seq\":");
+	outbuf__lit(ob, ",\"seq\":");
 	outbuf__u64(ob, c->seq);
 	json_ts(ob, c->has_ts, c->ts_ns);
-	outbuf__puts(ob, ",\"nr\":");
+	outbuf__lit(ob, ",\"nr\":");
 	outbuf__i64(ob, c->nr);
-	outbuf__puts(ob, ",\"name\":\"");
+	outbuf__lit(ob, ",\"name\":\"");
 	outbuf__puts(ob, c->name);
-	outbuf__puts(ob, "\",\"args\":[");
+	outbuf__lit(ob, "\",\"args\":[");
 	for (i = 0; i < c->nargs; i++) {
 		if (i)
 			outbuf__putc(ob, ',');
 		outbuf__u64(ob, c->arg[i].raw);
 	}
-	outbuf__puts(ob, "],\"argstr\":[");
+	outbuf__lit(ob, "],\"argstr\":[");
 	for (i = 0; i < c->nargs; i++) {
 		if (i)
 			outbuf__putc(ob, ',');
@@ -90,20 +92,20 @@ static void json_call(struct sink *s, const struct call *c)
 	}
 	outbuf__putc(ob, ']');
 	if (c->kind == CALL_DONE) {
-		outbuf__puts(ob, ",\"ret\":");
+		outbuf__lit(ob, ",\"ret\":");
 		outbuf__i64(ob, c->ret);
 		if (ret_is_error(c->ret)) {
-			outbuf__puts(ob, ",\"errno\":\"");
+			outbuf__lit(ob, ",\"errno\":\"");
 			outbuf__puts(ob, ret_errname(c->ret, buf, sizeof(buf)));
 			outbuf__putc(ob, '"');
 		}
 	} else {
-		outbuf__puts(ob, ",\"ret\":null");
+		outbuf__lit(ob, ",\"ret\":null");
 		outbuf__puts(ob, c->kind == CALL_NORETURN ? ",\"noreturn\":true" :
 							     ",\"unfinished\":true");
 	}
 	if (c->has_dur) {
-		outbuf__puts(ob, ",\"dur_ns\":");
+		outbuf__lit(ob, ",\"dur_ns\":");
 		outbuf__u64(ob, c->dur_ns);
 	}
 	outbuf__putc(ob, '}');
@@ -117,7 +119,7 @@ static void json_exec(struct sink *s, const struct call *c)
 	json_head(s->ob, "exec", c->tgid, c->tid);
 	json_ts(s->ob, c->has_ts, c->ts_ns);
 	if (path->cap && !(path->cap->flags & SO_CAP_FAULT)) {
-		outbuf__puts(s->ob, ",\"filename\":");
+		outbuf__lit(s->ob, ",\"filename\":");
 		json_str(s->ob, (const char *)path->data, path->cap->len);
 	}
 	outbuf__putc(s->ob, '}');
@@ -131,11 +133,11 @@ static void json_proc_exit(struct sink *s, const struct proc_exit *e)
 	json_head(s->ob, "exit", e->tgid, e->tid);
 	json_ts(s->ob, e->has_ts, e->ts_ns);
 	if (e->signaled) {
-		outbuf__puts(s->ob, ",\"signal\":\"");
+		outbuf__lit(s->ob, ",\"signal\":\"");
 		outbuf__puts(s->ob, signal_name(e->sig, sig, sizeof(sig)));
 		outbuf__puts(s->ob, e->core ? "\",\"core\":true" : "\",\"core\":false");
 	} else {
-		outbuf__puts(s->ob, ",\"code\":");
+		outbuf__lit(s->ob, ",\"code\":");
 		outbuf__i64(s->ob, e->code);
 	}
 	outbuf__putc(s->ob, '}');
@@ -146,9 +148,9 @@ static void json_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from
 		      uint64_t count)
 {
 	json_head(s->ob, "lost", tgid, tid);
-	outbuf__puts(s->ob, ",\"from_seq\":");
+	outbuf__lit(s->ob, ",\"from_seq\":");
 	outbuf__u64(s->ob, from_seq);
-	outbuf__puts(s->ob, ",\"count\":");
+	outbuf__lit(s->ob, ",\"count\":");
 	outbuf__u64(s->ob, count);
 	outbuf__putc(s->ob, '}');
 	outbuf__newline(s->ob);
@@ -156,16 +158,16 @@ static void json_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from
 
 static void json_finish(struct sink *s, const struct run_totals *t)
 {
-	outbuf__puts(s->ob, JSON_V "summary\",\"records\":");
+	outbuf__lit(s->ob, JSON_V "summary\",\"records\":");
 	outbuf__u64(s->ob, t->records);
-	outbuf__puts(s->ob, ",\"syscalls\":");
+	outbuf__lit(s->ob, ",\"syscalls\":");
 	outbuf__u64(s->ob, t->calls);
-	outbuf__puts(s->ob, ",\"lost\":");
+	outbuf__lit(s->ob, ",\"lost\":");
 	outbuf__u64(s->ob, t->lost);
-	outbuf__puts(s->ob, ",\"untracked_tasks\":");
+	outbuf__lit(s->ob, ",\"untracked_tasks\":");
 	outbuf__u64(s->ob, t->untracked);
 	if (t->have_status) {
-		outbuf__puts(s->ob, ",\"exit_status\":");
+		outbuf__lit(s->ob, ",\"exit_status\":");
 		outbuf__i64(s->ob, t->exit_status);
 	}
 	outbuf__putc(s->ob, '}');

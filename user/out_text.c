@@ -71,18 +71,26 @@ size_t format_ret(char *dst, const struct call *c)
 
 static void text_prefix(struct sink *s, uint32_t tid)
 {
-	if (!s->pid_prefix)
-		return;
-	outbuf__puts(s->ob, "[pid ");
-	/* strace pads the pid to 5 columns */
-	if (tid < 10000) {
-		char pad[5] = "    ";
-		size_t digits = tid < 10 ? 1 : tid < 100 ? 2 : tid < 1000 ? 3 : 4;
+	static const char pad[] = "    ";
+	size_t digits = tid < 10 ? 1 : tid < 100 ? 2 : tid < 1000 ? 3 : tid < 10000 ? 4 : 5;
 
+	switch (s->prefix) {
+	case PREFIX_NONE:
+		return;
+	case PREFIX_BRACKET:
+		/* strace pads the pid to 5 columns: "[pid   42] " */
+		outbuf__lit(s->ob, "[pid ");
 		outbuf__write(s->ob, pad, 5 - digits);
+		outbuf__u64(s->ob, tid);
+		outbuf__lit(s->ob, "] ");
+		return;
+	case PREFIX_PLAIN:
+		/* "42    " */
+		outbuf__u64(s->ob, tid);
+		outbuf__write(s->ob, pad, 5 - digits);
+		outbuf__putc(s->ob, ' ');
+		return;
 	}
-	outbuf__u64(s->ob, tid);
-	outbuf__puts(s->ob, "] ");
 }
 
 static void text_call(struct sink *s, const struct call *c)
@@ -99,10 +107,15 @@ static void text_call(struct sink *s, const struct call *c)
 			outbuf__write(ob, ", ", 2);
 		outbuf__write(ob, c->arg[i].text, c->arg[i].len);
 	}
+	if (c->kind == CALL_BLOCKED) {
+		outbuf__lit(ob, " <unfinished ...>");
+		outbuf__newline(ob);
+		return;
+	}
 	if (c->kind == CALL_UNFINISHED) {
-		outbuf__puts(ob, " <unfinished ...>)");
+		outbuf__lit(ob, " <unfinished ...>)");
 		outbuf__pad_to(ob, RET_COLUMN);
-		outbuf__puts(ob, " = ?");
+		outbuf__lit(ob, " = ?");
 		outbuf__newline(ob);
 		return;
 	}
@@ -133,15 +146,15 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 
 	text_prefix(s, e->tid);
 	if (e->signaled) {
-		outbuf__puts(s->ob, "+++ killed by ");
+		outbuf__lit(s->ob, "+++ killed by ");
 		outbuf__puts(s->ob, signal_name(e->sig, sig, sizeof(sig)));
 		if (e->core)
-			outbuf__puts(s->ob, " (core dumped)");
-		outbuf__puts(s->ob, " +++");
+			outbuf__lit(s->ob, " (core dumped)");
+		outbuf__lit(s->ob, " +++");
 	} else {
-		outbuf__puts(s->ob, "+++ exited with ");
+		outbuf__lit(s->ob, "+++ exited with ");
 		outbuf__i64(s->ob, e->code);
-		outbuf__puts(s->ob, " +++");
+		outbuf__lit(s->ob, " +++");
 	}
 	outbuf__newline(s->ob);
 }
@@ -150,18 +163,18 @@ static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from
 		      uint64_t count)
 {
 	text_prefix(s, tid);
-	outbuf__puts(s->ob, "--- lost ");
+	outbuf__lit(s->ob, "--- lost ");
 	outbuf__u64(s->ob, count);
 	outbuf__puts(s->ob, count == 1 ? " event" : " events");
-	outbuf__puts(s->ob, " (tid ");
+	outbuf__lit(s->ob, " (tid ");
 	outbuf__u64(s->ob, tid);
-	outbuf__puts(s->ob, ", seq ");
+	outbuf__lit(s->ob, ", seq ");
 	outbuf__u64(s->ob, from_seq);
 	if (count > 1) {
 		outbuf__putc(s->ob, '-');
 		outbuf__u64(s->ob, from_seq + count - 1);
 	}
-	outbuf__puts(s->ob, ") ---");
+	outbuf__lit(s->ob, ") ---");
 	outbuf__newline(s->ob);
 }
 
@@ -174,5 +187,26 @@ const struct sink_ops text_sink_ops = {
 	.exec = text_exec,
 	.proc_exit = text_proc_exit,
 	.lost = text_lost,
+	.finish = text_finish,
+};
+
+static void null_call(struct sink *s, const struct call *c)
+{
+}
+
+static void null_proc_exit(struct sink *s, const struct proc_exit *e)
+{
+}
+
+static void null_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
+		      uint64_t count)
+{
+}
+
+const struct sink_ops null_sink_ops = {
+	.call = null_call,
+	.exec = null_call,
+	.proc_exit = null_proc_exit,
+	.lost = null_lost,
 	.finish = text_finish,
 };

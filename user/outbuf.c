@@ -80,17 +80,38 @@ void outbuf__puts(struct outbuf *ob, const char *s)
 	outbuf__write(ob, s, strlen(s));
 }
 
+static const char digit_pairs[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+/* Decimal digits, two at a time from the end: this runs several times per record. */
 size_t fmt_u64(char *dst, uint64_t v)
 {
-	char tmp[20];
-	size_t n = 0, i;
+	size_t n = 1;
+	uint64_t t = v;
+	char *p;
 
-	do {
-		tmp[n++] = '0' + v % 10;
-		v /= 10;
-	} while (v);
-	for (i = 0; i < n; i++)
-		dst[i] = tmp[n - 1 - i];
+	while (t >= 10) {
+		t /= 10;
+		n++;
+	}
+	p = dst + n;
+	while (v >= 100) {
+		unsigned int r = v % 100;
+
+		v /= 100;
+		p -= 2;
+		p[0] = digit_pairs[2 * r];
+		p[1] = digit_pairs[2 * r + 1];
+	}
+	if (v >= 10) {
+		p -= 2;
+		p[0] = digit_pairs[2 * v];
+		p[1] = digit_pairs[2 * v + 1];
+	} else {
+		*--p = '0' + v;
+	}
 	return n;
 }
 

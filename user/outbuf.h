@@ -31,6 +31,8 @@ char *outbuf__reserve(struct outbuf *ob, size_t n);
 void outbuf__putc(struct outbuf *ob, char c);
 void outbuf__write(struct outbuf *ob, const void *p, size_t n);
 void outbuf__puts(struct outbuf *ob, const char *s);
+/* A string literal: its length is known at compile time. */
+#define outbuf__lit(ob, lit) outbuf__write((ob), (lit), sizeof(lit) - 1)
 void outbuf__u64(struct outbuf *ob, uint64_t v);
 void outbuf__i64(struct outbuf *ob, int64_t v);
 void outbuf__hex(struct outbuf *ob, uint64_t v);	/* 0x... */

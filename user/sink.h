@@ -45,12 +45,17 @@ struct sink_ops {
 struct sink {
 	const struct sink_ops *ops;
 	struct outbuf *ob;
-	bool pid_prefix;	/* several tasks traced: lines start with [pid N] */
+	enum {
+		PREFIX_NONE,
+		PREFIX_BRACKET,	/* "[pid N] " while several tasks live (strace -f on stderr) */
+		PREFIX_PLAIN,	/* "N " on every line (strace -f -o FILE) */
+	} prefix;
 	bool show_dur;		/* -T */
 };
 
 extern const struct sink_ops text_sink_ops;
 extern const struct sink_ops json_sink_ops;
+extern const struct sink_ops null_sink_ops;	/* -c: the summary only */
 
 /* The return value as strace prints it, into dst (at least 128 bytes); returns the length. */
 size_t format_ret(char *dst, const struct call *c);

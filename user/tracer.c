@@ -68,7 +68,7 @@ static int specs_load(struct tracer *t)
 		spec_fill(&sp, sysent__get(nr));
 		dec__spec(nr, &sp);	/* structs the syscall's decoder wants */
 		/* execve has its own capture (emit_exec) */
-		if (t->have_prepare_exec && (nr == 59 || nr == 322))
+		if (nr == 59 || nr == 322)
 			memset(&sp, 0, sizeof(sp));
 		if (!sp.ncaps)
 			continue;
@@ -111,7 +111,6 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	skel->rodata->want_records = o->want_records;
 	skel->rodata->want_captures = o->want_captures;
 	skel->rodata->strsize = o->strsize;
-	skel->rodata->have_prepare_exec = prep;
 	err = bpf_map__set_max_entries(skel->maps.events, o->ring_size);
 	if (err)
 		return err;
@@ -141,7 +140,7 @@ int tracer__start(struct tracer *t, const struct tracer_opts *o)
 		     "sysobs needs a kernel built with CONFIG_DEBUG_INFO_BTF=y");
 		return -ENOENT;
 	}
-	if (!prep)
+	if (!prep && !o->no_prepare_exec)
 		warn("note: no sched_prepare_exec tracepoint (Linux < 6.10): execve is shown from "
 		     "sched_process_exec, without its pointer arguments");
 	err = try_start(t, o, prep);
@@ -198,6 +197,24 @@ bool tracer__no_tasks(const struct tracer *t)
 	__u32 key;
 
 	return bpf_map_get_next_key(bpf_map__fd(t->skel->maps.tasks), NULL, &key) != 0;
+}
+
+int tracer__tasks(const struct tracer *t, uint32_t *tids, uint32_t *tgids, int max)
+{
+	int fd = bpf_map__fd(t->skel->maps.tasks), n = 0;
+	__u32 key, cur;
+	bool first = true;
+	struct so_task v;
+
+	while (n < max && !bpf_map_get_next_key(fd, first ? NULL : &cur, &key)) {
+		first = false;
+		cur = key;
+		if (!bpf_map_lookup_elem(fd, &key, &v) && v.state == SO_TS_ACTIVE) {
+			tids[n] = key;
+			tgids[n++] = v.tgid;
+		}
+	}
+	return n;
 }
 
 int tracer__counts(const struct tracer *t, struct so_count *out)

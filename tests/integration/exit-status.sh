@@ -1,0 +1,17 @@
+# SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+# core
+# sysobs exits with the command's status; exit_group shows "= ?" and the exit line follows.
+. "$SRCDIR/tests/lib.sh"
+need_bpf
+
+"$SYSOBS" -o "$T/trace" -- sh -c 'exit 7'
+expect_eq "exit status of sh -c 'exit 7'" 7 "$?"
+expect_eq "last lines" "exit_group(7)                           = ?
++++ exited with 7 +++" "$(tail -n 2 "$T/trace")"
+
+"$SYSOBS" -o "$T/trace" -- false
+expect_eq "exit status of false" 1 "$?"
+expect_eq "last line" "+++ exited with 1 +++" "$(tail -n 1 "$T/trace")"
+
+# the command's stdin and stdout pass through
+expect_eq "stdin to stdout" "through" "$(echo through | "$SYSOBS" -o "$T/trace" -- cat)"

@@ -1,0 +1,29 @@
+# SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+# core
+# -f follows a forked child: its calls carry its pid, its exit is reported; without -f it is
+# not traced at all.
+. "$SRCDIR/tests/lib.sh"
+need_bpf
+
+"$SYSOBS" -f -o "$T/trace" -- "$PROGS/fork" >"$T/out" || fail "sysobs -f failed: $?"
+set -- $(cat "$T/out")
+parent=$2 child=$4
+expect_eq "child's status" 3 "$6"
+grep -q "^$child *chdir(\"/nonexistent/sysobs-child\") *= -1 ENOENT (No such file or directory)$" "$T/trace" ||
+	fail "the child's chdir is not in the trace"
+grep -q "^$child *+++ exited with 3 +++$" "$T/trace" || fail "no exit line for the child"
+grep -q "^$parent *wait4($child, .*= $child$" "$T/trace" || fail "no wait4 returning the child in the parent"
+grep -q "^$parent *+++ exited with 0 +++$" "$T/trace" || fail "no exit line for the parent"
+# every line carries its pid, as strace -f -o does
+grep -v -E "^($parent|$child) +" "$T/trace" >&2 && fail "lines without a pid prefix"
+
+# on stderr the prefix is "[pid N] " while several processes live
+"$SYSOBS" -f -- "$PROGS/fork" >"$T/out" 2>"$T/err" || fail "sysobs -f failed: $?"
+set -- $(cat "$T/out")
+grep -q "^\[pid *$4\] chdir(\"/nonexistent/sysobs-child\")" "$T/err" || fail "no [pid N] prefix on stderr"
+# the child's own return from fork is not shown as a call
+expect_eq "fork/clone lines" 1 "$(grep -c -E '(clone|fork)[0-9]*\(' "$T/trace")"
+
+"$SYSOBS" -o "$T/trace" -- "$PROGS/fork" >"$T/out" || fail "sysobs failed: $?"
+grep -q 'sysobs-child' "$T/trace" && fail "without -f the child was traced"
+exit 0

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* Pure formatting code: strace's string quoting, number formatting, the output buffer. */
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <linux/types.h>
+#include "check.h"
+#include "decode.h"
+#include "outbuf.h"
+
+static void quote(const char *in, size_t n, bool nul, const char *want)
+{
+	char out[1024];
+	size_t len = quote_bytes(out, (const uint8_t *)in, n, nul);
+
+	out[len] = 0;
+	CHECK_STR(out, want);
+}
+
+static void test_quote(void)
+{
+	/* the forms strace prints */
+	quote("Hello, direct syscall!\n", 23, false, "Hello, direct syscall!\\n");
+	quote("a\tb\rc\fd\ve", 9, false, "a\\tb\\rc\\fd\\ve");
+	quote("\"q\" \\", 5, false, "\\\"q\\\" \\\\");
+	/* ESC then '[': short octal; ESC then a digit: three digits, or \33 + '1' would read \331 */
+	quote("\033[0m", 4, false, "\\33[0m");
+	quote("\0331", 2, false, "\\0331");
+	quote("\0008", 2, false, "\\08");
+	quote("\0007", 2, false, "\\0007");
+	quote("\177\200\377", 3, false, "\\177\\200\\377");
+	/* NUL-terminated strings stop at the NUL, buffers do not */
+	quote("ab\0cd", 5, true, "ab");
+	quote("ab\0cd", 5, false, "ab\\0cd");
+}
+
+static void test_numbers(void)
+{
+	char b[32];
+
+	b[fmt_u64(b, 0)] = 0;
+	CHECK_STR(b, "0");
+	b[fmt_u64(b, UINT64_MAX)] = 0;
+	CHECK_STR(b, "18446744073709551615");
+	b[fmt_i64(b, INT64_MIN)] = 0;
+	CHECK_STR(b, "-9223372036854775808");
+	b[fmt_i64(b, -100)] = 0;
+	CHECK_STR(b, "-100");
+	b[fmt_hex(b, 0x7ffd1234abcd)] = 0;
+	CHECK_STR(b, "0x7ffd1234abcd");
+	b[fmt_hex(b, 0)] = 0;
+	CHECK_STR(b, "0x0");
+}
+
+/* The output buffer pads to a column even when a flush cuts the line. */
+static void test_outbuf(void)
+{
+	char path[] = "/tmp/sysobs-unit-XXXXXX", got[256];
+	struct outbuf ob;
+	ssize_t n;
+	int fd = mkstemp(path);
+
+	CHECK(fd >= 0, "mkstemp");
+	if (fd < 0)
+		return;
+	unlink(path);
+	CHECK(outbuf__init(&ob, fd, 16) == 0, "init");
+	outbuf__puts(&ob, "close(3)");
+	outbuf__pad_to(&ob, 40);
+	outbuf__puts(&ob, "= 0");
+	outbuf__newline(&ob);
+	outbuf__puts(&ob, "a-very-long-call-name(1234567890)");	/* longer than the buffer */
+	outbuf__pad_to(&ob, 40);
+	outbuf__puts(&ob, "= -1");
+	outbuf__newline(&ob);
+	outbuf__flush(&ob);
+	n = pread(fd, got, sizeof(got) - 1, 0);
+	got[n > 0 ? n : 0] = 0;
+	CHECK_STR(got, "close(3)                                = 0\n"
+		       "a-very-long-call-name(1234567890)       = -1\n");
+	outbuf__free(&ob);
+	close(fd);
+}
+
+int main(void)
+{
+	test_quote();
+	test_numbers();
+	test_outbuf();
+	return CHECK_DONE();
+}
