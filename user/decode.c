@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dec.h"
+#include "fdpath.h"
 #include "decode.h"
 #include "outbuf.h"
 
@@ -410,6 +411,8 @@ static void decode_args(struct decoder *d, struct call *c)
 		decode_arg(d, c, i);
 	if (!d->opts.raw)
 		dec__call(d, c);
+	if (d->opts.fd_paths && !d->opts.raw)
+		fdpath__apply(d, c);
 }
 
 void decoder__call(struct decoder *d, const struct so_sys *rec, const struct so_sys *enter,
