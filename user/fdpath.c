@@ -8,9 +8,9 @@
 #include "fdpath.h"
 #include "outbuf.h"
 
-#define FDP_SLOTS	1024	/* a cache: a collision only costs a readlink */
+#define FDP_SLOTS	256	/* a cache: a collision only costs a readlink */
 #define FDP_CWD		(-100)	/* AT_FDCWD: the entry holding the cwd */
-#define FDP_PATH	256
+#define FDP_PATH	4096
 
 struct fdp_ent {
 	uint32_t tgid;

@@ -125,7 +125,10 @@ static void text_call(struct sink *s, const struct call *c)
 	else
 		outbuf__putc(ob, ' ');
 	outbuf__write(ob, "= ", 2);
-	outbuf__write(ob, ret, format_ret(ret, c));
+	if (c->rettext && c->kind == CALL_DONE && !ret_is_error(c->ret))
+		outbuf__write(ob, c->rettext, c->retlen);	/* a decoder's text, any length */
+	else
+		outbuf__write(ob, ret, format_ret(ret, c));
 	if (s->show_dur && c->has_dur) {
 		char d[48];
 
