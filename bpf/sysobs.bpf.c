@@ -140,6 +140,45 @@ static __always_inline __u64 arg_at(const __u64 *args, __u32 i)
 	return 0;
 }
 
+struct dirent_ctx {
+	__u64 ptr;
+	__u64 len;
+	__u64 off;
+	__u32 n;
+	__u8 fault;
+};
+
+static long dirent_step(__u32 i, void *ctx)
+{
+	struct dirent_ctx *d = ctx;
+	__u16 reclen;
+
+	if (d->off >= d->len)
+		return 1;
+	/* d_reclen follows d_ino and d_off in linux_dirent and linux_dirent64 alike */
+	if (bpf_probe_read_user(&reclen, sizeof(reclen), (void *)(d->ptr + d->off + 16)) < 0 ||
+	    !reclen) {
+		d->fault = 1;
+		return 1;
+	}
+	d->off += reclen;
+	d->n++;
+	return 0;
+}
+
+/* Entries in the len bytes of dirents at ptr (getdents shows their number, like strace). */
+static __always_inline __u32 dirents_count(__u64 ptr, __u64 len, __u8 *flags)
+{
+	struct dirent_ctx d = { .ptr = ptr, .len = len };
+
+	bpf_loop(8192, dirent_step, &d, 0);
+	if (d.fault)
+		*flags |= SO_CAP_FAULT;
+	else if (d.off < d.len)
+		*flags |= SO_CAP_TRUNC;
+	return d.n;
+}
+
 /*
  * Append one capture at off in the scratch buffer; returns the offset after it, or -1 when
  * there is no room. A global (not inlined) function: the verifier checks it once, with off
@@ -184,11 +223,15 @@ __noinline int cap_one(struct scratch *s, __u32 off, __u32 arg_kind, __u64 ptr, 
 			c->len = n;
 			c->total = n;
 		}
+	} else if (kind == SO_CK_DIRENTS) {
+		/* only the number of entries in the want bytes the call returned */
+		c->total = dirents_count(ptr, want, &c->flags);
 	} else {
 		/* buffers and structs: the length is known */
 		c->total = want;
 		max = want;
-		if (kind != SO_CK_STRUCT_IN && kind != SO_CK_STRUCT_OUT && max > strsize) {
+		if ((kind == SO_CK_BUF_IN || kind == SO_CK_BUF_OUT || kind == SO_CK_BUF_OUT_LEN) &&
+		    max > strsize) {
 			max = strsize;
 			c->flags = SO_CAP_TRUNC;
 		}
@@ -250,6 +293,20 @@ static __always_inline void cap_arg(struct scratch *s, __u32 *off, __u32 *ncaps,
 		if (ret < 0)
 			return;
 		want = a->size;
+		break;
+	case SO_CK_STRUCT_OUT_LEN:
+		if (ret < 0)
+			return;
+		/* fall through */
+	case SO_CK_STRUCT_IN_LEN:
+		want = arg_at(args, a->len_arg);
+		if (want > a->size)
+			want = a->size;
+		break;
+	case SO_CK_DIRENTS:
+		if (ret <= 0)
+			return;
+		want = ret;
 		break;
 	default:
 		return;

@@ -96,12 +96,15 @@ enum so_cap_kind {
 	SO_CK_STRUCT_OUT,	/* fixed size struct, read only when the call returned >= 0 */
 	SO_CK_STR_OUT,	/* NUL-terminated string written by the call (getcwd, ...), when ret > 0 */
 	SO_CK_BUF_OUT_LEN,	/* output buffer, length in argument len_arg, when ret >= 0 */
+	SO_CK_STRUCT_IN_LEN,	/* struct of the length in argument len_arg, at most size (sockaddr) */
+	SO_CK_DIRENTS,	/* getdents output: no bytes, total = number of entries in ret bytes */
+	SO_CK_STRUCT_OUT_LEN,	/* like STRUCT_OUT, at most size, length in argument len_arg */
 };
 
 struct so_arg_spec {
 	__u8 kind;	/* enum so_cap_kind */
 	__u8 len_arg;	/* for BUF_IN / BUF_OUT_LEN: index of the length argument */
-	__u16 size;	/* for STRUCT_*: bytes to read */
+	__u16 size;	/* for STRUCT_*: bytes to read (the most, for *_LEN) */
 };
 
 struct so_spec {

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dec.h"
+#include "fdpath.h"
 #include "decode.h"
 #include "outbuf.h"
 
@@ -338,8 +340,13 @@ static void decode_arg(struct decoder *d, struct call *c, unsigned int i)
 	case AK_STR:
 		text_string_cap(d, a);
 		break;
-	case AK_BUF_IN:
 	case AK_BUF_OUT:
+		if (c->kind == CALL_DONE && c->ret == 0 && a->raw) {
+			text_lit(d, a, "\"\"");	/* nothing written: strace shows "" */
+			break;
+		}
+		/* fall through */
+	case AK_BUF_IN:
 		if (a->cap && a->cap->arg == i)
 			text_buffer_cap(d, a);
 		else
@@ -353,7 +360,10 @@ static void decode_arg(struct decoder *d, struct call *c, unsigned int i)
 	case AK_FLAGS:
 	case AK_HEX:
 	default:
-		text_fmt(d, a, fmt_hex, a->raw);
+		if (a->raw)
+			text_fmt(d, a, fmt_hex, a->raw);
+		else
+			text_lit(d, a, "0");	/* strace's %#x */
 		break;
 	}
 }
@@ -399,6 +409,10 @@ static void decode_args(struct decoder *d, struct call *c)
 	d->arena_len = 0;
 	for (i = 0; i < c->nargs && i < SO_MAX_ARGS; i++)
 		decode_arg(d, c, i);
+	if (!d->opts.raw)
+		dec__call(d, c);
+	if (d->opts.fd_paths && !d->opts.raw)
+		fdpath__apply(d, c);
 }
 
 void decoder__call(struct decoder *d, const struct so_sys *rec, const struct so_sys *enter,

@@ -45,6 +45,8 @@ struct call {
 	unsigned int nargs;
 	struct darg arg[SO_MAX_ARGS];
 	int64_t ret;
+	const char *rettext;	/* when set, how the return value is shown (in the arena) */
+	uint32_t retlen;
 	char namebuf[32];
 };
 

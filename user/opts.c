@@ -51,7 +51,9 @@ static const struct argp_option options[] = {
 	{ "syscall-times", 'T', NULL, 0, "Show the time spent in each syscall", 0 },
 	{ "string-limit", 's', "N", 0, "Show at most N bytes of strings and buffers (32)", 0 },
 	{ NULL, 'X', "FORMAT", 0, "raw: print every argument as a raw number (hex)", 0 },
-	{ "decode-fds", 'y', NULL, 0, "Show the path behind file descriptors", 0 },
+	{ "decode-fds", 'y', NULL, 0,
+	  "Show the path behind file descriptors, 3</etc/hostname> (read from /proc/PID/fd "
+	  "when the record is decoded, remembered until the fd is closed)", 0 },
 	{ "ring-size", OPT_RING, "SIZE", 0,
 	  "Ring buffer size (power of two, K/M suffix; default 16M)", 0 },
 	{ "record", OPT_RECORD, "FILE", 0,

@@ -87,6 +87,35 @@ static void json_ts(struct outbuf *ob, bool has, uint64_t ts)
 	outbuf__u64(ob, ts);
 }
 
+/* The bytes behind string and buffer arguments, as captured: "bytes":[{"arg":1,"data":"..",
+ * "truncated":false}]. data is the raw bytes as a JSON string (see json_str). */
+static void json_bytes(struct outbuf *ob, const struct call *c)
+{
+	bool first = true;
+	unsigned int i;
+
+	if (!c->ent)
+		return;
+	for (i = 0; i < c->nargs && i < SYSENT_MAX_ARGS; i++) {
+		const struct darg *a = &c->arg[i];
+		int kind = c->ent->args[i].kind;
+
+		if (!a->cap || a->cap->arg != i || (a->cap->flags & (SO_CAP_FAULT | SO_CAP_ARGV)))
+			continue;
+		if (kind != AK_PATH && kind != AK_STR && kind != AK_BUF_IN && kind != AK_BUF_OUT)
+			continue;
+		outbuf__puts(ob, first ? ",\"bytes\":[{\"arg\":" : ",{\"arg\":");
+		first = false;
+		outbuf__u64(ob, i);
+		outbuf__puts(ob, ",\"data\":");
+		json_str(ob, (const char *)a->data, a->cap->len);
+		outbuf__puts(ob, (a->cap->flags & SO_CAP_TRUNC) ? ",\"truncated\":true}" :
+								  ",\"truncated\":false}");
+	}
+	if (!first)
+		outbuf__putc(ob, ']');
+}
+
 static void json_call(struct sink *s, const struct call *c)
 {
 	struct outbuf *ob = s->ob;
@@ -116,6 +145,7 @@ static void json_call(struct sink *s, const struct call *c)
 		json_str(ob, c->arg[i].text, c->arg[i].len);
 	}
 	outbuf__putc(ob, ']');
+	json_bytes(ob, c);
 	if (c->kind == CALL_DONE) {
 		outbuf__lit(ob, ",\"ret\":");
 		outbuf__i64(ob, c->ret);

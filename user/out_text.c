@@ -59,6 +59,11 @@ size_t format_ret(char *dst, const struct call *c)
 			n = snprintf(dst, 128, "-1 %s", name);
 		return n;
 	}
+	if (c->rettext) {
+		n = c->retlen < 127 ? c->retlen : 127;
+		memcpy(dst, c->rettext, n);
+		return n;
+	}
 	if (ret_is_address(c->nr))
 		return fmt_hex(dst, c->ret);
 	return fmt_i64(dst, c->ret);
@@ -120,7 +125,10 @@ static void text_call(struct sink *s, const struct call *c)
 	else
 		outbuf__putc(ob, ' ');
 	outbuf__write(ob, "= ", 2);
-	outbuf__write(ob, ret, format_ret(ret, c));
+	if (c->rettext && c->kind == CALL_DONE && !ret_is_error(c->ret))
+		outbuf__write(ob, c->rettext, c->retlen);	/* a decoder's text, any length */
+	else
+		outbuf__write(ob, ret, format_ret(ret, c));
 	if (s->show_dur && c->has_dur) {
 		char d[48];
 

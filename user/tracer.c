@@ -9,6 +9,7 @@
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include "sysobs.skel.h"
+#include "dec.h"
 #include "sysent.h"
 #include "tracer.h"
 #include "warn.h"
@@ -65,6 +66,7 @@ static int specs_load(struct tracer *t)
 
 	for (nr = 0; nr < SO_NR_SLOTS; nr++) {
 		spec_fill(&sp, sysent__get(nr));
+		dec__spec(nr, &sp);	/* structs the syscall's decoder wants */
 		/* execve has its own capture (emit_exec) */
 		if (nr == 59 || nr == 322)
 			memset(&sp, 0, sizeof(sp));

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* Sockets: socket domains and types, socket addresses (unix, inet, inet6). */
+#include <arpa/inet.h>
+#include <string.h>
+#include "dec.h"
+
+#define SOCK_TYPE_BITS	0xf
+#define SOCKADDR_MAX	128	/* sizeof(struct sockaddr_storage) */
+#define AF_UNIX_V	1
+#define AF_INET_V	2
+#define AF_INET6_V	10
+
+static void dec_socket(struct decoder *d, struct call *c)
+{
+	uint32_t type = c->arg[1].raw;
+	struct sb b = dec_begin(d);
+
+	sb_enum(&b, &xt_socket_families, (uint32_t)c->arg[0].raw, "AF_???");
+	dec_end(d, &c->arg[0], &b);
+	b = dec_begin(d);
+	sb_enum(&b, &xt_socket_types, type & SOCK_TYPE_BITS, "SOCK_???");
+	if (type & ~SOCK_TYPE_BITS) {
+		sb_putc(&b, '|');
+		sb_flags(&b, &xt_socket_type_flags, type & ~SOCK_TYPE_BITS, NULL);
+	}
+	dec_end(d, &c->arg[1], &b);
+}
+
+/* {sa_family=AF_UNIX, sun_path="/run/x"} and the inet forms strace prints. */
+static void set_sockaddr(struct decoder *d, struct darg *a, uint64_t len)
+{
+	const uint8_t *sa = dec_struct(a, 2);
+	char ip[INET6_ADDRSTRLEN];
+	uint16_t family, port;
+	uint32_t u32;
+	struct sb b;
+
+	if (!sa)
+		return;
+	if (len > a->cap->len)
+		len = a->cap->len;
+	memcpy(&family, sa, 2);
+	b = dec_begin(d);
+	sb_puts(&b, "{sa_family=");
+	sb_enum_d(&b, &xt_socket_families, family, "AF_???");
+	if (family == AF_UNIX_V && len > 2) {
+		const uint8_t *path = sa + 2, *z;
+		size_t n = len - 2;
+
+		z = memchr(path, 0, n);
+		if (path[0] == 0 && n > 1) {
+			/* abstract socket: @name */
+			sb_puts(&b, ", sun_path=@");
+			sb_quoted(&b, path + 1, n - 1, false, true, false);
+		} else {
+			sb_puts(&b, ", sun_path=");
+			sb_quoted(&b, path, z ? (size_t)(z - path) : n, false, false, false);
+		}
+	} else if (family == AF_INET_V && len >= 8) {
+		memcpy(&port, sa + 2, 2);
+		memcpy(&u32, sa + 4, 4);
+		sb_puts(&b, ", sin_port=htons(");
+		sb_u64(&b, ntohs(port));
+		sb_puts(&b, "), sin_addr=inet_addr(\"");
+		inet_ntop(AF_INET, &u32, ip, sizeof(ip));
+		sb_puts(&b, ip);
+		sb_puts(&b, "\")");
+	} else if (family == AF_INET6_V && len >= 24) {
+		memcpy(&port, sa + 2, 2);
+		sb_puts(&b, ", sin6_port=htons(");
+		sb_u64(&b, ntohs(port));
+		memcpy(&u32, sa + 4, 4);
+		sb_puts(&b, "), sin6_flowinfo=htonl(");
+		sb_u64(&b, ntohl(u32));
+		sb_puts(&b, "), inet_pton(AF_INET6, \"");
+		inet_ntop(AF_INET6, sa + 8, ip, sizeof(ip));
+		sb_puts(&b, ip);
+		sb_puts(&b, "\", &sin6_addr)");
+		if (len >= 28) {
+			memcpy(&u32, sa + 24, 4);
+			sb_puts(&b, ", sin6_scope_id=");
+			sb_u64(&b, u32);
+		}
+	} else if (len > 2) {
+		sb_puts(&b, ", sa_data=");
+		sb_quoted(&b, sa + 2, len - 2, false, false, false);
+	}
+	sb_putc(&b, '}');
+	dec_end(d, a, &b);
+}
+
+static void dec_connect(struct decoder *d, struct call *c)
+{
+	set_sockaddr(d, &c->arg[1], (uint32_t)c->arg[2].raw);
+}
+
+static void dec_sendto(struct decoder *d, struct call *c)
+{
+	set_sockaddr(d, &c->arg[4], (uint32_t)c->arg[5].raw);
+}
+
+const struct dec_entry dec_net_table[] = {
+	{ "socket", dec_socket },
+	{ "connect", dec_connect, { { 1, SO_CK_STRUCT_IN_LEN, 2, SOCKADDR_MAX } } },
+	{ "bind", dec_connect, { { 1, SO_CK_STRUCT_IN_LEN, 2, SOCKADDR_MAX } } },
+	{ "sendto", dec_sendto, { { 4, SO_CK_STRUCT_IN_LEN, 5, SOCKADDR_MAX } } },
+	{ NULL },
+};

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* Processes, limits, time and the rest: prlimit, arch_prctl, futex, getrandom, rseq,
+ * sysinfo, uname, clone, timespecs. */
+#include <string.h>
+#include "dec.h"
+
+#define RLIMIT_SIZE	16
+#define SYSINFO_SIZE	112
+#define TIMESPEC_SIZE	16
+#define UTSNAME_FIELD	65
+#define UTSNAME_SIZE	(6 * UTSNAME_FIELD)
+#define FUTEX_PRIVATE_V		128
+#define FUTEX_CLOCK_REALTIME_V	256
+#define CSIGNAL_BITS	0xff
+#define CLONE_SETTLS_V		0x00080000
+#define CLONE_PARENT_SETTID_V	0x00100000
+#define CLONE_CHILD_CLEARTID_V	0x00200000
+#define CLONE_CHILD_SETTID_V	0x01000000
+
+static void sb_rlim(struct sb *b, uint64_t v)
+{
+	if (v == ~0ull)
+		sb_puts(b, "RLIM64_INFINITY");
+	else if (v > 1024 && v % 1024 == 0) {
+		sb_u64(b, v / 1024);
+		sb_puts(b, "*1024");
+	} else {
+		sb_u64(b, v);
+	}
+}
+
+static void set_rlimit(struct decoder *d, struct darg *a)
+{
+	const uint64_t *r = dec_struct(a, RLIMIT_SIZE);
+	struct sb b;
+
+	if (!r)
+		return;
+	b = dec_begin(d);
+	sb_puts(&b, "{rlim_cur=");
+	sb_rlim(&b, r[0]);
+	sb_puts(&b, ", rlim_max=");
+	sb_rlim(&b, r[1]);
+	sb_putc(&b, '}');
+	dec_end(d, a, &b);
+}
+
+static void set_resource(struct decoder *d, struct darg *a)
+{
+	struct sb b = dec_begin(d);
+
+	sb_enum(&b, &xt_rlimit_resources, (uint32_t)a->raw, "RLIMIT_???");
+	dec_end(d, a, &b);
+}
+
+static void dec_prlimit64(struct decoder *d, struct call *c)
+{
+	set_resource(d, &c->arg[1]);
+	set_rlimit(d, &c->arg[2]);
+	set_rlimit(d, &c->arg[3]);
+}
+
+static void dec_getrlimit(struct decoder *d, struct call *c)
+{
+	set_resource(d, &c->arg[0]);
+	set_rlimit(d, &c->arg[1]);
+}
+
+static void dec_arch_prctl(struct decoder *d, struct call *c)
+{
+	struct sb b = dec_begin(d);
+
+	sb_enum(&b, &xt_arch_prctl_codes, (uint32_t)c->arg[0].raw, "ARCH_???");
+	dec_end(d, &c->arg[0], &b);
+}
+
+static void set_timespec(struct decoder *d, struct darg *a)
+{
+	const int64_t *ts = dec_struct(a, TIMESPEC_SIZE);
+	struct sb b;
+
+	if (!ts)
+		return;
+	b = dec_begin(d);
+	sb_puts(&b, "{tv_sec=");
+	sb_i64(&b, ts[0]);
+	sb_puts(&b, ", tv_nsec=");
+	sb_i64(&b, ts[1]);
+	sb_putc(&b, '}');
+	dec_end(d, a, &b);
+}
+
+/* futex(uaddr, FUTEX_WAKE_PRIVATE, val): the op, and only the arguments it uses */
+static void dec_futex(struct decoder *d, struct call *c)
+{
+	uint32_t op = c->arg[1].raw, cmd = op & ~(FUTEX_PRIVATE_V | FUTEX_CLOCK_REALTIME_V);
+	const char *name = xlat__name(&xt_futex_cmds, cmd);
+	struct sb b = dec_begin(d);
+
+	if (name) {
+		sb_puts(&b, name);
+		if (op & FUTEX_PRIVATE_V)
+			sb_puts(&b, "_PRIVATE");
+		if (op & FUTEX_CLOCK_REALTIME_V)
+			sb_puts(&b, "|FUTEX_CLOCK_REALTIME");
+	} else {
+		sb_hex(&b, op);
+	}
+	dec_end(d, &c->arg[1], &b);
+	b = dec_begin(d);
+	sb_i64(&b, (int32_t)c->arg[2].raw);
+	dec_end(d, &c->arg[2], &b);
+	switch (cmd) {
+	case 1:		/* FUTEX_WAKE */
+		c->nargs = 3;
+		break;
+	case 0:		/* FUTEX_WAIT */
+		c->nargs = 4;
+		set_timespec(d, &c->arg[3]);
+		break;
+	}
+}
+
+/* getrandom's bytes are random: strace shows them all in hex */
+static void dec_getrandom(struct decoder *d, struct call *c)
+{
+	struct darg *a = &c->arg[0];
+	struct sb b;
+
+	if (a->cap && !(a->cap->flags & SO_CAP_FAULT) && c->ret >= 0) {
+		b = dec_begin(d);
+		sb_quoted(&b, a->data, a->cap->len, a->cap->flags & SO_CAP_TRUNC, false, true);
+		dec_end(d, a, &b);
+	}
+	b = dec_begin(d);
+	sb_flags(&b, &xt_getrandom_flags, (uint32_t)c->arg[2].raw, NULL);
+	dec_end(d, &c->arg[2], &b);
+}
+
+static void dec_rseq(struct decoder *d, struct call *c)
+{
+	struct sb b = dec_begin(d);
+
+	sb_hex(&b, (uint32_t)c->arg[1].raw);
+	dec_end(d, &c->arg[1], &b);
+	b = dec_begin(d);
+	sb_hex(&b, (uint32_t)c->arg[2].raw);
+	dec_end(d, &c->arg[2], &b);
+}
+
+static void dec_sysinfo(struct decoder *d, struct call *c)
+{
+	const uint8_t *si = dec_struct(&c->arg[0], SYSINFO_SIZE);
+	static const struct {
+		const char *name;
+		uint8_t off;
+		uint8_t size;
+	} f[] = {
+		{ "uptime", 0, 8 }, { "loads", 8, 0 }, { "totalram", 32, 8 },
+		{ "freeram", 40, 8 }, { "sharedram", 48, 8 }, { "bufferram", 56, 8 },
+		{ "totalswap", 64, 8 }, { "freeswap", 72, 8 }, { "procs", 80, 2 },
+		{ "totalhigh", 88, 8 }, { "freehigh", 96, 8 }, { "mem_unit", 104, 4 },
+	};
+	uint64_t v;
+	unsigned int i, j;
+	struct sb b;
+
+	if (!si)
+		return;
+	b = dec_begin(d);
+	sb_putc(&b, '{');
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		if (i)
+			sb_puts(&b, ", ");
+		sb_puts(&b, f[i].name);
+		sb_putc(&b, '=');
+		if (!f[i].size) {
+			sb_putc(&b, '[');
+			for (j = 0; j < 3; j++) {
+				memcpy(&v, si + f[i].off + 8 * j, 8);
+				if (j)
+					sb_puts(&b, ", ");
+				sb_u64(&b, v);
+			}
+			sb_putc(&b, ']');
+			continue;
+		}
+		v = 0;
+		memcpy(&v, si + f[i].off, f[i].size);
+		sb_u64(&b, v);
+	}
+	sb_putc(&b, '}');
+	dec_end(d, &c->arg[0], &b);
+}
+
+/* {sysname="Linux", nodename="host", ...} as strace abbreviates struct utsname */
+static void dec_uname(struct decoder *d, struct call *c)
+{
+	const uint8_t *u = dec_struct(&c->arg[0], UTSNAME_SIZE);
+	struct sb b;
+
+	if (!u)
+		return;
+	b = dec_begin(d);
+	sb_puts(&b, "{sysname=");
+	sb_quoted(&b, u, UTSNAME_FIELD, false, true, false);
+	sb_puts(&b, ", nodename=");
+	sb_quoted(&b, u + UTSNAME_FIELD, UTSNAME_FIELD, false, true, false);
+	sb_puts(&b, ", ...}");
+	dec_end(d, &c->arg[0], &b);
+}
+
+static void dec_nanosleep(struct decoder *d, struct call *c)
+{
+	set_timespec(d, &c->arg[0]);
+	set_timespec(d, &c->arg[1]);
+}
+
+static void dec_clock_gettime(struct decoder *d, struct call *c)
+{
+	struct sb b = dec_begin(d);
+
+	sb_enum_d(&b, &xt_clockids, (int32_t)c->arg[0].raw, NULL);
+	dec_end(d, &c->arg[0], &b);
+	set_timespec(d, &c->arg[1]);
+}
+
+static void dec_clock_nanosleep(struct decoder *d, struct call *c)
+{
+	struct sb b = dec_begin(d);
+
+	sb_enum_d(&b, &xt_clockids, (int32_t)c->arg[0].raw, NULL);
+	dec_end(d, &c->arg[0], &b);
+	b = dec_begin(d);
+	sb_puts(&b, c->arg[1].raw == 1 ? "TIMER_ABSTIME" : "0");
+	dec_end(d, &c->arg[1], &b);
+	set_timespec(d, &c->arg[2]);
+	set_timespec(d, &c->arg[3]);
+}
+
+/* clone(child_stack=..., flags=CLONE_VM|...|SIGCHLD, ...): the flags with the exit signal */
+static void dec_clone(struct decoder *d, struct call *c)
+{
+	uint64_t flags = c->arg[0].raw;
+	struct sb b = dec_begin(d);
+
+	sb_puts(&b, "child_stack=");
+	sb_ptr(&b, c->arg[1].raw);
+	sb_puts(&b, ", flags=");
+	if (flags & ~(uint64_t)CSIGNAL_BITS) {
+		sb_flags(&b, &xt_clone_flags, flags & ~(uint64_t)CSIGNAL_BITS, NULL);
+		if (flags & CSIGNAL_BITS)
+			sb_putc(&b, '|');
+	}
+	if (flags & CSIGNAL_BITS)
+		sb_signal(&b, flags & CSIGNAL_BITS);
+	if (!flags)
+		sb_putc(&b, '0');
+	/* x86-64 order: flags, stack, parent_tid, child_tid, tls */
+	if (flags & CLONE_PARENT_SETTID_V) {
+		sb_puts(&b, ", parent_tid=");
+		sb_ptr(&b, c->arg[2].raw);
+	}
+	if (flags & (CLONE_CHILD_SETTID_V | CLONE_CHILD_CLEARTID_V)) {
+		sb_puts(&b, ", child_tidptr=");
+		sb_ptr(&b, c->arg[3].raw);
+	}
+	if (flags & CLONE_SETTLS_V) {
+		sb_puts(&b, ", tls=");
+		sb_ptr(&b, c->arg[4].raw);
+	}
+	dec_end(d, &c->arg[0], &b);
+	c->nargs = 1;
+}
+
+const struct dec_entry dec_proc_table[] = {
+	{ "prlimit64", dec_prlimit64, {
+		{ 2, SO_CK_STRUCT_IN, 0, RLIMIT_SIZE },
+		{ 3, SO_CK_STRUCT_OUT, 0, RLIMIT_SIZE } } },
+	{ "getrlimit", dec_getrlimit, { { 1, SO_CK_STRUCT_OUT, 0, RLIMIT_SIZE } } },
+	{ "setrlimit", dec_getrlimit, { { 1, SO_CK_STRUCT_IN, 0, RLIMIT_SIZE } } },
+	{ "arch_prctl", dec_arch_prctl },
+	{ "futex", dec_futex, { { 3, SO_CK_STRUCT_IN, 0, TIMESPEC_SIZE } } },
+	{ "getrandom", dec_getrandom },
+	{ "rseq", dec_rseq },
+	{ "sysinfo", dec_sysinfo, { { 0, SO_CK_STRUCT_OUT, 0, SYSINFO_SIZE } } },
+	{ "uname", dec_uname, { { 0, SO_CK_STRUCT_OUT, 0, UTSNAME_SIZE } } },
+	{ "nanosleep", dec_nanosleep, {
+		{ 0, SO_CK_STRUCT_IN, 0, TIMESPEC_SIZE },
+		{ 1, SO_CK_STRUCT_OUT, 0, TIMESPEC_SIZE } } },
+	{ "clock_gettime", dec_clock_gettime, { { 1, SO_CK_STRUCT_OUT, 0, TIMESPEC_SIZE } } },
+	{ "clock_nanosleep", dec_clock_nanosleep, {
+		{ 2, SO_CK_STRUCT_IN, 0, TIMESPEC_SIZE },
+		{ 3, SO_CK_STRUCT_OUT, 0, TIMESPEC_SIZE } } },
+	{ "clone", dec_clone },
+	{ NULL },
+};

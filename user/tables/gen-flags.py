@@ -1,0 +1,243 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Generate user/tables/flags.h: value -> name tables for the argument decoders.
+
+usage: gen-flags.py > user/tables/flags.h   (needs a C compiler and linux-libc-dev)
+
+Every table names the header its constants come from.  Names are picked from the
+macros that header defines (cc -E -dM, so constants from the headers it includes
+count too) by a regular expression; values are whatever the compiler evaluates
+them to (a small C program prints them), so nothing here is typed by hand but the
+names' shape and, where strace does not list a set by value, strace's order
+(src/xlat/*.in in strace 6.1): a flags table is printed in table order, each
+entry taking its bits off the value.  Among names with the same value the first
+in the order wins; ALIASES lists the names dropped for another.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+CC = os.environ.get("CC", "cc")
+
+# (table, header(s), name regex, kind, options)
+#  kind "flags": OR of bits, printed in order; "enum": one value.
+#  order: names that come first, in this order (strace's xlat order); the rest by value.
+#  exclude: names matching the regex that are not members (masks, aliases, limits).
+TABLES = [
+    ("open_access", ["linux/fcntl.h"], r"O_(RDONLY|WRONLY|RDWR)", "enum", {}),
+    ("open_flags", ["linux/fcntl.h"], r"O_[A-Z]+", "flags", {
+        # strace 6.1 src/xlat/open_mode_flags.in
+        "order": ["O_CREAT", "O_EXCL", "O_NOCTTY", "O_TRUNC", "O_APPEND", "O_NONBLOCK",
+                  "O_SYNC", "O_DSYNC", "O_DIRECT", "O_LARGEFILE", "O_NOFOLLOW",
+                  "O_NOATIME", "O_CLOEXEC", "O_PATH", "O_TMPFILE", "O_DIRECTORY",
+                  "O_ASYNC"],
+        "exclude": ["O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE", "O_NDELAY", "O_RSYNC",
+                    "O_NONE"],
+        # O_SYNC and O_TMPFILE include other bits: strace lists them first
+    }),
+    ("at_flags", ["linux/fcntl.h"], r"AT_(SYMLINK_NOFOLLOW|REMOVEDIR|SYMLINK_FOLLOW|"
+     r"NO_AUTOMOUNT|EMPTY_PATH|RECURSIVE|EACCESS)", "flags", {
+        "exclude": ["AT_EACCESS"],  # same bit as AT_REMOVEDIR, faccessat2 only
+    }),
+    ("statx_sync", ["linux/fcntl.h"], r"AT_STATX_(SYNC_AS_STAT|FORCE_SYNC|DONT_SYNC)",
+     "enum", {}),
+    ("statx_mask", ["linux/stat.h"], r"STATX_[A-Z_]+", "flags", {
+        "order": ["STATX_ALL", "STATX_BASIC_STATS"],
+        "exclude": ["STATX__RESERVED"],
+        "exclude_re": r"STATX_ATTR_.*",
+    }),
+    ("statx_attrs", ["linux/stat.h"], r"STATX_ATTR_[A-Z_]+", "flags", {}),
+    ("file_types", ["linux/stat.h"], r"S_IF(SOCK|LNK|REG|BLK|DIR|CHR|IFO)", "enum", {}),
+    ("access_modes", ["unistd.h"], r"[RWX]_OK", "flags", {
+        "order": ["R_OK", "W_OK", "X_OK"],  # strace's access_modes.in
+    }),
+    ("mode_special", ["linux/stat.h"], r"S_IS(UID|GID|VTX)", "flags", {
+        "order": ["S_ISUID", "S_ISGID", "S_ISVTX"],
+    }),
+    ("mmap_prot", ["linux/mman.h"], r"PROT_[A-Z_]+", "flags", {
+        "exclude": ["PROT_NONE"],  # printed for 0 by the decoder
+        "order": ["PROT_READ", "PROT_WRITE", "PROT_EXEC", "PROT_SEM"],
+    }),
+    ("mmap_type", ["linux/mman.h"], r"MAP_(SHARED|PRIVATE|SHARED_VALIDATE)", "enum", {}),
+    ("mmap_flags", ["linux/mman.h"], r"MAP_[A-Z0-9_]+", "flags", {
+        "exclude": ["MAP_SHARED", "MAP_PRIVATE", "MAP_SHARED_VALIDATE", "MAP_TYPE",
+                    "MAP_FILE", "MAP_HUGE_SHIFT", "MAP_HUGE_MASK", "MAP_UNINITIALIZED"],
+        "exclude_re": r"MAP_HUGE_[0-9]+[KMG]B",
+    }),
+    ("madvise_advice", ["linux/mman.h"], r"MADV_[A-Z_]+", "enum", {}),
+    ("mremap_flags", ["linux/mman.h"], r"MREMAP_[A-Z_]+", "flags", {}),
+    ("signals", ["asm/signal.h"], r"SIG[A-Z0-9]+", "enum", {
+        "exclude": ["SIGIOT", "SIGPOLL", "SIGUNUSED", "SIGRTMIN", "SIGRTMAX", "SIGSTKSZ",
+                    "SIGCLD"],
+        "max": 31,
+    }),
+    ("sa_flags", ["asm/signal.h"], r"SA_[A-Z_]+", "flags", {
+        "exclude": ["SA_NOMASK", "SA_ONESHOT"],  # aliases of SA_NODEFER, SA_RESETHAND
+    }),
+    ("sigprocmask_how", ["asm/signal.h"], r"SIG_(BLOCK|UNBLOCK|SETMASK)", "enum", {}),
+    ("clone_flags", ["linux/sched.h"], r"CLONE_[A-Z_]+", "flags", {
+        "exclude": ["CLONE_ARGS_SIZE_VER0", "CLONE_ARGS_SIZE_VER1", "CLONE_ARGS_SIZE_VER2"],
+    }),
+    ("fcntl_cmds", ["linux/fcntl.h"], r"F_[A-Z_0-9]+", "enum", {
+        "exclude": ["F_OK", "F_LINUX_SPECIFIC_BASE", "F_SEAL_SEAL", "F_SEAL_SHRINK",
+                    "F_SEAL_GROW", "F_SEAL_WRITE", "F_SEAL_FUTURE_WRITE", "F_RDLCK",
+                    "F_WRLCK", "F_UNLCK", "F_EXLCK", "F_SHLCK", "F_OWNER_TID",
+                    "F_OWNER_PID", "F_OWNER_PGRP", "F_GETLK64", "F_SETLK64", "F_SETLKW64"],
+        "exclude_re": r"F_(OK|SEAL_.*|OWNER_.*|.*_LCK)",
+    }),
+    ("fd_flags", ["linux/fcntl.h"], r"FD_CLOEXEC", "flags", {}),
+    ("lseek_whence", ["linux/fs.h"], r"SEEK_(SET|CUR|END|DATA|HOLE)", "enum", {}),
+    ("rlimit_resources", ["linux/resource.h"], r"RLIMIT_[A-Z]+", "enum", {
+        "exclude": ["RLIMIT_NLIMITS"],
+    }),
+    ("socket_families", ["sys/socket.h"], r"AF_[A-Z0-9]+", "enum", {
+        "exclude": ["AF_MAX", "AF_FILE", "AF_LOCAL", "AF_ROUTE"],
+    }),
+    ("socket_types", ["sys/socket.h"], r"SOCK_(STREAM|DGRAM|RAW|RDM|SEQPACKET|DCCP|PACKET)",
+     "enum", {}),
+    ("socket_type_flags", ["sys/socket.h"], r"SOCK_(CLOEXEC|NONBLOCK)", "flags", {
+        "order": ["SOCK_CLOEXEC", "SOCK_NONBLOCK"],  # strace's sock_type_flags.in
+    }),
+    ("futex_cmds", ["linux/futex.h"], r"FUTEX_[A-Z_0-9]+", "enum", {
+        "exclude": ["FUTEX_PRIVATE_FLAG", "FUTEX_CLOCK_REALTIME", "FUTEX_CMD_MASK",
+                    "FUTEX_WAITERS", "FUTEX_OWNER_DIED", "FUTEX_TID_MASK"],
+        "exclude_re": r"FUTEX_(.*_PRIVATE|OP_.*|WAITV_MAX|32|8|16|64|SIZE_MASK|NUMA|"
+                      r"MPOL|BITSET_MATCH_ANY)",
+    }),
+    ("getrandom_flags", ["linux/random.h"], r"GRND_[A-Z]+", "flags", {}),
+    ("arch_prctl_codes", ["asm/prctl.h"], r"ARCH_[A-Z_0-9]+", "enum", {}),
+    ("fadvise_advice", ["linux/fadvise.h"], r"POSIX_FADV_[A-Z]+", "enum", {}),
+    ("clockids", ["linux/time.h"], r"CLOCK_[A-Z_]+", "enum", {
+        "exclude": ["CLOCK_SGI_CYCLE"],
+    }),
+    ("poll_events", ["asm/poll.h"], r"POLL[A-Z]+", "flags", {
+        "exclude": ["POLLFREE", "POLL_BUSY_LOOP"],
+    }),
+]
+
+# ioctl request codes: the common tty ones, and the file ones coreutils use.
+IOCTL_HEADERS = ["asm/termbits.h", "asm/ioctls.h", "linux/serial.h", "linux/fs.h", "linux/fiemap.h",
+                 "linux/btrfs.h"]
+IOCTL_RE = r"(TC[A-Z]+[A-Z0-9]*|TIOC[A-Z0-9_]+|FIO[A-Z]+|FICLONE[A-Z]*|FIDEDUPERANGE|" \
+           r"FS_IOC_[A-Z0-9_]+|BTRFS_IOC_CLONE[A-Z_]*)"
+IOCTL_EXCLUDE_RE = r"(TCIOFF|TCIOFLUSH|TCION|TCOOFF|TCOON|TCOFLUSH|TCIFLUSH|TCSANOW|" \
+                   r"TCSADRAIN|TCSAFLUSH|TIOCPKT_.*|TIOCSER_TEMT|TIOCM_.*|FS_IOC_.*_FL)"
+
+
+def macros(headers):
+    src = "".join(f"#include <{h}>\n" for h in headers)
+    out = subprocess.run([CC, "-dM", "-E", "-"], input=src, capture_output=True, text=True,
+                         check=True).stdout
+    names = []
+    for line in out.splitlines():
+        m = re.match(r"#define ([A-Za-z_][A-Za-z0-9_]*)(\(| |$)", line)
+        if m and m.group(2) != "(":
+            names.append(m.group(1))
+    return names
+
+
+def values(headers, names):
+    """The compiler's value for each name (None where it is not an integer constant)."""
+    res = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        c = os.path.join(tmp, "v.c")
+        with open(c, "w") as f:
+            # no <stdio.h>: glibc's headers would hide some uapi constants
+            f.write("#include <linux/types.h>\n")
+            for h in headers:
+                f.write(f"#include <{h}>\n")
+            f.write("int printf(const char *fmt, ...);\n")
+            f.write("int main(void)\n{\n")
+            for n in names:
+                f.write(f'\tprintf("%s %llx\\n", "{n}", (unsigned long long)({n}));\n')
+            f.write("\treturn 0;\n}\n")
+        exe = os.path.join(tmp, "v")
+        r = subprocess.run([CC, "-w", c, "-o", exe], capture_output=True, text=True)
+        if r.returncode:
+            raise SystemExit(f"gen-flags.py: cannot evaluate in {headers}:\n{r.stderr}")
+        out = subprocess.run([exe], capture_output=True, text=True, check=True).stdout
+        for line in out.splitlines():
+            n, v = line.split()
+            res[n] = int(v, 16)
+    return res
+
+
+def select(headers, regex, opts):
+    allnames = macros(headers)
+    ex = set(opts.get("exclude", []))
+    exre = opts.get("exclude_re")
+    names = [n for n in allnames if re.fullmatch(regex, n) and n not in ex
+             and not (exre and re.fullmatch(exre, n))]
+    return sorted(set(names))
+
+
+def order_entries(vals, opts):
+    first = [n for n in opts.get("order", []) if n in vals]
+    rest = sorted((n for n in vals if n not in first), key=lambda n: (vals[n], n))
+    seen = set()
+    out = []
+    for n in first + rest:
+        v = vals[n]
+        if "max" in opts and v > opts["max"]:
+            continue
+        if v in seen:
+            continue
+        seen.add(v)
+        out.append((v, n))
+    return out
+
+
+def emit_table(name, headers, entries, kind):
+    p = print
+    p(f"/* {kind}, from <{'>, <'.join(headers)}> */")
+    p(f"static const struct xlat xl_{name}[] = {{")
+    for v, n in entries:
+        p(f'\t{{ {v:#x}ULL, "{n}" }},')
+    p("};")
+    p(f"const struct xlat_tab xt_{name} = {{ xl_{name}, {len(entries)} }};")
+    p("")
+
+
+def main():
+    p = print
+    p("/* SPDX-License-Identifier: GPL-2.0 */")
+    p("/*")
+    p(" * generated by user/tables/gen-flags.py, do not edit")
+    p(" *")
+    p(" * Constant names for the argument decoders, values as the C compiler evaluates")
+    p(" * the uapi headers of linux-libc-dev (and glibc's for AF_/SOCK_/access modes).")
+    p(" * Each table says its header.  Included once, by user/xlat.c.")
+    p(" */")
+    p("")
+    decls = []
+    for name, headers, regex, kind, opts in TABLES:
+        if not regex:
+            continue
+        names = select(headers, regex, opts)
+        vals = values(headers, names)
+        entries = order_entries(vals, opts)
+        if not entries:
+            raise SystemExit(f"gen-flags.py: table {name} is empty")
+        emit_table(name, headers, entries, kind)
+        decls.append(name)
+
+    names = [n for n in select(IOCTL_HEADERS, IOCTL_RE, {"exclude_re": IOCTL_EXCLUDE_RE})]
+    vals = values(IOCTL_HEADERS, names)
+    # several names may share a code (BTRFS_IOC_CLONE and FICLONE): keep them all, sorted
+    # by code then name, as strace's ioctlent does; the decoder joins them with " or ".
+    entries = sorted(((v, n) for n, v in vals.items() if v > 0xff), key=lambda e: (e[0], e[1]))
+    emit_table("ioctls", IOCTL_HEADERS, entries, "ioctl codes, sorted by code")
+    decls.append("ioctls")
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "flags-list.h"),
+              "w") as f:
+        f.write("/* SPDX-License-Identifier: GPL-2.0 */\n")
+        f.write("/* generated by user/tables/gen-flags.py, do not edit */\n")
+        for d in decls:
+            f.write(f"XLAT_TABLE({d})\n")
+
+
+if __name__ == "__main__":
+    main()
