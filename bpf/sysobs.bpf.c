@@ -30,13 +30,20 @@ struct {
 	__uint(max_entries, 16 << 20);	/* user space sets --ring-size before load */
 } events SEC(".maps");
 
-/* The traced threads (key: tid): the filter, and each thread's sequence counter and state. */
+/*
+ * The traced threads: each one's sequence counter and state, in task-local storage. A task
+ * that is not traced has no storage, and finding that out is a pointer check: cheaper than a
+ * hash lookup by tid, for every syscall of every process on the machine.
+ */
 struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 65536);
-	__type(key, __u32);
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
 	__type(value, struct so_task);
 } tasks SEC(".maps");
+
+/* Traced tasks alive (user space adds the launched one): 0 means everything has ended. */
+__u64 live_tasks = 0;
 
 /* What to capture for each syscall number, filled by user space from the generated tables. */
 struct {
@@ -95,9 +102,14 @@ static __always_inline void stat_inc(__u32 idx)
 		*v += 1;
 }
 
-static __always_inline struct so_task *task_lookup(__u32 tid)
+static __always_inline struct so_task *task_get(struct task_struct *task)
 {
-	return bpf_map_lookup_elem(&tasks, &tid);
+	return bpf_task_storage_get(&tasks, task, 0, 0);
+}
+
+static __always_inline struct so_task *task_lookup(void)
+{
+	return task_get(bpf_get_current_task_btf());
 }
 
 static __always_inline void hdr_fill(struct so_hdr *h, __u16 type, __u32 size, __u64 id,
@@ -535,12 +547,15 @@ static __always_inline void emit_exec(__u16 type, __u64 id, struct so_task *t, l
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
-	__u64 id = bpf_get_current_pid_tgid(), dur = 0;
+	__u64 id, dur = 0;
 	__u64 args[SO_MAX_ARGS];
+	struct so_spec *spec;
 	struct so_task *t;
+	struct so_sys *r;
+	__u32 key;
 	long nr;
 
-	t = task_lookup((__u32)id);
+	t = task_lookup();
 	if (!t)
 		return 0;
 	if (t->state != SO_TS_ACTIVE) {
@@ -563,22 +578,61 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		count_call(nr, ret, dur);
 	if (!want_records)
 		return 0;
+	id = (__u64)t->tgid << 32 | t->tid;
+
 	if (nr == NR_EXECVE || nr == NR_EXECVEAT) {
 		if (ret == 0) {
-			/* the regs belong to the new image: the entry record has the arguments */
+			/* the regs belong to the new image: the entry record has the arguments;
+			 * a thread other than the leader took over the leader's pid */
+			id = bpf_get_current_pid_tgid();
+			t->tid = (__u32)id;
 			__builtin_memset(args, 0, sizeof(args));
-		} else if (want_captures) {
-			/* a failed exec returns to the old image, arguments intact */
-			regs_args(regs, args);
-			emit_exec(SO_REC_SYS, id, t, nr, args, ret, want_dur ? dur : 0);
+			emit_sys(SO_REC_SYS, id, t, nr, args, ret, want_dur ? dur : 0);
 			return 0;
-		} else {
-			regs_args(regs, args);
 		}
-	} else {
+		/* a failed exec returns to the old image, arguments intact */
 		regs_args(regs, args);
+		if (want_captures)
+			emit_exec(SO_REC_SYS, id, t, nr, args, ret, want_dur ? dur : 0);
+		else
+			emit_sys(SO_REC_SYS, id, t, nr, args, ret, want_dur ? dur : 0);
+		return 0;
 	}
-	emit_sys(SO_REC_SYS, id, t, nr, args, ret, want_dur ? dur : 0);
+	key = nr;
+	if (want_captures && key < SO_NR_SLOTS) {
+		spec = bpf_map_lookup_elem(&specs, &key);
+		if (spec && spec->ncaps) {
+			regs_args(regs, args);
+			emit_with_caps(SO_REC_SYS, id, t, nr, args, ret, want_dur ? dur : 0, spec);
+			return 0;
+		}
+	}
+
+	/* the fast path: a fixed-size record filled straight from the registers */
+	r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
+	if (!r) {
+		t->seq++;	/* the gap tells user space which thread lost what */
+		stat_inc(SO_STAT_DROPPED);
+		return 0;
+	}
+	hdr_fill(&r->h, SO_REC_SYS, sizeof(*r), id, t);
+	r->nr = nr;
+	r->args[0] = regs->di;
+	r->args[1] = regs->si;
+	r->args[2] = regs->dx;
+	r->args[3] = regs->r10;
+	r->args[4] = regs->r8;
+	r->args[5] = regs->r9;
+	r->ret = ret;
+	r->dur_ns = 0;
+	if (want_dur) {
+		r->dur_ns = dur;
+		if (dur)
+			r->h.flags |= SO_F_DUR;
+	}
+	r->ncaps = 0;
+	r->pad = 0;
+	bpf_ringbuf_submit(r, rb_flags);
 	return 0;
 }
 
@@ -586,10 +640,9 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long nr)
 {
-	__u64 id = bpf_get_current_pid_tgid();
 	struct so_task *t;
 
-	t = task_lookup((__u32)id);
+	t = task_lookup();
 	if (!t || t->state != SO_TS_ACTIVE)
 		return 0;
 	t->enter_ts = bpf_ktime_get_ns();
@@ -610,7 +663,7 @@ int BPF_PROG(prepare_exec, struct task_struct *task, struct linux_binprm *bprm)
 	struct pt_regs *regs;
 	long nr;
 
-	t = task_lookup((__u32)id);
+	t = task_get(task);
 	if (!t)
 		return 0;
 	t->state = SO_TS_ACTIVE;
@@ -640,16 +693,18 @@ int BPF_PROG(sched_fork, struct task_struct *parent, struct task_struct *child)
 
 	if (!follow_forks)
 		return 0;
-	t = task_lookup((__u32)id);
+	t = task_get(parent);
 	if (!t || t->state != SO_TS_ACTIVE)
 		return 0;
 	tid = child->pid;
 	nt.tgid = child->tgid;
+	nt.tid = tid;
 	nt.state = SO_TS_FORKED;
-	if (bpf_map_update_elem(&tasks, &tid, &nt, BPF_ANY)) {
+	if (!bpf_task_storage_get(&tasks, child, &nt, BPF_LOCAL_STORAGE_GET_F_CREATE)) {
 		stat_inc(SO_STAT_TASKS_FULL);
 		return 0;
 	}
+	__sync_fetch_and_add(&live_tasks, 1);
 	r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
 	if (!r) {
 		t->seq++;
@@ -670,21 +725,19 @@ int BPF_PROG(sched_exit, struct task_struct *p)
 	struct so_task *t;
 	struct pt_regs *regs;
 	struct so_exit *r;
-	__u32 tid = (__u32)id;
 	long nr;
 
-	t = task_lookup(tid);
+	t = task_get(p);
 	if (!t)
 		return 0;
-	if (t->state == SO_TS_PENDING) {
-		/* the held child died before its execve (exec failed): nothing to show */
-		bpf_map_delete_elem(&tasks, &tid);
-		return 0;
-	}
-	r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
+	r = NULL;
+	if (t->state != SO_TS_PENDING)	/* a held child whose exec failed: nothing to show */
+		r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
 	if (!r) {
-		stat_inc(SO_STAT_DROPPED);
-		bpf_map_delete_elem(&tasks, &tid);
+		if (t->state != SO_TS_PENDING)
+			stat_inc(SO_STAT_DROPPED);
+		bpf_task_storage_delete(&tasks, p);
+		__sync_fetch_and_add(&live_tasks, -1);
 		return 0;
 	}
 	hdr_fill(&r->h, SO_REC_EXIT, sizeof(*r), id, t);
@@ -702,14 +755,15 @@ int BPF_PROG(sched_exit, struct task_struct *p)
 	r->exit_code = BPF_CORE_READ(p, exit_code);
 	r->group_dead = BPF_CORE_READ(p, signal, live.counter) == 0;
 	/* the end of a traced task is worth waking the consumer for (it may be what it waits on) */
+	bpf_task_storage_delete(&tasks, p);
+	__sync_fetch_and_add(&live_tasks, -1);
 	bpf_ringbuf_submit(r, BPF_RB_FORCE_WAKEUP);
-	bpf_map_delete_elem(&tasks, &tid);
 	return 0;
 }
 
 /*
- * Fallback for kernels without sched_prepare_exec (< 6.10): the exec is seen once it can no longer fail, from the
- * binprm (path, argument and environment counts) and the new image's argument area. The
+ * Fallback for kernels without sched_prepare_exec (< 6.10): the exec is seen once it can no
+ * longer fail, from the binprm (path, argument and environment counts) and the new image's argument area. The
  * pointer arguments are gone by then (SO_F_NOARGS).
  */
 SEC("tp_btf/sched_process_exec")
@@ -725,7 +779,7 @@ int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binp
 	struct so_cap *c;
 	long n;
 
-	t = task_lookup((__u32)id);
+	t = task_get(p);
 	if (!t)
 		return 0;
 	t->state = SO_TS_ACTIVE;

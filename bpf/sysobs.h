@@ -121,8 +121,10 @@ enum so_task_state {
 struct so_task {
 	__u64 seq;		/* last sequence number handed out */
 	__u64 enter_ts;		/* sys_enter time, for -T and -c */
-	__u32 tgid;
+	__u32 tgid;		/* kept here so the hot path needs no helper call for them */
+	__u32 tid;
 	__u32 state;
+	__u32 pad;
 };
 
 /* Per syscall counts for -c, per CPU, indexed by syscall number. Exact even when records drop. */

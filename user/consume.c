@@ -8,6 +8,7 @@ enum { SLOT_EMPTY = 0, SLOT_USED, SLOT_DEAD };
 
 struct tstate {
 	uint32_t tid;
+	uint32_t tgid;
 	uint32_t slot;
 	uint64_t last_seq;
 	struct so_sys *enter;	/* execve's entry record, until its exit arrives */
@@ -81,9 +82,13 @@ int consumer__init(struct consumer *c, struct decoder *dec, struct sink *sink, b
 
 void consumer__add_task(struct consumer *c, uint32_t tid)
 {
+	struct tstate *ts;
+
 	if (!c->main_tgid)
 		c->main_tgid = tid;
-	tab_get(c, tid);
+	ts = tab_get(c, tid);
+	if (ts)
+		ts->tgid = tid;
 	c->live++;
 }
 
@@ -194,6 +199,7 @@ int consumer__handle(struct consumer *c, const void *data, size_t size)
 		c->gap_lost += n;
 	}
 	ts->last_seq = h->seq;
+	ts->tgid = h->tgid;
 
 	switch (h->type) {
 	case SO_REC_SYS:
@@ -214,6 +220,20 @@ int consumer__handle(struct consumer *c, const void *data, size_t size)
 		break;
 	}
 	return 0;
+}
+
+int consumer__tids(struct consumer *c, uint32_t *tids, uint32_t *tgids, int max)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < c->tab_cap && n < max; i++) {
+		if (c->tab[i].slot != SLOT_USED)
+			continue;
+		tids[n] = c->tab[i].tid;
+		tgids[n++] = c->tab[i].tgid;
+	}
+	return n;
 }
 
 uint64_t consumer__records_of(struct consumer *c, uint32_t tid)

@@ -46,6 +46,8 @@ int consumer__handle(struct consumer *c, const void *data, size_t size);
 /* A thread known to user space to be traced from the start (the launched child). */
 void consumer__add_task(struct consumer *c, uint32_t tid);
 void consumer__free(struct consumer *c);
+/* Up to max threads the records show alive (tid, tgid). Returns how many. */
+int consumer__tids(struct consumer *c, uint32_t *tids, uint32_t *tgids, int max);
 /* The last sequence number seen from tid (0 when none). */
 uint64_t consumer__records_of(struct consumer *c, uint32_t tid);
 /* Show a call the thread is blocked in (live.c): "name(args <unfinished ...>". */

@@ -47,11 +47,11 @@ static struct live_thread *live_find(struct live *lv, uint32_t tid)
 	return NULL;
 }
 
-void live__tick(struct live *lv, const struct tracer *tr, struct consumer *c)
+void live__tick(struct live *lv, struct consumer *c)
 {
 	uint32_t tids[LIVE_MAX], tgids[LIVE_MAX];
 	struct live lv_new = {};
-	int n = tracer__tasks(tr, tids, tgids, LIVE_MAX), i;
+	int n = consumer__tids(c, tids, tgids, LIVE_MAX), i;
 
 	for (i = 0; i < n; i++) {
 		struct live_thread *old = live_find(lv, tids[i]), *t = &lv_new.t[lv_new.n];

@@ -12,7 +12,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "consume.h"
-#include "tracer.h"
 
 #define LIVE_MAX	64	/* threads watched at once */
 
@@ -31,6 +30,6 @@ struct live {
 };
 
 /* One look, after an idle poll. Announces calls blocked since the previous look. */
-void live__tick(struct live *lv, const struct tracer *tr, struct consumer *c);
+void live__tick(struct live *lv, struct consumer *c);
 
 #endif /* SYSOBS_LIVE_H */

@@ -102,7 +102,7 @@ static int trace__loop(struct consumer *c, struct tracer *tr, struct launch *l,
 			break;	/* asked twice: stop tracing, the command goes on */
 		idle = n > 0 ? 0 : idle + 1;
 		if (live && idle && idle % LIVE_IDLE_POLLS == 0)
-			live__tick(&lv, tr, c);
+			live__tick(&lv, c);
 		if (n > 0 || outbuf__col(ob) == 0)
 			outbuf__flush(ob);
 	}

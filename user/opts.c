@@ -55,7 +55,7 @@ static const struct argp_option options[] = {
 	  "Show the path behind file descriptors, 3</etc/hostname> (read from /proc/PID/fd "
 	  "when the record is decoded, remembered until the fd is closed)", 0 },
 	{ "ring-size", OPT_RING, "SIZE", 0,
-	  "Ring buffer size (power of two, K/M suffix; default 16M)", 0 },
+	  "Ring buffer size (power of two, K/M suffix; default 32M)", 0 },
 	{ "record", OPT_RECORD, "FILE", 0,
 	  "Also save the raw records to FILE (for tests/bench's consumer benchmark)", 0 },
 	{ "live", OPT_LIVE, NULL, 0,
@@ -189,7 +189,7 @@ void opts__parse(struct opts *o, int argc, char **argv)
 
 	memset(o, 0, sizeof(*o));
 	o->strsize = 32;
-	o->ring_size = 16 << 20;
+	o->ring_size = 32 << 20;
 	o->live = -1;
 	argp_err_exit_status = EXIT_USAGE;
 	/* stop at the command: its own options are not ours */

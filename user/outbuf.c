@@ -93,30 +93,39 @@ static const uint64_t pow10[19] = {
 	1000000000000000000ull, 10000000000000000000ull,
 };
 
-size_t fmt_u64(char *dst, uint64_t v)
+/* Exactly n digits of v (< 10^8, zero padded), with 32-bit arithmetic. */
+static void fmt_u32_n(char *end, uint32_t v, size_t n)
 {
-	size_t n = 1;
-	char *p;
+	char *p = end;
 
-	/* count the digits by comparison: no division */
-	while (n < 20 && v >= pow10[n - 1])
-		n++;
-	p = dst + n;
-	while (v >= 100) {
-		unsigned int r = v % 100;
+	while (n >= 2) {
+		uint32_t r = v % 100;
 
 		v /= 100;
 		p -= 2;
 		p[0] = digit_pairs[2 * r];
 		p[1] = digit_pairs[2 * r + 1];
+		n -= 2;
 	}
-	if (v >= 10) {
-		p -= 2;
-		p[0] = digit_pairs[2 * v];
-		p[1] = digit_pairs[2 * v + 1];
-	} else {
-		*--p = '0' + v;
+	if (n)
+		*--p = '0' + v % 10;
+}
+
+/* Decimal digits, two at a time from the end: this runs several times per record. Numbers
+ * above 10^8 (timestamps) are cut in 8-digit pieces so the divisions stay 32-bit. */
+size_t fmt_u64(char *dst, uint64_t v)
+{
+	size_t n = 1, hi_len;
+
+	if (v >= 100000000ull) {
+		hi_len = fmt_u64(dst, v / 100000000ull);
+		fmt_u32_n(dst + hi_len + 8, v % 100000000ull, 8);
+		return hi_len + 8;
 	}
+	/* count the digits by comparison: no division */
+	while (n < 8 && v >= pow10[n - 1])
+		n++;
+	fmt_u32_n(dst + n, v, n);
 	return n;
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/syscall.h>
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
@@ -161,12 +162,21 @@ int tracer__add_task(struct tracer *t, uint32_t tid, uint32_t tgid, bool pending
 {
 	struct so_task v = {
 		.tgid = tgid,
+		.tid = tid,
 		.state = pending ? SO_TS_PENDING : SO_TS_ACTIVE,
 	};
+	int pidfd, err = 0;
 
-	if (bpf_map_update_elem(bpf_map__fd(t->skel->maps.tasks), &tid, &v, BPF_ANY))
+	/* task storage is keyed by a pidfd from user space */
+	pidfd = syscall(SYS_pidfd_open, tid, 0);
+	if (pidfd < 0)
 		return -errno;
-	return 0;
+	if (bpf_map_update_elem(bpf_map__fd(t->skel->maps.tasks), &pidfd, &v, BPF_NOEXIST))
+		err = -errno;
+	else
+		__atomic_fetch_add(&t->skel->bss->live_tasks, 1, __ATOMIC_SEQ_CST);
+	close(pidfd);
+	return err;
 }
 
 int tracer__ring_fd(const struct tracer *t)
@@ -194,27 +204,7 @@ uint64_t tracer__stat(const struct tracer *t, enum so_stat which)
 
 bool tracer__no_tasks(const struct tracer *t)
 {
-	__u32 key;
-
-	return bpf_map_get_next_key(bpf_map__fd(t->skel->maps.tasks), NULL, &key) != 0;
-}
-
-int tracer__tasks(const struct tracer *t, uint32_t *tids, uint32_t *tgids, int max)
-{
-	int fd = bpf_map__fd(t->skel->maps.tasks), n = 0;
-	__u32 key, cur;
-	bool first = true;
-	struct so_task v;
-
-	while (n < max && !bpf_map_get_next_key(fd, first ? NULL : &cur, &key)) {
-		first = false;
-		cur = key;
-		if (!bpf_map_lookup_elem(fd, &key, &v) && v.state == SO_TS_ACTIVE) {
-			tids[n] = key;
-			tgids[n++] = v.tgid;
-		}
-	}
-	return n;
+	return __atomic_load_n(&t->skel->bss->live_tasks, __ATOMIC_SEQ_CST) == 0;
 }
 
 int tracer__counts(const struct tracer *t, struct so_count *out)

@@ -38,10 +38,8 @@ int tracer__start(struct tracer *t, const struct tracer_opts *o);
 int tracer__add_task(struct tracer *t, uint32_t tid, uint32_t tgid, bool pending);
 int tracer__ring_fd(const struct tracer *t);
 uint64_t tracer__stat(const struct tracer *t, enum so_stat which);
-/* True when no traced task is left in the kernel's map. */
+/* True when every traced task has ended (the kernel counts them). */
 bool tracer__no_tasks(const struct tracer *t);
-/* Up to max traced threads (active ones), from the kernel's map. Returns how many. */
-int tracer__tasks(const struct tracer *t, uint32_t *tids, uint32_t *tgids, int max);
 /* Sum the per-CPU -c counts into out[SO_NR_SLOTS]. */
 int tracer__counts(const struct tracer *t, struct so_count *out);
 void tracer__stop(struct tracer *t);
