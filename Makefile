@@ -42,7 +42,7 @@ UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(OUT)/tests/unit-%,$(wildcard tests/uni
 .DELETE_ON_ERROR:
 .PHONY: all run test test-unit test-integration test-kernels bench deps static install clean vmlinux
 
-all: $(OUT)/sysobs $(OUT)/target $(TEST_PROGS) $(UNIT_TESTS)
+all: $(OUT)/sysobs $(OUT)/target $(TEST_PROGS) $(UNIT_TESTS) $(OUT)/bench/replay
 
 # --- BPF object and skeleton ----------------------------------------------------------------
 $(OUT)/sysobs.bpf.o: bpf/sysobs.bpf.c bpf/sysobs.h vmlinux.h | $(OUT)

@@ -94,12 +94,41 @@ const volatile __u64 rb_flags = BPF_RB_NO_WAKEUP;	/* user space polls on a short
 /* Keep the compiler from folding a bounds mask the verifier needs to see. */
 #define bound(x, mask) ({ __u32 __v = (x); asm volatile("" : "+r"(__v)); __v & (mask); })
 
-static __always_inline void stat_inc(__u32 idx)
+static __always_inline void stat_add(__u32 idx, __u64 n)
 {
 	__u64 *v = bpf_map_lookup_elem(&stats, &idx);
 
 	if (v)
-		*v += 1;
+		*v += n;
+}
+
+static __always_inline void stat_inc(__u32 idx)
+{
+	stat_add(idx, 1);
+}
+
+/* Send the thread's collected calls as one record (so_batch in sysobs.h says when). */
+static __always_inline void batch_flush(struct so_task *t)
+{
+	struct so_batch *b = &t->batch;
+	__u32 n = b->n, size;
+
+	if (!n)
+		return;
+	if (n > SO_BATCH)
+		n = SO_BATCH;
+	size = offsetof(struct so_batch, e) + n * sizeof(struct so_entry);
+	b->h.type = SO_REC_BATCH;
+	b->h.flags = (want_ts ? SO_F_TS : 0) | (want_dur ? SO_F_DUR : 0);
+	b->h.size = size;
+	b->h.tgid = t->tgid;
+	b->h.tid = t->tid;
+	b->h.seq = 0;
+	b->h.ts_ns = 0;
+	b->pad = 0;
+	if (bpf_ringbuf_output(&events, b, bound(size, 1023), rb_flags))
+		stat_add(SO_STAT_DROPPED, n);	/* each entry's seq leaves its gap */
+	b->n = 0;
 }
 
 static __always_inline struct so_task *task_get(struct task_struct *task)
@@ -339,6 +368,7 @@ static __always_inline void emit_with_caps(__u16 type, __u64 id, struct so_task 
 	struct so_sys *r;
 	int i;
 
+	batch_flush(t);
 	s = bpf_map_lookup_elem(&scratch, &zero);
 	if (!s)
 		return;
@@ -375,7 +405,7 @@ static __always_inline void emit_sys(__u16 type, __u64 id, struct so_task *t, lo
 		emit_with_caps(type, id, t, nr, args, ret, dur, spec);
 		return;
 	}
-	/* fast path: a fixed-size record straight into the ring */
+	batch_flush(t);
 	r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
 	if (!r) {
 		t->seq++;	/* the gap tells user space which thread lost what */
@@ -477,6 +507,7 @@ static __always_inline void emit_exec(__u16 type, __u64 id, struct so_task *t, l
 	__u8 fault = 0;
 	int len;
 
+	batch_flush(t);
 	s = bpf_map_lookup_elem(&scratch, &zero);
 	if (!s)
 		return;
@@ -544,20 +575,15 @@ static __always_inline void emit_exec(__u16 type, __u64 id, struct so_task *t, l
 		stat_inc(SO_STAT_DROPPED);
 }
 
-SEC("tp_btf/sys_exit")
-int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
+static __always_inline int do_sys_exit(struct so_task *t, struct pt_regs *regs, long ret)
 {
 	__u64 id, dur = 0;
 	__u64 args[SO_MAX_ARGS];
 	struct so_spec *spec;
-	struct so_task *t;
-	struct so_sys *r;
-	__u32 key;
+	struct so_entry *e;
+	__u32 key, n;
 	long nr;
 
-	t = task_lookup();
-	if (!t)
-		return 0;
 	if (t->state != SO_TS_ACTIVE) {
 		/* a forked child's return from fork/clone is shown by its parent */
 		if (t->state == SO_TS_FORKED)
@@ -608,31 +634,61 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		}
 	}
 
-	/* the fast path: a fixed-size record filled straight from the registers */
-	r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
-	if (!r) {
-		t->seq++;	/* the gap tells user space which thread lost what */
-		stat_inc(SO_STAT_DROPPED);
+	/* the fast path: the call joins the thread's batch, filled straight from the registers */
+	n = t->batch.n;
+	if (n >= SO_BATCH) {
+		batch_flush(t);
+		n = 0;
+	}
+	e = &t->batch.e[n & (SO_BATCH - 1)];
+	e->nr = nr;
+	e->args[0] = regs->di;
+	e->args[1] = regs->si;
+	e->args[2] = regs->dx;
+	e->args[3] = regs->r10;
+	e->args[4] = regs->r8;
+	e->args[5] = regs->r9;
+	e->ret = ret;
+	e->seq = ++t->seq;
+	e->ts_ns = want_ts ? bpf_ktime_get_ns() : 0;
+	e->dur_ns = want_dur ? dur : 0;
+	t->batch.n = n + 1;
+	if (n + 1 == SO_BATCH)
+		batch_flush(t);
+	return 0;
+}
+
+/*
+ * The batch is also sent from sched_switch and the tick, which can interrupt a program of the
+ * same task (an interrupt, or preemption on a preemptible kernel): t->busy keeps them out
+ * while this task's own programs use it.
+ */
+static __always_inline __u32 task_busy(struct so_task *t)
+{
+	__u32 old = t->busy;
+
+	t->busy = 1;
+	asm volatile("" ::: "memory");
+	return old;
+}
+
+static __always_inline void task_idle(struct so_task *t, __u32 old)
+{
+	asm volatile("" ::: "memory");
+	t->busy = old;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
+{
+	struct so_task *t = task_lookup();
+	__u32 old;
+
+	if (!t)
 		return 0;
-	}
-	hdr_fill(&r->h, SO_REC_SYS, sizeof(*r), id, t);
-	r->nr = nr;
-	r->args[0] = regs->di;
-	r->args[1] = regs->si;
-	r->args[2] = regs->dx;
-	r->args[3] = regs->r10;
-	r->args[4] = regs->r8;
-	r->args[5] = regs->r9;
-	r->ret = ret;
-	r->dur_ns = 0;
-	if (want_dur) {
-		r->dur_ns = dur;
-		if (dur)
-			r->h.flags |= SO_F_DUR;
-	}
-	r->ncaps = 0;
-	r->pad = 0;
-	bpf_ringbuf_submit(r, rb_flags);
+	old = task_busy(t);
+	do_sys_exit(t, regs, ret);
+	task_idle(t, old);
 	return 0;
 }
 
@@ -654,67 +710,88 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long nr)
  * registers are still there, so the arguments can be read as at entry. The launched command
  * is held until here: its trace starts at this execve.
  */
-SEC("tp_btf/sched_prepare_exec")
-int BPF_PROG(prepare_exec, struct task_struct *task, struct linux_binprm *bprm)
+static __always_inline void do_prepare_exec(struct so_task *t, struct task_struct *task)
 {
 	__u64 id = bpf_get_current_pid_tgid();
 	__u64 args[SO_MAX_ARGS];
-	struct so_task *t;
 	struct pt_regs *regs;
 	long nr;
 
-	t = task_get(task);
-	if (!t)
-		return 0;
 	t->state = SO_TS_ACTIVE;
 	if (want_dur || want_counts)
 		t->enter_ts = bpf_ktime_get_ns();
 	if (!want_records)
-		return 0;
+		return;
 	regs = (struct pt_regs *)bpf_task_pt_regs(task);
 	if (!regs)
-		return 0;
+		return;
 	nr = regs->orig_ax;
 	regs_args(regs, args);
 	if (want_captures)
 		emit_exec(SO_REC_ENTER, id, t, nr, args, 0, 0);
 	else
 		emit_sys(SO_REC_ENTER, id, t, nr, args, 0, 0);
+}
+
+SEC("tp_btf/sched_prepare_exec")
+int BPF_PROG(prepare_exec, struct task_struct *task, struct linux_binprm *bprm)
+{
+	struct so_task *t = task_get(task);
+	__u32 old;
+
+	if (!t)
+		return 0;
+	old = task_busy(t);
+	do_prepare_exec(t, task);
+	task_idle(t, old);
 	return 0;
+}
+
+static __always_inline void do_fork(struct so_task *t, struct task_struct *child)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	struct so_task *nt;
+	struct so_fork *r;
+	__u32 tid;
+
+	tid = child->pid;
+	/* created zeroed: too big to build on the stack */
+	nt = bpf_task_storage_get(&tasks, child, NULL, BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (!nt) {
+		stat_inc(SO_STAT_TASKS_FULL);
+		return;
+	}
+	nt->tgid = child->tgid;
+	nt->tid = tid;
+	nt->state = SO_TS_FORKED;
+	__sync_fetch_and_add(&live_tasks, 1);
+	batch_flush(t);
+	r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
+	if (!r) {
+		t->seq++;
+		stat_inc(SO_STAT_DROPPED);
+		return;
+	}
+	hdr_fill(&r->h, SO_REC_FORK, sizeof(*r), id, t);
+	r->child_tgid = child->tgid;
+	r->child_tid = tid;
+	bpf_ringbuf_submit(r, 0);
 }
 
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(sched_fork, struct task_struct *parent, struct task_struct *child)
 {
-	__u64 id = bpf_get_current_pid_tgid();
-	struct so_task *t, nt = {};
-	struct so_fork *r;
-	__u32 tid;
+	struct so_task *t;
+	__u32 old;
 
 	if (!follow_forks)
 		return 0;
 	t = task_get(parent);
 	if (!t || t->state != SO_TS_ACTIVE)
 		return 0;
-	tid = child->pid;
-	nt.tgid = child->tgid;
-	nt.tid = tid;
-	nt.state = SO_TS_FORKED;
-	if (!bpf_task_storage_get(&tasks, child, &nt, BPF_LOCAL_STORAGE_GET_F_CREATE)) {
-		stat_inc(SO_STAT_TASKS_FULL);
-		return 0;
-	}
-	__sync_fetch_and_add(&live_tasks, 1);
-	r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
-	if (!r) {
-		t->seq++;
-		stat_inc(SO_STAT_DROPPED);
-		return 0;
-	}
-	hdr_fill(&r->h, SO_REC_FORK, sizeof(*r), id, t);
-	r->child_tgid = nt.tgid;
-	r->child_tid = tid;
-	bpf_ringbuf_submit(r, 0);
+	old = task_busy(t);
+	do_fork(t, child);
+	task_idle(t, old);
 	return 0;
 }
 
@@ -730,6 +807,9 @@ int BPF_PROG(sched_exit, struct task_struct *p)
 	t = task_get(p);
 	if (!t)
 		return 0;
+	/* busy until the storage goes: the tick must not send this batch a second time */
+	task_busy(t);
+	batch_flush(t);
 	r = NULL;
 	if (t->state != SO_TS_PENDING)	/* a held child whose exec failed: nothing to show */
 		r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
@@ -777,6 +857,7 @@ int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binp
 	struct scratch *s;
 	struct so_sys *r;
 	struct so_cap *c;
+	__u32 old;
 	long n;
 
 	t = task_get(p);
@@ -785,6 +866,9 @@ int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binp
 	t->state = SO_TS_ACTIVE;
 	if (!want_records)
 		return 0;
+	old = task_busy(t);
+	batch_flush(t);
+	task_idle(t, old);
 	s = bpf_map_lookup_elem(&scratch, &zero);
 	if (!s)
 		return 0;
@@ -845,5 +929,34 @@ int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binp
 		return 0;
 	if (bpf_ringbuf_output(&events, s->buf, bound(off, 2 * SO_SCRATCH_SIZE - 1), rb_flags))
 		stat_inc(SO_STAT_DROPPED);
+	return 0;
+}
+
+/* A thread that is switched out (it blocks, or is preempted) sends what it collected. */
+SEC("tp_btf/sched_switch")
+int BPF_PROG(sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
+{
+	struct so_task *t = task_get(prev);
+
+	if (t && t->batch.n && !t->busy) {
+		task_busy(t);
+		batch_flush(t);
+		task_idle(t, 0);
+	}
+	return 0;
+}
+
+/* The scheduler tick (and other runtime updates) of a thread that computes without
+ * syscalls: what it collected does not wait for its next call. */
+SEC("tp_btf/sched_stat_runtime")
+int BPF_PROG(sched_runtime, struct task_struct *task)
+{
+	struct so_task *t = task_get(task);
+
+	if (t && t->batch.n && !t->busy) {
+		task_busy(t);
+		batch_flush(t);
+		task_idle(t, 0);
+	}
 	return 0;
 }

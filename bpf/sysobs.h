@@ -24,6 +24,7 @@ enum so_rec_type {
 	SO_REC_ENTER = 2,	/* a syscall entered (live mode, and execve before it replaces the image) */
 	SO_REC_EXIT = 3,	/* a thread ended (sched_process_exit) */
 	SO_REC_FORK = 4,	/* a new task joined the traced set (-f) */
+	SO_REC_BATCH = 5,	/* several completed syscalls of one thread without captures */
 };
 
 /* so_hdr.flags */
@@ -67,6 +68,30 @@ struct so_sys {
 };
 
 /* SO_REC_ENTER uses struct so_sys with ret and dur_ns unset. */
+
+/*
+ * The common case, a syscall with nothing to capture, is not sent alone: a reservation in the
+ * ring costs more than all the rest of the hook. Each thread collects up to SO_BATCH of them
+ * in its task storage and sends them as one SO_REC_BATCH record when the batch is full, before
+ * any other record of that thread (so a thread's records stay in order), when the thread is
+ * switched out (it blocks: what it did before is visible while it waits), on the scheduler
+ * tick (a thread computing without syscalls), and when it exits.
+ */
+#define SO_BATCH	8
+struct so_entry {
+	__s64 nr;
+	__u64 args[SO_MAX_ARGS];
+	__s64 ret;
+	__u64 seq;	/* this call's sequence number */
+	__u64 ts_ns;	/* when SO_F_TS in the batch header */
+	__u64 dur_ns;	/* when SO_F_DUR in the batch header */
+};
+struct so_batch {
+	struct so_hdr h;	/* seq 0: each entry has its own */
+	__u32 n;
+	__u32 pad;
+	struct so_entry e[SO_BATCH];
+};
 
 struct so_exit {
 	struct so_hdr h;
@@ -124,7 +149,8 @@ struct so_task {
 	__u32 tgid;		/* kept here so the hot path needs no helper call for them */
 	__u32 tid;
 	__u32 state;
-	__u32 pad;
+	__u32 busy;		/* a program of this task is using the batch (nesting guard) */
+	struct so_batch batch;	/* calls not sent yet */
 };
 
 /* Per syscall counts for -c, per CPU, indexed by syscall number. Exact even when records drop. */

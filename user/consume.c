@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "consume.h"
@@ -181,6 +182,45 @@ static void on_fork(struct consumer *c, const struct so_fork *r)
 	set_prefix(c);
 }
 
+/* A gap in a thread's sequence numbers is a loss: say where, and how much. */
+static void seq_check(struct consumer *c, struct tstate *ts, const struct so_hdr *h, uint64_t seq)
+{
+	if (seq > ts->last_seq + 1) {
+		uint64_t n = seq - ts->last_seq - 1;
+
+		c->sink->ops->lost(c->sink, h->tgid, h->tid, ts->last_seq + 1, n);
+		c->gap_lost += n;
+	}
+	ts->last_seq = seq;
+	ts->tgid = h->tgid;
+}
+
+/* A batch: calls without captures, each handled as the record it stands for. */
+static void on_batch(struct consumer *c, struct tstate *ts, const struct so_batch *b, size_t size)
+{
+	struct so_sys r = {};
+	uint32_t i, n = b->n;
+
+	if (n > SO_BATCH || offsetof(struct so_batch, e) + n * sizeof(b->e[0]) > size)
+		return;
+	r.h = b->h;
+	r.h.type = SO_REC_SYS;
+	r.h.size = sizeof(r);
+	for (i = 0; i < n; i++) {
+		const struct so_entry *e = &b->e[i];
+
+		c->records++;
+		r.h.seq = e->seq;
+		r.h.ts_ns = e->ts_ns;
+		r.nr = e->nr;
+		memcpy(r.args, e->args, sizeof(r.args));
+		r.ret = e->ret;
+		r.dur_ns = e->dur_ns;
+		seq_check(c, ts, &r.h, e->seq);
+		on_sys(c, ts, &r);
+	}
+}
+
 int consumer__handle(struct consumer *c, const void *data, size_t size)
 {
 	const struct so_hdr *h = data;
@@ -188,18 +228,16 @@ int consumer__handle(struct consumer *c, const void *data, size_t size)
 
 	if (size < sizeof(*h) || h->size > size)
 		return 0;
-	c->records++;
 	ts = tab_get(c, h->tid);
 	if (!ts)
 		return -ENOMEM;
-	if (h->seq > ts->last_seq + 1) {
-		uint64_t n = h->seq - ts->last_seq - 1;
-
-		c->sink->ops->lost(c->sink, h->tgid, h->tid, ts->last_seq + 1, n);
-		c->gap_lost += n;
+	if (h->type == SO_REC_BATCH) {
+		if (size >= offsetof(struct so_batch, e))
+			on_batch(c, ts, data, size);
+		return 0;
 	}
-	ts->last_seq = h->seq;
-	ts->tgid = h->tgid;
+	c->records++;
+	seq_check(c, ts, h, h->seq);
 
 	switch (h->type) {
 	case SO_REC_SYS:

@@ -6,7 +6,10 @@
 . "$SRCDIR/tests/lib.sh"
 need_bpf
 
-(sleep 1; echo hi) | "$SYSOBS" --live -o "$T/trace" -- "$PROGS/blockread" 2>"$T/err"
+# long enough for two quiet looks (0.2 s apart) after start-up, which is slow in the TCG VMs
+wait_s=1
+[ -n "${SYSOBS_VM:-}" ] && wait_s=4
+(sleep $wait_s; echo hi) | "$SYSOBS" --live -o "$T/trace" -- "$PROGS/blockread" 2>"$T/err"
 expect_eq "exit status (bytes read)" 3 "$?"
 grep -n '^read(0, 0x[0-9a-f]*, 16 <unfinished ...>$' "$T/trace" >"$T/blocked" ||
 	fail "no <unfinished ...> line for the blocked read: $(tail -n 5 "$T/trace")"

@@ -26,7 +26,7 @@ if command -v jq >/dev/null 2>&1; then
 	jq -r 'select(.ts_ns) | .ts_ns' "$T/out.jsonl" | sort -c -n || fail "ts_ns goes backwards"
 else
 	# busybox (the VMs): the same facts with grep
-	grep -q '"type":"syscall",.*"nr":1,"name":"write","args":\[1,[0-9]*,23\],"argstr":\["1","\\"Hello, direct syscall!\\\\n\\"","23"\],"ret":23}' "$T/out.jsonl" ||
+	grep -q '"type":"syscall",.*"nr":1,"name":"write","args":\[1,[0-9]*,23\],"argstr":\["1","\\"Hello, direct syscall!\\\\n\\"","23"\],.*"ret":23}' "$T/out.jsonl" ||
 		fail "no write with nr 1 and ret 23"
 	grep -q '"nr":60,"name":"exit","args":\[0\],"argstr":\["0"\],"ret":null,"noreturn":true' "$T/out.jsonl" ||
 		fail "no exit with nr 60"
