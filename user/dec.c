@@ -51,18 +51,8 @@ void sb_hex(struct sb *b, uint64_t v)
 void sb_oct(struct sb *b, uint64_t v)
 {
 	char t[24];
-	size_t n = 0;
 
-	do {
-		t[n++] = '0' + (v & 7);
-		v >>= 3;
-	} while (v);
-	while (n < 3)
-		t[n++] = '0';
-	if (t[n - 1] != '0')
-		t[n++] = '0';
-	while (n)
-		sb_putc(b, t[--n]);
+	sb_putn(b, t, fmt_oct(t, v));
 }
 
 void sb_ptr(struct sb *b, uint64_t v)

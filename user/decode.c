@@ -166,25 +166,6 @@ static size_t fmt_uint(char *dst, uint64_t v)
 	return fmt_u64(dst, (uint32_t)v);
 }
 
-static size_t fmt_oct(char *dst, uint64_t v)
-{
-	char tmp[24];
-	size_t n = 0, i = 0;
-
-	if (!v) {
-		memcpy(dst, "000", 3);	/* strace prints a zero mode as 000 */
-		return 3;
-	}
-	while (v) {
-		tmp[n++] = '0' + (v & 7);
-		v >>= 3;
-	}
-	dst[i++] = '0';
-	while (n)
-		dst[i++] = tmp[--n];
-	return i;
-}
-
 static void text_ptr(struct decoder *d, struct darg *a)
 {
 	if (!a->raw)

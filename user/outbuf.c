@@ -179,18 +179,23 @@ void outbuf__hex(struct outbuf *ob, uint64_t v)
 		ob->len += fmt_hex(d, v);
 }
 
-void outbuf__oct(struct outbuf *ob, uint64_t v)
+size_t fmt_oct(char *dst, uint64_t v)
 {
-	char tmp[24];
-	size_t n = 0;
+	char t[24];
+	size_t n = 0, i = 0;
 
+	/* printf's %#03o, as strace prints modes: 000, 007, 0644, 0100644 */
 	do {
-		tmp[n++] = '0' + (v & 7);
+		t[n++] = '0' + (v & 7);
 		v >>= 3;
 	} while (v);
-	outbuf__putc(ob, '0');
+	while (n < 3)
+		t[n++] = '0';
+	if (t[n - 1] != '0')
+		t[n++] = '0';
 	while (n)
-		outbuf__putc(ob, tmp[--n]);
+		dst[i++] = t[--n];
+	return i;
 }
 
 size_t outbuf__col(const struct outbuf *ob)

@@ -36,7 +36,6 @@ void outbuf__puts(struct outbuf *ob, const char *s);
 void outbuf__u64(struct outbuf *ob, uint64_t v);
 void outbuf__i64(struct outbuf *ob, int64_t v);
 void outbuf__hex(struct outbuf *ob, uint64_t v);	/* 0x... */
-void outbuf__oct(struct outbuf *ob, uint64_t v);	/* 0... as strace prints modes */
 void outbuf__pad_to(struct outbuf *ob, size_t col);	/* spaces up to column col of the line */
 void outbuf__newline(struct outbuf *ob);
 size_t outbuf__col(const struct outbuf *ob);
@@ -45,5 +44,6 @@ size_t outbuf__col(const struct outbuf *ob);
 size_t fmt_u64(char *dst, uint64_t v);
 size_t fmt_i64(char *dst, int64_t v);
 size_t fmt_hex(char *dst, uint64_t v);
+size_t fmt_oct(char *dst, uint64_t v);	/* %#03o: 000, 0644 */
 
 #endif /* SYSOBS_OUTBUF_H */

@@ -51,6 +51,15 @@ static void test_numbers(void)
 	CHECK_STR(b, "0x7ffd1234abcd");
 	b[fmt_hex(b, 0)] = 0;
 	CHECK_STR(b, "0x0");
+	/* modes as strace prints them, printf's %#03o */
+	b[fmt_oct(b, 0)] = 0;
+	CHECK_STR(b, "000");
+	b[fmt_oct(b, 7)] = 0;
+	CHECK_STR(b, "007");
+	b[fmt_oct(b, 0644)] = 0;
+	CHECK_STR(b, "0644");
+	b[fmt_oct(b, 0100644)] = 0;
+	CHECK_STR(b, "0100644");
 }
 
 /* The output buffer pads to a column even when a flush cuts the line. */
