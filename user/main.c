@@ -201,10 +201,11 @@ int main(int argc, char **argv)
 	if (trace__loop(&cons, &tr, &l, &ob, o.live))
 		goto cleanup;
 
-	if (!l.reaped)
+	/* stopped by a second signal: the command goes on, untraced, and we do not wait for it */
+	if (!l.reaped && stop_signals < 2)
 		launch__reap(&l, true);
-	status = launch__exit_status(l.status);
-	if (!cons.exit_seen) {
+	status = l.reaped ? launch__exit_status(l.status) : 128 + SIGINT;
+	if (!cons.exit_seen && l.reaped) {
 		/* the kernel's exit record was lost or came from an untraced thread */
 		struct proc_exit e = {
 			.tgid = l.pid,
@@ -244,13 +245,10 @@ int main(int argc, char **argv)
 	}
 
 cleanup:
-	if (l.pid > 0 && !l.reaped) {
+	if (l.pid > 0 && !l.reaped && l.gate_fd >= 0) {
 		/* we are going away: never leave the command held at the gate */
-		if (l.gate_fd >= 0)
-			kill(l.pid, SIGKILL);
+		kill(l.pid, SIGKILL);
 		launch__reap(&l, true);
-		if (status == EXIT_SETUP && !l.reaped)
-			status = EXIT_SETUP;
 	}
 	consumer__free(&cons);
 	if (raw.buf) {
