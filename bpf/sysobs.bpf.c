@@ -826,8 +826,7 @@ int BPF_PROG(sched_exit, struct task_struct *p)
 	if (nr == NR_EXIT || nr == NR_EXIT_GROUP) {
 		r->nr = nr;
 		r->status_arg = BPF_CORE_READ(regs, di);
-		if (want_counts)
-			count_call(nr, 0, 0);
+		/* not counted for -c: like strace, only calls that return are */
 	} else {
 		r->nr = -1;
 		r->status_arg = 0;
