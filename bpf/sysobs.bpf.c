@@ -560,7 +560,8 @@ static __always_inline void count_call(long nr, long ret, __u64 dur)
 	c->ns += dur;
 }
 
-/* One argv string at off (NUL included, cut at strsize); returns its length or -1. Global,
+/* One argv string at off (NUL included, cut at strsize + 1 so that user space can tell a cut
+ * string, shown with "...", from one of exactly strsize); returns its length or -1. Global,
  * so the verifier checks it once rather than once per loop iteration. */
 __noinline int argv_one(struct scratch *s, __u32 off, __u64 str)
 {
@@ -569,7 +570,7 @@ __noinline int argv_one(struct scratch *s, __u32 off, __u64 str)
 	if (!s || off > SO_SCRATCH_SIZE - SO_PATH_MAX)
 		return -1;
 	len = bpf_probe_read_user_str(&s->buf[bound(off, SO_SCRATCH_SIZE - 1)],
-				      bound(strsize + 1, SO_PATH_MAX * 2 - 1), (void *)str);
+				      bound(strsize + 2, SO_PATH_MAX * 2 - 1), (void *)str);
 	if (len <= 0) {
 		s->buf[bound(off, SO_SCRATCH_SIZE - 1)] = 0;
 		len = 1;
