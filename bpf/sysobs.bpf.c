@@ -288,10 +288,109 @@ __noinline int cap_one(struct scratch *s, __u32 off, __u32 arg_kind, __u64 ptr, 
 	return data + ((c->len + 7) & ~7u);
 }
 
+/* The n bytes of one iovec element at off; 0 when read, -1 when not. Global: checked once. */
+__noinline int iov_bytes(struct scratch *s, __u32 off, __u64 ptr, __u32 n)
+{
+	if (!n)
+		return 0;
+	if (!s || off >= SO_SCRATCH_SIZE || n > SO_STRSIZE_MAX)
+		return -1;
+	return bpf_probe_read_user(&s->buf[bound(off, SO_SCRATCH_SIZE - 1)],
+				   bound(n, SO_STRSIZE_MAX * 2 - 1), (void *)ptr) < 0 ? -1 : 0;
+}
+
+struct iov_ctx {
+	__u64 ptr;	/* the iovec array */
+	__u64 left;	/* bytes still to show (readv: of the return value) */
+	__u32 ent;	/* offset of the next so_iov in scratch */
+	__u32 data;	/* offset of the next bytes */
+	__u32 budget;	/* SO_IOV_BYTES minus the bytes so far */
+	__u32 n;
+	__u8 fault;
+};
+
+/* One element: bpf_loop's step, so the verifier checks it once whatever the count. */
+static long iov_step(__u32 i, void *ctx)
+{
+	struct iov_ctx *x = ctx;
+	struct { __u64 base, len; } v;
+	__u32 zero = 0, show, str = strsize;
+	struct scratch *s;
+	struct so_iov *e;
+
+	if (i >= x->n || x->ent > SO_SCRATCH_SIZE - sizeof(*e))
+		return 1;
+	s = bpf_map_lookup_elem(&scratch, &zero);
+	if (!s)
+		return 1;
+	if (bpf_probe_read_user(&v, sizeof(v), (void *)(x->ptr + (__u64)i * sizeof(v))) < 0) {
+		x->fault = 1;
+		return 1;
+	}
+	e = (void *)&s->buf[bound(x->ent, SO_SCRATCH_SIZE - 1)];
+	e->base = v.base;
+	e->len = v.len;
+	e->flags = 0;
+	show = v.len < x->left ? v.len : x->left;
+	x->left -= show;
+	if (show > str) {
+		show = str;
+		e->flags = SO_IOV_TRUNC;
+	}
+	if (show > x->budget) {
+		show = x->budget;
+		e->flags = SO_IOV_TRUNC;
+	}
+	if (iov_bytes(s, x->data, v.base, show) < 0) {
+		e->flags = SO_IOV_FAULT;
+		show = 0;
+	}
+	e->shown = show;
+	x->ent += sizeof(*e);
+	x->data += show;
+	x->budget -= show;
+	return 0;
+}
+
+/*
+ * An iovec array (readv, writev) at off: the elements, then the bytes behind each (sysobs.h,
+ * so_iov). want: the element count in the low 32 bits, in the high 32 the bytes the call
+ * transferred (readv: only those were written; writev passes all ones). Returns the offset
+ * after the capture, or -1 when there is no room. Global, like cap_one.
+ */
+__noinline int cap_iov(struct scratch *s, __u32 off, __u32 arg_kind, __u64 ptr, __u64 want)
+{
+	struct iov_ctx x = { .ptr = ptr, .left = want >> 32, .budget = SO_IOV_BYTES };
+	__u32 cnt = (__u32)want;
+	struct so_cap *c;
+
+	if (!s || off > SO_SCRATCH_SIZE - SO_IOV_BYTES - SO_IOV_MAX * sizeof(struct so_iov) -
+			2 * sizeof(*c))
+		return -1;
+	off = bound(off, SO_SCRATCH_SIZE - 1);
+	c = (void *)&s->buf[off];
+	c->arg = arg_kind >> 8;
+	c->flags = 0;
+	c->len = 0;
+	c->total = cnt;
+	x.n = cnt < SO_IOV_MAX ? cnt : SO_IOV_MAX;
+	x.ent = off + sizeof(*c);
+	x.data = x.ent + x.n * sizeof(struct so_iov);
+	bpf_loop(SO_IOV_MAX, iov_step, &x, 0);
+	if (x.fault) {
+		c->flags = SO_CAP_FAULT;
+		return off + sizeof(*c);
+	}
+	c->len = x.data - off - sizeof(*c);
+	return off + sizeof(*c) + ((c->len + 7) & ~7u);
+}
+
 static __always_inline int cap_add(struct scratch *s, __u32 *off, __u32 arg, __u32 kind,
 				   __u64 ptr, __u64 want)
 {
-	int r = cap_one(s, *off, arg << 8 | kind, ptr, want);
+	int r = kind == SO_CK_IOV_IN || kind == SO_CK_IOV_OUT ?
+		cap_iov(s, *off, arg << 8 | kind, ptr, want) :
+		cap_one(s, *off, arg << 8 | kind, ptr, want);
 
 	if (r < 0)
 		return -1;
@@ -349,6 +448,27 @@ static __always_inline void cap_arg(struct scratch *s, __u32 *off, __u32 *ncaps,
 			return;
 		want = ret;
 		break;
+	case SO_CK_IOV_IN:
+		want = (__u32)arg_at(args, a->len_arg) | 0xffffffffull << 32;
+		break;
+	case SO_CK_IOV_OUT:
+		/* failed: the elements still show (their addresses), without bytes */
+		want = (__u32)arg_at(args, a->len_arg) | (__u64)(ret > 0 ? (__u32)ret : 0) << 32;
+		break;
+	case SO_CK_POLLFD:
+		want = (__u64)(__u32)arg_at(args, a->len_arg) * 8;
+		if (want > a->size)
+			want = a->size;
+		break;
+	case SO_CK_STRUCT_OUT_PLEN: {
+		__u32 len;
+
+		if (ret < 0 || bpf_probe_read_user(&len, sizeof(len),
+						   (void *)arg_at(args, a->len_arg)) < 0)
+			return;
+		want = len < a->size ? len : a->size;
+		break;
+	}
 	default:
 		return;
 	}
@@ -440,7 +560,8 @@ static __always_inline void count_call(long nr, long ret, __u64 dur)
 	c->ns += dur;
 }
 
-/* One argv string at off (NUL included, cut at strsize); returns its length or -1. Global,
+/* One argv string at off (NUL included, cut at strsize + 1 so that user space can tell a cut
+ * string, shown with "...", from one of exactly strsize); returns its length or -1. Global,
  * so the verifier checks it once rather than once per loop iteration. */
 __noinline int argv_one(struct scratch *s, __u32 off, __u64 str)
 {
@@ -449,7 +570,7 @@ __noinline int argv_one(struct scratch *s, __u32 off, __u64 str)
 	if (!s || off > SO_SCRATCH_SIZE - SO_PATH_MAX)
 		return -1;
 	len = bpf_probe_read_user_str(&s->buf[bound(off, SO_SCRATCH_SIZE - 1)],
-				      bound(strsize + 1, SO_PATH_MAX * 2 - 1), (void *)str);
+				      bound(strsize + 2, SO_PATH_MAX * 2 - 1), (void *)str);
 	if (len <= 0) {
 		s->buf[bound(off, SO_SCRATCH_SIZE - 1)] = 0;
 		len = 1;

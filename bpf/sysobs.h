@@ -124,6 +124,27 @@ enum so_cap_kind {
 	SO_CK_STRUCT_IN_LEN,	/* struct of the length in argument len_arg, at most size (sockaddr) */
 	SO_CK_DIRENTS,	/* getdents output: no bytes, total = number of entries in ret bytes */
 	SO_CK_STRUCT_OUT_LEN,	/* like STRUCT_OUT, at most size, length in argument len_arg */
+	SO_CK_IOV_IN,	/* iovec array, count in argument len_arg: so_iov entries, then bytes */
+	SO_CK_IOV_OUT,	/* the same, the bytes only up to the return value (readv) */
+	SO_CK_POLLFD,	/* pollfd array (8 bytes each), count in argument len_arg, at most size */
+	SO_CK_STRUCT_OUT_PLEN,	/* like STRUCT_OUT, at most size, length in the int at len_arg */
+};
+
+/*
+ * SO_CK_IOV_*: the capture's data is one so_iov per element read (at most SO_IOV_MAX, cap.total
+ * is the count the call was given), then each element's shown bytes one after the other. Each
+ * element shows at most strsize bytes (readv: at most what the call put in it) and all of them
+ * together at most SO_IOV_BYTES.
+ */
+#define SO_IOV_MAX	64
+#define SO_IOV_BYTES	4096
+#define SO_IOV_TRUNC	(1u << 0)	/* the element holds more than shown */
+#define SO_IOV_FAULT	(1u << 1)	/* its bytes could not be read */
+struct so_iov {
+	__u64 base;
+	__u64 len;
+	__u32 shown;	/* bytes of this element in the data */
+	__u32 flags;
 };
 
 struct so_arg_spec {

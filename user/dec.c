@@ -259,7 +259,8 @@ const void *dec_struct(const struct darg *a, size_t size)
 /* --- the registry ------------------------------------------------------------------------ */
 
 static const struct dec_entry *const families[] = {
-	dec_file_table, dec_mm_table, dec_signal_table, dec_net_table, dec_proc_table,
+	dec_file_table, dec_io_table, dec_mm_table, dec_signal_table, dec_net_table,
+	dec_proc_table,
 };
 
 static const struct dec_entry *by_nr[SO_NR_SLOTS];

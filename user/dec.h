@@ -4,8 +4,8 @@
  * kind, strings and buffers from captures); a decoder registered for the syscall then rewrites
  * the arguments it knows better (flags, structs), may change how many are shown (openat's mode
  * only with O_CREAT) and may give the return value a text (fcntl F_GETFD's "0x1 (flags
- * FD_CLOEXEC)"). Decoders live in files by subject (dec_file.c, dec_mm.c, dec_signal.c,
- * dec_net.c, dec_proc.c), each with a table of the syscalls it handles; dec.c is the registry.
+ * FD_CLOEXEC)"). Decoders live in files by subject (dec_file.c, dec_io.c, dec_mm.c,
+ * dec_signal.c, dec_net.c, dec_proc.c), each with a table of the syscalls it handles; dec.c is the registry.
  *
  * A decoder may also ask the kernel for captures (struct contents) beyond what the generic
  * signature table gives: dec_cap entries, turned into the kernel's so_spec by dec__spec().
@@ -83,6 +83,7 @@ extern const struct dec_entry dec_mm_table[];
 extern const struct dec_entry dec_signal_table[];
 extern const struct dec_entry dec_net_table[];
 extern const struct dec_entry dec_proc_table[];
+extern const struct dec_entry dec_io_table[];
 
 /* The decoder of syscall nr, NULL when it has none. */
 const struct dec_entry *dec__lookup(long nr);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
-/* Sockets: socket domains and types, socket addresses (unix, inet, inet6). */
+/* Sockets: socket domains, types and protocols, socket addresses (unix, inet, inet6) given
+ * and returned. */
 #include <arpa/inet.h>
 #include <string.h>
 #include "dec.h"
@@ -24,6 +25,12 @@ static void dec_socket(struct decoder *d, struct call *c)
 		sb_flags(&b, &xt_socket_type_flags, type & ~SOCK_TYPE_BITS, NULL);
 	}
 	dec_end(d, &c->arg[1], &b);
+	/* the protocol by name for inet sockets (strace: IPPROTO_IP for 0), else the number */
+	if (c->arg[0].raw == AF_INET_V || c->arg[0].raw == AF_INET6_V) {
+		b = dec_begin(d);
+		sb_enum(&b, &xt_inet_protocols, (uint32_t)c->arg[2].raw, "IPPROTO_???");
+		dec_end(d, &c->arg[2], &b);
+	}
 }
 
 /* {sa_family=AF_UNIX, sun_path="/run/x"} and the inet forms strace prints. */
@@ -99,8 +106,76 @@ static void dec_sendto(struct decoder *d, struct call *c)
 	set_sockaddr(d, &c->arg[4], (uint32_t)c->arg[5].raw);
 }
 
+/*
+ * An address the call returns, its length behind a pointer (accept, getsockname, recvfrom):
+ * the address as long as the length says, the length as [16]. Both are read at exit, so the
+ * length is the one the kernel wrote back: where strace shows "[128 => 16]" (the caller's
+ * buffer size, then the address's), sysobs shows [16].
+ */
+static void set_sockaddr_out(struct decoder *d, struct call *c, unsigned int addr,
+			     unsigned int lenp)
+{
+	const int32_t *len = dec_struct(&c->arg[lenp], 4);
+	struct sb b;
+
+	if (!len)
+		return;
+	if (c->ret >= 0 && *len > 0)
+		set_sockaddr(d, &c->arg[addr], *len);
+	b = dec_begin(d);
+	sb_putc(&b, '[');
+	sb_i64(&b, *len);
+	sb_putc(&b, ']');
+	dec_end(d, &c->arg[lenp], &b);
+}
+
+static void dec_accept(struct decoder *d, struct call *c)
+{
+	struct sb b;
+
+	set_sockaddr_out(d, c, 1, 2);
+	if (c->nargs < 4)
+		return;
+	b = dec_begin(d);
+	sb_flags(&b, &xt_socket_type_flags, (uint32_t)c->arg[3].raw, NULL);
+	dec_end(d, &c->arg[3], &b);
+}
+
+/* socketpair(AF_UNIX, SOCK_STREAM, 0, [3, 4]) */
+static void dec_socketpair(struct decoder *d, struct call *c)
+{
+	const int32_t *fds = dec_struct(&c->arg[3], 8);
+	struct sb b;
+
+	dec_socket(d, c);
+	if (!fds || c->ret != 0)
+		return;
+	b = dec_begin(d);
+	sb_putc(&b, '[');
+	sb_i64(&b, fds[0]);
+	sb_puts(&b, ", ");
+	sb_i64(&b, fds[1]);
+	sb_putc(&b, ']');
+	dec_end(d, &c->arg[3], &b);
+}
+
+static void dec_recvfrom(struct decoder *d, struct call *c)
+{
+	set_sockaddr_out(d, c, 4, 5);
+}
+
+/* The captures of an address returned with its length: both read at exit. */
+#define SOCKADDR_OUT(addr, lenp) \
+	{ addr, SO_CK_STRUCT_OUT_PLEN, lenp, SOCKADDR_MAX }, { lenp, SO_CK_STRUCT_IN, 0, 4 }
+
 const struct dec_entry dec_net_table[] = {
+	{ "accept", dec_accept, { SOCKADDR_OUT(1, 2) } },
+	{ "accept4", dec_accept, { SOCKADDR_OUT(1, 2) } },
+	{ "getsockname", dec_accept, { SOCKADDR_OUT(1, 2) } },
+	{ "getpeername", dec_accept, { SOCKADDR_OUT(1, 2) } },
+	{ "recvfrom", dec_recvfrom, { SOCKADDR_OUT(4, 5) } },
 	{ "socket", dec_socket },
+	{ "socketpair", dec_socketpair, { { 3, SO_CK_STRUCT_OUT, 0, 8 } } },
 	{ "connect", dec_connect, { { 1, SO_CK_STRUCT_IN_LEN, 2, SOCKADDR_MAX } } },
 	{ "bind", dec_connect, { { 1, SO_CK_STRUCT_IN_LEN, 2, SOCKADDR_MAX } } },
 	{ "sendto", dec_sendto, { { 4, SO_CK_STRUCT_IN_LEN, 5, SOCKADDR_MAX } } },

@@ -2,9 +2,11 @@
 /*
  * Decoders by family, in strace's manner: each call below prints as strace 6.1 prints it
  * (file flags and modes, mm prot and flags, signals and sigaction, sockets and addresses,
- * limits and timespecs, escapes in buffers).
+ * limits and timespecs, escapes in buffers, iovecs, pollfds, returned addresses, pipes,
+ * wait statuses).
  */
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <arpa/inet.h>
@@ -12,7 +14,10 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <sys/un.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
 #include <time.h>
 #include "test.h"
 
@@ -35,9 +40,28 @@ int main(void)
 	char line[512], rlbuf[2][32];
 	long p, s;
 	int i;
+	/* io: iovecs, pollfds, pipes, wait status, returned socket addresses */
+	struct iovec wv[2] = { { "hello", 5 }, { " world\n", 7 } };
+	char r1[4], r2[64], big[100], tmp[40];
+	struct iovec rv[2] = { { r1, sizeof(r1) }, { r2, sizeof(r2) } };
+	struct iovec bigv[1] = { { big, sizeof(big) } };
+	struct sockaddr_in lsin = { .sin_family = AF_INET }, peer;
+	socklen_t llen = sizeof(lsin), plen = sizeof(peer);
+	struct pollfd pf[2];
+	struct utsname u;
+	int sv[2], pp[2], l, cl, a, st;
+	sigset_t chld;
+	pid_t kid;
 
 	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	lsin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	getrlimit(RLIMIT_NOFILE, &rl);
+	memset(big, 'x', sizeof(big));
+	uname(&u);
+	/* SIGCHLD stays pending: strace would show its delivery, which sysobs does not show */
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
 	MARK_BEGIN();
 	syscall(SYS_openat, AT_FDCWD, "/nonexistent/f", O_WRONLY | O_CREAT | O_TRUNC, 0640);
 	syscall(SYS_access, "/", R_OK | W_OK);
@@ -57,6 +81,34 @@ int main(void)
 	syscall(SYS_close, s);
 	syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, NULL, &rl);
 	syscall(SYS_nanosleep, &ts, NULL);
+	syscall(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0, sv);
+	syscall(SYS_writev, sv[0], wv, 2);
+	syscall(SYS_readv, sv[1], rv, 2);
+	syscall(SYS_writev, sv[0], bigv, 1);
+	syscall(SYS_readv, sv[1], rv, 2);
+	syscall(SYS_readv, sv[1], rv, 2);
+	syscall(SYS_writev, -1, wv, 2);
+	syscall(SYS_readv, -1, rv, 2);
+	pf[0].fd = sv[1];
+	pf[0].events = POLLIN;
+	pf[1].fd = sv[0];
+	pf[1].events = POLLIN | POLLOUT;
+	syscall(SYS_poll, pf, 2, 0);
+	syscall(SYS_poll, pf, 1, 0);
+	syscall(SYS_pipe2, pp, O_CLOEXEC);
+	l = syscall(SYS_socket, AF_INET, SOCK_STREAM, IPPROTO_TCP);
+	syscall(SYS_bind, l, &lsin, sizeof(lsin));
+	syscall(SYS_getsockname, l, &lsin, &llen);
+	syscall(SYS_listen, l, 1);
+	cl = syscall(SYS_socket, AF_INET, SOCK_STREAM, 0);
+	syscall(SYS_connect, cl, &lsin, sizeof(lsin));
+	a = syscall(SYS_accept4, l, &peer, &plen, SOCK_CLOEXEC);
+	syscall(SYS_accept, -1, &peer, &plen);
+	syscall(SYS_uname, &u);
+	kid = syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
+	if (kid == 0)
+		syscall(SYS_exit_group, 3);
+	syscall(SYS_wait4, kid, &st, 0, NULL);
 	MARK_END();
 
 	expect("openat(AT_FDCWD, \"/nonexistent/f\", O_WRONLY|O_CREAT|O_TRUNC, 0640)",
@@ -75,7 +127,7 @@ int main(void)
 	expect(line, "0");
 	expect("rt_sigaction(SIGUSR1, {sa_handler=SIG_IGN, sa_mask=[INT TERM], "
 	       "sa_flags=SA_RESTART}, NULL, 8)", "0");
-	expect("rt_sigprocmask(SIG_BLOCK, [USR2], [], 8)", "0");
+	expect("rt_sigprocmask(SIG_BLOCK, [USR2], [CHLD], 8)", "0");
 	expect("kill(999999999, SIGTERM)", "-1 ESRCH (No such process)");
 	snprintf(line, sizeof(line), "%ld", s);
 	expect("socket(AF_UNIX, SOCK_DGRAM|SOCK_CLOEXEC, 0)", line);
@@ -101,5 +153,66 @@ int main(void)
 		 rlbuf[0], rlbuf[1]);
 	expect(line, "0");
 	expect("nanosleep({tv_sec=0, tv_nsec=1000}, NULL)", "0");
+	snprintf(line, sizeof(line), "socketpair(AF_UNIX, SOCK_STREAM, 0, [%d, %d])", sv[0], sv[1]);
+	expect(line, "0");
+	snprintf(line, sizeof(line), "writev(%d, [{iov_base=\"hello\", iov_len=5}, "
+		 "{iov_base=\" world\\n\", iov_len=7}], 2)", sv[0]);
+	expect(line, "12");
+	snprintf(line, sizeof(line), "readv(%d, [{iov_base=\"hell\", iov_len=4}, "
+		 "{iov_base=\"o world\\n\", iov_len=64}], 2)", sv[1]);
+	expect(line, "12");
+	snprintf(line, sizeof(line), "writev(%d, [{iov_base=\"%.32s\"..., iov_len=100}], 1)",
+		 sv[0], big);
+	expect(line, "100");
+	/* 100 bytes: 4 + 64 (cut at -s), then 4 + the last 28 */
+	snprintf(line, sizeof(line), "readv(%d, [{iov_base=\"xxxx\", iov_len=4}, "
+		 "{iov_base=\"%.32s\"..., iov_len=64}], 2)", sv[1], big);
+	expect(line, "68");
+	snprintf(line, sizeof(line), "readv(%d, [{iov_base=\"xxxx\", iov_len=4}, "
+		 "{iov_base=\"%.28s\", iov_len=64}], 2)", sv[1], big);
+	expect(line, "32");
+	expect("writev(-1, [{iov_base=\"hello\", iov_len=5}, {iov_base=\" world\\n\", "
+	       "iov_len=7}], 2)", "-1 EBADF (Bad file descriptor)");
+	snprintf(line, sizeof(line), "readv(-1, [{iov_base=%p, iov_len=4}, {iov_base=%p, "
+		 "iov_len=64}], 2)", r1, r2);
+	expect(line, "-1 EBADF (Bad file descriptor)");
+	snprintf(line, sizeof(line), "poll([{fd=%d, events=POLLIN}, {fd=%d, "
+		 "events=POLLIN|POLLOUT}], 2, 0)", sv[1], sv[0]);
+	snprintf(tmp, sizeof(tmp), "1 ([{fd=%d, revents=POLLOUT}])", sv[0]);
+	expect(line, tmp);
+	snprintf(line, sizeof(line), "poll([{fd=%d, events=POLLIN}], 1, 0)", sv[1]);
+	expect(line, "0 (Timeout)");
+	snprintf(line, sizeof(line), "pipe2([%d, %d], O_CLOEXEC)", pp[0], pp[1]);
+	expect(line, "0");
+	snprintf(line, sizeof(line), "%d", l);
+	expect("socket(AF_INET, SOCK_STREAM, IPPROTO_TCP)", line);
+	snprintf(line, sizeof(line), "bind(%d, {sa_family=AF_INET, sin_port=htons(0), "
+		 "sin_addr=inet_addr(\"127.0.0.1\")}, 16)", l);
+	expect(line, "0");
+	snprintf(line, sizeof(line), "getsockname(%d, {sa_family=AF_INET, sin_port=htons(%u), "
+		 "sin_addr=inet_addr(\"127.0.0.1\")}, [16])", l, ntohs(lsin.sin_port));
+	expect(line, "0");
+	snprintf(line, sizeof(line), "listen(%d, 1)", l);
+	expect(line, "0");
+	snprintf(line, sizeof(line), "%d", cl);
+	expect("socket(AF_INET, SOCK_STREAM, IPPROTO_IP)", line);
+	snprintf(line, sizeof(line), "connect(%d, {sa_family=AF_INET, sin_port=htons(%u), "
+		 "sin_addr=inet_addr(\"127.0.0.1\")}, 16)", cl, ntohs(lsin.sin_port));
+	expect(line, "0");
+	snprintf(line, sizeof(line), "accept4(%d, {sa_family=AF_INET, sin_port=htons(%u), "
+		 "sin_addr=inet_addr(\"127.0.0.1\")}, [16], SOCK_CLOEXEC)", l, ntohs(peer.sin_port));
+	snprintf(tmp, sizeof(tmp), "%d", a);
+	expect(line, tmp);
+	snprintf(line, sizeof(line), "accept(-1, %p, [16])", (void *)&peer);
+	expect(line, "-1 EBADF (Bad file descriptor)");
+	snprintf(line, sizeof(line), "uname({sysname=\"%s\", nodename=\"%s\", ...})",
+		 u.sysname, u.nodename);
+	expect(line, "0");
+	snprintf(tmp, sizeof(tmp), "%d", kid);
+	expect("clone(child_stack=NULL, flags=SIGCHLD)", tmp);
+	snprintf(line, sizeof(line), "wait4(%d, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, NULL)",
+		 kid);
+	snprintf(tmp, sizeof(tmp), "%d", kid);
+	expect(line, tmp);
 	return 0;
 }

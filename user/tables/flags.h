@@ -518,6 +518,51 @@ static const struct xlat xl_poll_events[] = {
 };
 const struct xlat_tab xt_poll_events = { xl_poll_events, 13 };
 
+/* enum, from <linux/in.h> */
+static const struct xlat xl_inet_protocols[] = {
+	{ 0x0ULL, "IPPROTO_IP" },
+	{ 0x1ULL, "IPPROTO_ICMP" },
+	{ 0x2ULL, "IPPROTO_IGMP" },
+	{ 0x4ULL, "IPPROTO_IPIP" },
+	{ 0x6ULL, "IPPROTO_TCP" },
+	{ 0x8ULL, "IPPROTO_EGP" },
+	{ 0xcULL, "IPPROTO_PUP" },
+	{ 0x11ULL, "IPPROTO_UDP" },
+	{ 0x16ULL, "IPPROTO_IDP" },
+	{ 0x1dULL, "IPPROTO_TP" },
+	{ 0x21ULL, "IPPROTO_DCCP" },
+	{ 0x29ULL, "IPPROTO_IPV6" },
+	{ 0x2eULL, "IPPROTO_RSVP" },
+	{ 0x2fULL, "IPPROTO_GRE" },
+	{ 0x32ULL, "IPPROTO_ESP" },
+	{ 0x33ULL, "IPPROTO_AH" },
+	{ 0x5cULL, "IPPROTO_MTP" },
+	{ 0x5eULL, "IPPROTO_BEETPH" },
+	{ 0x62ULL, "IPPROTO_ENCAP" },
+	{ 0x67ULL, "IPPROTO_PIM" },
+	{ 0x6cULL, "IPPROTO_COMP" },
+	{ 0x73ULL, "IPPROTO_L2TP" },
+	{ 0x84ULL, "IPPROTO_SCTP" },
+	{ 0x88ULL, "IPPROTO_UDPLITE" },
+	{ 0x89ULL, "IPPROTO_MPLS" },
+	{ 0x8fULL, "IPPROTO_ETHERNET" },
+	{ 0xffULL, "IPPROTO_RAW" },
+	{ 0x106ULL, "IPPROTO_MPTCP" },
+};
+const struct xlat_tab xt_inet_protocols = { xl_inet_protocols, 28 };
+
+/* flags, from <linux/wait.h> */
+static const struct xlat xl_wait_options[] = {
+	{ 0x1ULL, "WNOHANG" },
+	{ 0x2ULL, "WUNTRACED" },
+	{ 0x8ULL, "WCONTINUED" },
+	{ 0x1000000ULL, "WNOWAIT" },
+	{ 0x20000000ULL, "__WNOTHREAD" },
+	{ 0x40000000ULL, "__WALL" },
+	{ 0x80000000ULL, "__WCLONE" },
+};
+const struct xlat_tab xt_wait_options = { xl_wait_options, 7 };
+
 /* ioctl codes, sorted by code, from <asm/termbits.h>, <asm/ioctls.h>, <linux/serial.h>, <linux/fs.h>, <linux/fiemap.h>, <linux/btrfs.h> */
 static const struct xlat xl_ioctls[] = {
 	{ 0x5401ULL, "TCGETS" },

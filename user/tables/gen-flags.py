@@ -116,6 +116,11 @@ TABLES = [
     ("poll_events", ["asm/poll.h"], r"POLL[A-Z]+", "flags", {
         "exclude": ["POLLFREE", "POLL_BUSY_LOOP"],
     }),
+    ("inet_protocols", ["linux/in.h"], r"IPPROTO_[A-Z0-9]+", "enum", {
+        "exclude": ["IPPROTO_MAX"],
+    }),
+    ("wait_options", ["linux/wait.h"], r"(WNOHANG|WUNTRACED|WCONTINUED|WNOWAIT|__WNOTHREAD|"
+     r"__WALL|__WCLONE)", "flags", {}),
 ]
 
 # ioctl request codes: the common tty ones, and the file ones coreutils use.
