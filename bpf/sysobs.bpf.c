@@ -820,8 +820,9 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long nr)
 	struct so_task *t;
 
 	t = task_lookup();
-	if (!t || t->state != SO_TS_ACTIVE)
+	if (!t)
 		return 0;
+	/* also while held (PENDING): the launched command's execve is timed from its entry */
 	t->enter_ts = bpf_ktime_get_ns();
 	return 0;
 }
@@ -839,8 +840,6 @@ static __always_inline void do_prepare_exec(struct so_task *t, struct task_struc
 	long nr;
 
 	t->state = SO_TS_ACTIVE;
-	if (want_dur || want_counts)
-		t->enter_ts = bpf_ktime_get_ns();
 	if (!want_records)
 		return;
 	regs = (struct pt_regs *)bpf_task_pt_regs(task);
@@ -1071,7 +1070,13 @@ int BPF_PROG(sched_switch, bool preempt, struct task_struct *prev, struct task_s
 SEC("tp_btf/sched_stat_runtime")
 int BPF_PROG(sched_runtime, struct task_struct *task)
 {
-	struct so_task *t = task_get(task);
+	struct so_task *t;
+
+	/* a runtime update can be made for a task running on another CPU (a remote wakeup):
+	 * only the CPU the task runs on may touch its batch */
+	if (task->pid != (__u32)bpf_get_current_pid_tgid())
+		return 0;
+	t = task_get(task);
 
 	if (t && t->batch.n && !t->busy) {
 		task_busy(t);

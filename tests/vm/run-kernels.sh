@@ -33,7 +33,7 @@ LIST=${SYSOBS_VM_LIST:-$HERE/kernels.list}
 CACHE=${SYSOBS_VM_CACHE:-/var/cache/sysobs/kernels}
 TIMEOUT=${SYSOBS_VM_TIMEOUT:-180}
 QEMU=${QEMU:-qemu-system-x86_64}
-APPEND="console=ttyS0 quiet panic=-1"
+APPEND="console=ttyS0 quiet panic=-1 ${SYSOBS_VM_APPEND:-}"
 
 warn() { printf '%s\n' "$*" >&2; }
 die() { warn "run-kernels: $*"; exit 99; }
