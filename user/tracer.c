@@ -90,20 +90,15 @@ static bool kernel_at_least(int major, int minor)
 	return ma > major || (ma == major && mi >= minor);
 }
 
-/* sched_prepare_exec (Linux 6.10+) sees execve with the old image still there. */
+/*
+ * sched_prepare_exec came with Linux 6.10. Asked of the version, not of the kernel's BTF:
+ * parsing vmlinux BTF a second time (libbpf parses it too) cost ~25 ms of start-up.
+ */
 static bool prepare_exec_usable(void)
 {
-	struct btf *btf;
-	bool ok;
-
 	if (getenv("SYSOBS_NO_PREPARE_EXEC"))
 		return false;
-	btf = btf__load_vmlinux_btf();
-	if (!btf)
-		return false;
-	ok = btf__find_by_name_kind(btf, "btf_trace_sched_prepare_exec", BTF_KIND_TYPEDEF) > 0;
-	btf__free(btf);
-	return ok;
+	return kernel_at_least(6, 10);
 }
 
 static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
