@@ -317,3 +317,19 @@ void dec__spec(long nr, struct so_spec *sp)
 		a->size = e->caps[i].size;
 	}
 }
+
+void dec_fd_pair(struct decoder *d, struct call *c, struct darg *a)
+{
+	const int32_t *fds = dec_struct(a, 8);
+	struct sb b;
+
+	if (!fds || c->ret != 0)
+		return;
+	b = dec_begin(d);
+	sb_putc(&b, '[');
+	sb_i64(&b, fds[0]);
+	sb_puts(&b, ", ");
+	sb_i64(&b, fds[1]);
+	sb_putc(&b, ']');
+	dec_end(d, a, &b);
+}

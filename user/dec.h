@@ -60,6 +60,8 @@ void dec_end_ret(struct decoder *d, struct call *c, struct sb *b);
 
 /* The captured struct behind argument a when the kernel read at least size bytes, else NULL. */
 const void *dec_struct(const struct darg *a, size_t size);
+/* The two fds a call wrote into a as "[3, 4]" (pipe, pipe2, socketpair), when it succeeded. */
+void dec_fd_pair(struct decoder *d, struct call *c, struct darg *a);
 
 /* Kernel captures a decoder wants (so_spec), beyond the generic signature's. */
 struct dec_cap {

@@ -209,18 +209,9 @@ static void dec_ppoll(struct decoder *d, struct call *c)
 /* pipe2([3, 4], O_CLOEXEC) */
 static void dec_pipe2(struct decoder *d, struct call *c)
 {
-	const int32_t *fds = dec_struct(&c->arg[0], 8);
 	struct sb b;
 
-	if (fds && c->ret == 0) {
-		b = dec_begin(d);
-		sb_putc(&b, '[');
-		sb_i64(&b, fds[0]);
-		sb_puts(&b, ", ");
-		sb_i64(&b, fds[1]);
-		sb_putc(&b, ']');
-		dec_end(d, &c->arg[0], &b);
-	}
+	dec_fd_pair(d, c, &c->arg[0]);
 	if (c->nargs < 2)
 		return;
 	b = dec_begin(d);

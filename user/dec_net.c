@@ -144,19 +144,8 @@ static void dec_accept(struct decoder *d, struct call *c)
 /* socketpair(AF_UNIX, SOCK_STREAM, 0, [3, 4]) */
 static void dec_socketpair(struct decoder *d, struct call *c)
 {
-	const int32_t *fds = dec_struct(&c->arg[3], 8);
-	struct sb b;
-
 	dec_socket(d, c);
-	if (!fds || c->ret != 0)
-		return;
-	b = dec_begin(d);
-	sb_putc(&b, '[');
-	sb_i64(&b, fds[0]);
-	sb_puts(&b, ", ");
-	sb_i64(&b, fds[1]);
-	sb_putc(&b, ']');
-	dec_end(d, &c->arg[3], &b);
+	dec_fd_pair(d, c, &c->arg[3]);
 }
 
 static void dec_recvfrom(struct decoder *d, struct call *c)
