@@ -25,7 +25,7 @@ grep -q 'unfinished' "$T/trace" && fail "unfinished lines without --live"
 # thread to block, be preempted or exit: see user/tracer.c).
 major=$(uname -r | cut -d. -f1) minor=$(uname -r | cut -d. -f2)
 if [ "$major" -gt 6 ] || { [ "$major" -eq 6 ] && [ "$minor" -ge 10 ]; }; then
-	"$SYSOBS" -o "$T/busy" -- "$PROGS/busy" 3 2>/dev/null &
+	"$SYSOBS" -o "$T/busy" -- "$PROGS/busy" 4 2>/dev/null &
 	pid=$!
 	sleep 1.5
 	grep -q '^getppid() ' "$T/busy" || fail "the call before the computation is not in the trace yet"

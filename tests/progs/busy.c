@@ -7,19 +7,13 @@
 int main(int argc, char **argv)
 {
 	double secs = argc > 1 ? atof(argv[1]) : 2;
-	volatile unsigned long spin = 0;
-	unsigned long i, n;
 	struct timespec a, b;
 
 	syscall(SYS_getppid);
-	/* calibrate once with clock_gettime (vDSO: no syscall), then spin */
+	/* clock_gettime goes through the vDSO: no syscall while computing */
 	clock_gettime(CLOCK_MONOTONIC, &a);
-	for (i = 0; i < 10000000; i++)
-		spin++;
-	clock_gettime(CLOCK_MONOTONIC, &b);
-	n = (unsigned long)(secs * 10000000 /
-			    ((b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9 + 1e-9));
-	for (i = 0; i < n; i++)
-		spin++;
+	do
+		clock_gettime(CLOCK_MONOTONIC, &b);
+	while ((b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9 < secs);
 	return 0;
 }
