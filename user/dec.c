@@ -93,7 +93,9 @@ void sb_quoted(struct sb *b, const uint8_t *p, size_t n, bool more, bool stop_at
 		sb_puts(b, "...");
 }
 
-void sb_enum(struct sb *b, const struct xlat_tab *t, uint64_t v, const char *unknown)
+/* A constant's name, else the number (hex or signed decimal) with a comment naming what it is. */
+static void sb_enum_as(struct sb *b, const struct xlat_tab *t, uint64_t v, bool dec,
+		       const char *unknown)
 {
 	const char *n = xlat__name(t, v);
 
@@ -101,7 +103,10 @@ void sb_enum(struct sb *b, const struct xlat_tab *t, uint64_t v, const char *unk
 		sb_puts(b, n);
 		return;
 	}
-	sb_hex(b, v);
+	if (dec)
+		sb_i64(b, (int64_t)v);
+	else
+		sb_hex(b, v);
 	if (unknown) {
 		sb_puts(b, " /* ");
 		sb_puts(b, unknown);
@@ -109,20 +114,14 @@ void sb_enum(struct sb *b, const struct xlat_tab *t, uint64_t v, const char *unk
 	}
 }
 
+void sb_enum(struct sb *b, const struct xlat_tab *t, uint64_t v, const char *unknown)
+{
+	sb_enum_as(b, t, v, false, unknown);
+}
+
 void sb_enum_d(struct sb *b, const struct xlat_tab *t, int64_t v, const char *unknown)
 {
-	const char *n = xlat__name(t, v);
-
-	if (n) {
-		sb_puts(b, n);
-		return;
-	}
-	sb_i64(b, v);
-	if (unknown) {
-		sb_puts(b, " /* ");
-		sb_puts(b, unknown);
-		sb_puts(b, " */");
-	}
+	sb_enum_as(b, t, (uint64_t)v, true, unknown);
 }
 
 void sb_flags(struct sb *b, const struct xlat_tab *t, uint64_t v, const char *zero_name)
