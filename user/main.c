@@ -64,7 +64,9 @@ static void tracer_opts__from(struct tracer_opts *t, const struct opts *o)
 {
 	memset(t, 0, sizeof(*t));
 	t->follow_forks = o->follow;
-	t->want_ts = o->json;
+	t->want_ts = o->json || o->tstamps || o->relative;
+	/* shown on each line, or -T reads the clock anyway: exact; else per batch (docs/json.md) */
+	t->ts_exact = o->tstamps || o->relative || o->durations || o->summary;
 	t->want_dur = o->durations || o->summary;
 	t->want_counts = o->summary;
 	t->want_records = !o->summary_only;
@@ -157,6 +159,10 @@ int main(int argc, char **argv)
 	sink.ops = o.json ? &json_sink_ops : o.summary_only ? &null_sink_ops : &text_sink_ops;
 	sink.ob = &ob;
 	sink.show_dur = o.durations;
+	sink.tstamps = o.tstamps;
+	sink.relative = o.relative;
+	sink.ts_exact = topts.ts_exact || !tr.batching;
+	sink__clock_init(&sink);
 	/* as strace: -f into a file prefixes every line with the pid */
 	sink.prefix = o.follow && o.output ? PREFIX_PLAIN : PREFIX_NONE;
 	if (consumer__init(&cons, &dec, &sink, o.follow) ||

@@ -49,6 +49,11 @@ static const struct argp_option options[] = {
 	{ "summary-only", 'c', NULL, 0, "Count time, calls and errors per syscall; no trace", 0 },
 	{ "summary", 'C', NULL, 0, "Like -c, and print the trace too", 0 },
 	{ "syscall-times", 'T', NULL, 0, "Show the time spent in each syscall", 0 },
+	{ "absolute-timestamps", 't', NULL, 0,
+	  "Prefix each line with the time of day; -tt adds microseconds, -ttt gives seconds "
+	  "since the epoch (the time the call returned)", 0 },
+	{ "relative-timestamps", 'r', NULL, 0, "Prefix each line with the time since the previous "
+	  "one", 0 },
 	{ "string-limit", 's', "N", 0, "Show at most N bytes of strings and buffers (32)", 0 },
 	{ NULL, 'X', "FORMAT", 0, "raw: print every argument as a raw number (hex)", 0 },
 	{ "decode-fds", 'y', NULL, 0,
@@ -121,6 +126,13 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		break;
 	case 'T':
 		o->durations = true;
+		break;
+	case 't':
+		if (o->tstamps < 3)
+			o->tstamps++;
+		break;
+	case 'r':
+		o->relative = true;
 		break;
 	case 's':
 		v = parse_size(arg, &ok);

@@ -14,6 +14,8 @@ struct opts {
 	bool summary;		/* -c / -C: print the summary table */
 	bool summary_only;	/* -c: no per-call lines */
 	bool durations;		/* -T */
+	int tstamps;		/* -t 1, -tt 2, -ttt 3: wall clock time on each line */
+	bool relative;		/* -r: time since the previous line */
 	bool raw;		/* -X raw */
 	bool fd_paths;		/* -y */
 	bool strict;		/* --strict: exit 125 when anything was lost */

@@ -2,6 +2,7 @@
 /* The strace-style text sink: name(args) padded to column 40, then "= ret". */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include "sink.h"
 
 #define RET_COLUMN	40
@@ -93,6 +94,69 @@ static void text_prefix(struct sink *s, uint32_t tid)
 	}
 }
 
+static uint64_t mono_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000ull + ts.tv_nsec;
+}
+
+void sink__clock_init(struct sink *s)
+{
+	struct timespec r, m;
+
+	clock_gettime(CLOCK_REALTIME, &r);
+	clock_gettime(CLOCK_MONOTONIC, &m);
+	s->real_off_ns = (int64_t)(r.tv_sec - m.tv_sec) * 1000000000 + (r.tv_nsec - m.tv_nsec);
+	s->tod_sec = -1;
+}
+
+/* strace's -t/-tt/-ttt and -r, before the call: "12:00:01.000123 ", "     0.000042 " */
+static void text_timestamp(struct sink *s, bool has_ts, uint64_t ts)
+{
+	struct outbuf *ob = s->ob;
+	char buf[64];
+	int n = 0;
+
+	if (!s->tstamps && !s->relative)
+		return;
+	if (!has_ts)
+		ts = mono_now();	/* lines the kernel did not stamp: when they are printed */
+	if (s->tstamps) {
+		int64_t real = (int64_t)ts + s->real_off_ns;
+		int64_t sec = real / 1000000000;
+		long usec = real % 1000000000 / 1000;
+
+		if (s->tstamps == 3) {
+			n = snprintf(buf, sizeof(buf), "%lld.%06ld", (long long)sec, usec);
+		} else {
+			if (sec != s->tod_sec) {
+				time_t t = sec;
+				struct tm tm;
+
+				localtime_r(&t, &tm);
+				strftime(s->tod_text, sizeof(s->tod_text), "%H:%M:%S", &tm);
+				s->tod_sec = sec;
+			}
+			n = snprintf(buf, sizeof(buf), s->tstamps == 2 ? "%s.%06ld" : "%s",
+				     s->tod_text, usec);
+		}
+	}
+	if (s->relative) {
+		/* lines of different threads can come out of order (batches): then negative */
+		int64_t d = s->last_ts ? (int64_t)(ts - s->last_ts) : 0;
+		uint64_t a = d < 0 ? -d : d;
+
+		n += snprintf(buf + n, sizeof(buf) - n, "%s%s%6llu.%06llu%s", n ? " (+" : "",
+			      d < 0 ? "-" : "", (unsigned long long)(a / 1000000000),
+			      (unsigned long long)(a % 1000000000 / 1000), n ? ")" : "");
+		s->last_ts = ts;
+	}
+	buf[n++] = ' ';
+	outbuf__write(ob, buf, n);
+}
+
 static void text_call(struct sink *s, const struct call *c)
 {
 	struct outbuf *ob = s->ob;
@@ -100,6 +164,7 @@ static void text_call(struct sink *s, const struct call *c)
 	unsigned int i;
 
 	text_prefix(s, c->tid);
+	text_timestamp(s, c->has_ts, c->ts_ns);
 	outbuf__puts(ob, c->name);
 	outbuf__putc(ob, '(');
 	for (i = 0; i < c->nargs; i++) {
@@ -148,6 +213,7 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 	char sig[32];
 
 	text_prefix(s, e->tid);
+	text_timestamp(s, e->has_ts, e->ts_ns);
 	if (e->signaled) {
 		outbuf__lit(s->ob, "+++ killed by ");
 		outbuf__puts(s->ob, signal_name(e->sig, sig, sizeof(sig)));
@@ -166,6 +232,7 @@ static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from
 		      uint64_t count)
 {
 	text_prefix(s, tid);
+	text_timestamp(s, false, 0);
 	outbuf__lit(s->ob, "--- lost ");
 	outbuf__u64(s->ob, count);
 	outbuf__puts(s->ob, count == 1 ? " event" : " events");

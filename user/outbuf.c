@@ -42,37 +42,23 @@ int outbuf__flush(struct outbuf *ob)
 	return ob->failed ? -ob->err : 0;
 }
 
-char *outbuf__reserve(struct outbuf *ob, size_t n)
+void outbuf__copy(char *d, const char *s, size_t n)
 {
-	if (ob->len + n > ob->cap) {
-		outbuf__flush(ob);
-		if (n > ob->cap) {
-			char *nb = realloc(ob->buf, n);
+	memcpy(d, s, n);
+}
 
-			if (!nb)
-				return NULL;
-			ob->buf = nb;
-			ob->cap = n;
-		}
+char *outbuf__make_room(struct outbuf *ob, size_t n)
+{
+	outbuf__flush(ob);
+	if (n > ob->cap) {
+		char *nb = realloc(ob->buf, n);
+
+		if (!nb)
+			return NULL;
+		ob->buf = nb;
+		ob->cap = n;
 	}
 	return ob->buf + ob->len;
-}
-
-void outbuf__putc(struct outbuf *ob, char c)
-{
-	if (ob->len + 1 > ob->cap && !outbuf__reserve(ob, 1))
-		return;
-	ob->buf[ob->len++] = c;
-}
-
-void outbuf__write(struct outbuf *ob, const void *p, size_t n)
-{
-	char *d = outbuf__reserve(ob, n);
-
-	if (!d)
-		return;
-	memcpy(d, p, n);
-	ob->len += n;
 }
 
 void outbuf__puts(struct outbuf *ob, const char *s)

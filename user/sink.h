@@ -51,7 +51,17 @@ struct sink {
 		PREFIX_PLAIN,	/* "N " on every line (strace -f -o FILE) */
 	} prefix;
 	bool show_dur;		/* -T */
+	int tstamps;		/* -t 1, -tt 2, -ttt 3 */
+	bool relative;		/* -r */
+	bool ts_exact;		/* every call has its own clock read (JSON summary says so) */
+	int64_t real_off_ns;	/* CLOCK_REALTIME - CLOCK_MONOTONIC, for -t */
+	uint64_t last_ts;	/* -r: the previous line's time */
+	int64_t tod_sec;	/* -t: the second tod_text is for */
+	char tod_text[16];	/* "HH:MM:SS" */
 };
+
+/* Set real_off_ns: the kernel stamps CLOCK_MONOTONIC, -t shows the time of day. */
+void sink__clock_init(struct sink *s);
 
 extern const struct sink_ops text_sink_ops;
 extern const struct sink_ops json_sink_ops;

@@ -114,6 +114,7 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	t->have_prepare_exec = prep;
 	skel->rodata->follow_forks = o->follow_forks;
 	skel->rodata->want_ts = o->want_ts;
+	skel->rodata->ts_exact = o->ts_exact;
 	skel->rodata->want_dur = o->want_dur;
 	skel->rodata->want_counts = o->want_counts;
 	skel->rodata->want_records = o->want_records;
@@ -133,6 +134,7 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	 */
 	batch = kernel_at_least(6, 10);
 	skel->rodata->batch_max = batch ? SO_BATCH : 1;
+	t->batching = batch;
 	bpf_program__set_autoload(skel->progs.sched_runtime, batch);
 	bpf_program__set_autoload(skel->progs.sched_switch, batch);
 	err = sysobs_bpf__load(skel);

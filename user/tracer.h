@@ -15,6 +15,7 @@
 struct tracer_opts {
 	bool follow_forks;	/* -f */
 	bool want_ts;		/* timestamps (JSON, -t) */
+	bool ts_exact;		/* a clock read per call, not one per batch (-t, -r, -T) */
 	bool want_dur;		/* -T */
 	bool want_counts;	/* -c */
 	bool want_records;	/* off for -c alone */
@@ -30,6 +31,7 @@ struct sysobs_bpf;
 struct tracer {
 	struct sysobs_bpf *skel;
 	bool have_prepare_exec;	/* execve seen at sched_prepare_exec (else sched_process_exec) */
+	bool batching;		/* calls without captures are sent SO_BATCH to a record */
 };
 
 /* Open, configure, load and attach. Prints one "sysobs: ..." line on failure. */

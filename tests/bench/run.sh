@@ -274,6 +274,8 @@ run_floor_both()	{ "$FLOOR" both "$WL" -r "$TMP/res" "$MODE" "$1"; }
 run_floor_untraced()	{ "$FLOOR" -u exit "$WL" -r "$TMP/res" "$MODE" "$1"; }
 run_text()		{ "$SYSOBS" "${SYSOBS_OPTS[@]}" -o "$2" -- "$WL" -r "$TMP/res" "$MODE" "$1"; }
 run_json()		{ "$SYSOBS" "${SYSOBS_OPTS[@]}" --json -o "$2" -- "$WL" -r "$TMP/res" "$MODE" "$1"; }
+run_text_ts()		{ "$SYSOBS" "${SYSOBS_OPTS[@]}" -ttt -o "$2" -- "$WL" -r "$TMP/res" "$MODE" "$1"; }
+run_json_ts()		{ "$SYSOBS" "${SYSOBS_OPTS[@]}" --json -ttt -o "$2" -- "$WL" -r "$TMP/res" "$MODE" "$1"; }
 run_count()		{ "$SYSOBS" "${SYSOBS_OPTS[@]}" -c -o "$2" -- "$WL" -r "$TMP/res" "$MODE" "$1"; }
 run_times()		{ "$SYSOBS" "${SYSOBS_OPTS[@]}" -T -o "$2" -- "$WL" -r "$TMP/res" "$MODE" "$1"; }
 run_strace()		{ strace -o "$2" -- "$WL" -r "$TMP/res" "$MODE" "$1"; }
@@ -337,9 +339,11 @@ FAST=(bare floor_exit floor_both floor_untr)
 if [ -n "$HAVE_SYSOBS" ]; then
 	add_row text "sysobs -o FILE (text)" "$N" events_text run_text
 	add_row json "sysobs --json -o FILE" "$N" events_json run_json
+	add_row text_ts "sysobs -ttt -o FILE (exact stamps)" "$N" events_text run_text_ts
+	add_row json_ts "sysobs --json -ttt -o FILE" "$N" events_json run_json_ts
 	add_row count "sysobs -c -o FILE" "$N" events_count run_count
 	add_row times "sysobs -T -o FILE" "$N" events_text run_times
-	FAST+=(text json count times)
+	FAST+=(text json text_ts json_ts count times)
 fi
 run_rows "${FAST[@]}"
 if [ -n "$HAVE_SYSOBS" ]; then
@@ -354,7 +358,9 @@ if [ -n "$HAVE_SYSOBS" ]; then
 	fi
 	untraced_stop
 else
-	for r in "text|sysobs -o FILE (text)" "json|sysobs --json -o FILE" "count|sysobs -c -o FILE" \
+	for r in "text|sysobs -o FILE (text)" "json|sysobs --json -o FILE" \
+		 "text_ts|sysobs -ttt -o FILE (exact stamps)" "json_ts|sysobs --json -ttt -o FILE" \
+		 "count|sysobs -c -o FILE" \
 		 "times|sysobs -T -o FILE" "untraced|untraced, sysobs tracing sleep"; do
 		na "${r%%|*}" "${r#*|}" "$SYSOBS_NA"
 	done
@@ -433,7 +439,7 @@ ratio() {	# ratio A B: A / B with 2 decimals, "-" when either is not a number
 	awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && b > 0)
 		printf "%.2f", a / b; else printf "-" }'
 }
-declare -A FLOOR_OF=([text]=floor_exit [json]=floor_exit [count]=floor_both [times]=floor_both
+declare -A FLOOR_OF=([text]=floor_exit [json]=floor_exit [text_ts]=floor_exit [json_ts]=floor_exit [count]=floor_both [times]=floor_both
 		     [untraced]=floor_untr [floor_exit]=floor_exit [floor_both]=floor_both
 		     [floor_untr]=floor_untr)
 
@@ -489,6 +495,7 @@ check "default text <= 1.3 x floor (exit only)" "$(ratio "${NS[text]}" "${NS[flo
 check "default text <= 3.0 x bare" "$(ratio "${NS[text]}" "${NS[bare]}")" "<=" 3.0 x
 check "-T <= 3.5 x bare" "$(ratio "${NS[times]}" "${NS[bare]}")" "<=" 3.5 x
 check "--json within 10% of text" "${NS[json]}" "<=" "$(mul "${NS[text]}" 1.10)" " ns"
+check "--json -ttt within 10% of -ttt (exact stamps)" "${NS[json_ts]}" "<=" "$(mul "${NS[text_ts]}" 1.10)" " ns"
 check "untraced <= untraced floor + 10%" "${NS[untraced]}" "<=" "$(mul "${NS[floor_untr]}" 1.10)" " ns"
 lost_default=${LOST[text]%% *}
 check "0 events lost with defaults" "$lost_default" "==" 0
