@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include <linux/types.h>
 #include "check.h"
@@ -92,10 +93,45 @@ static void test_outbuf(void)
 	close(fd);
 }
 
+/* outbuf__write copies short pieces by hand (1-3, 4-7, 8-16 bytes): every length, across
+ * flushes of a small buffer, comes out byte for byte. */
+static void test_outbuf_lengths(void)
+{
+	char path[] = "/tmp/sysobs-unit-XXXXXX", want[4096], got[4096];
+	struct outbuf ob;
+	size_t len, i, total = 0;
+	ssize_t n;
+	int fd = mkstemp(path);
+
+	CHECK(fd >= 0, "mkstemp");
+	if (fd < 0)
+		return;
+	unlink(path);
+	CHECK(outbuf__init(&ob, fd, 37) == 0, "init");
+	for (len = 0; len <= 40; len++) {
+		char piece[64];
+
+		for (i = 0; i < len; i++)
+			piece[i] = 'A' + (len + i) % 26;
+		outbuf__write(&ob, piece, len);
+		memcpy(want + total, piece, len);
+		total += len;
+		outbuf__putc(&ob, '|');
+		want[total++] = '|';
+	}
+	outbuf__flush(&ob);
+	n = pread(fd, got, sizeof(got), 0);
+	CHECK(n == (ssize_t)total, "all bytes written");
+	CHECK(n == (ssize_t)total && !memcmp(got, want, total), "bytes as written");
+	outbuf__free(&ob);
+	close(fd);
+}
+
 int main(void)
 {
 	test_quote();
 	test_numbers();
 	test_outbuf();
+	test_outbuf_lengths();
 	return CHECK_DONE();
 }
