@@ -795,6 +795,11 @@ static __always_inline int do_sys_exit(struct so_task *t, struct pt_regs *regs, 
 	e->args[3] = regs->r10;
 	e->args[4] = regs->r8;
 	e->args[5] = regs->r9;
+	if (nr == NR_RT_SIGRETURN) {
+		/* its registers are the restored context's: show the signal mask it restored,
+		 * as strace's rt_sigreturn({mask=[...]}) */
+		e->args[0] = bpf_get_current_task_btf()->blocked.sig[0];
+	}
 	e->ret = ret;
 	e->seq = ++t->seq;
 	e->ts_ns = 0;
@@ -1088,6 +1093,52 @@ int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binp
 }
 
 /* A thread that is switched out (it blocks, or is preempted) sends what it collected. */
+/*
+ * A signal about to be delivered (get_signal(), in the thread itself, on its way back to user
+ * space: after the sys_exit of the call it interrupted). strace shows it as
+ * "--- SIGCHLD {si_signo=...} ---". SIGKILL is left out, as ptrace never stops for it; so are
+ * signals the kernel discarded when they were sent because they were ignored (strace, whose
+ * tracee keeps them queued, shows those).
+ */
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
+{
+	struct so_task *t = task_lookup();
+	struct so_signal *r;
+	unsigned long h;
+	__u32 old;
+
+	if (!t || t->state != SO_TS_ACTIVE || !want_records || sig == 9)
+		return 0;
+	old = task_busy(t);
+	batch_flush(t);
+	r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
+	if (!r) {
+		t->seq++;
+		stat_inc(SO_STAT_DROPPED);
+		goto out;
+	}
+	hdr_fill(&r->h, SO_REC_SIGNAL, sizeof(*r), (__u64)t->tgid << 32 | t->tid, t);
+	r->signo = sig;
+	r->code = 0;
+	r->err = 0;
+	__builtin_memset(r->fields, 0, sizeof(r->fields));
+	if ((unsigned long)info > 4096) {
+		/* SEND_SIG_NOINFO (0) and SEND_SIG_PRIV (1) are not pointers */
+		r->code = BPF_CORE_READ(info, si_code);
+		r->err = BPF_CORE_READ(info, si_errno);
+		bpf_probe_read_kernel(r->fields, sizeof(r->fields), &info->_sifields);
+	} else if ((unsigned long)info == 1) {
+		r->code = 0x80;	/* SI_KERNEL */
+	}
+	h = (unsigned long)BPF_CORE_READ(ka, sa.sa_handler);
+	r->handler = h == 0 ? SO_SIG_DFL : h == 1 ? SO_SIG_IGN : SO_SIG_HANDLER;
+	bpf_ringbuf_submit(r, 0);
+out:
+	task_idle(t, old);
+	return 0;
+}
+
 SEC("tp_btf/sched_switch")
 int BPF_PROG(sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
 {

@@ -25,6 +25,7 @@ enum so_rec_type {
 	SO_REC_EXIT = 3,	/* a thread ended (sched_process_exit) */
 	SO_REC_FORK = 4,	/* a new task joined the traced set (-f) */
 	SO_REC_BATCH = 5,	/* several completed syscalls of one thread without captures */
+	SO_REC_SIGNAL = 6,	/* a signal is delivered to a thread (handler or default action) */
 };
 
 /* so_hdr.flags */
@@ -99,6 +100,19 @@ struct so_exit {
 	__u64 status_arg;	/* the argument of that call */
 	__u32 exit_code;	/* task->exit_code: wait status (signal in the low 7 bits, code << 8) */
 	__u32 group_dead;	/* 1 when this was the last thread of its thread group */
+};
+
+/* What the signal_deliver tracepoint sees: the siginfo the thread is about to get. */
+#define SO_SIG_DFL	0	/* so_signal.handler: the default action */
+#define SO_SIG_IGN	1
+#define SO_SIG_HANDLER	2
+struct so_signal {
+	struct so_hdr h;
+	__s32 signo;
+	__s32 code;		/* si_code */
+	__s32 err;		/* si_errno */
+	__u32 handler;		/* SO_SIG_* */
+	__u8 fields[32];	/* the union after si_code in siginfo (x86-64 layout) */
 };
 
 struct so_fork {

@@ -182,6 +182,26 @@ static void on_fork(struct consumer *c, const struct so_fork *r)
 	set_prefix(c);
 }
 
+static void on_signal(struct consumer *c, const struct so_signal *r)
+{
+	char info[256], name[32];
+	struct sig_event e = {
+		.tgid = r->h.tgid,
+		.tid = r->h.tid,
+		.seq = r->h.seq,
+		.ts_ns = r->h.ts_ns,
+		.has_ts = r->h.flags & SO_F_TS,
+		.signo = r->signo,
+		.code = r->code,
+		.name = name,
+		.info = info,
+	};
+
+	signal_text(name, sizeof(name), r->signo);
+	siginfo_text(info, sizeof(info), r, &e.code_name);
+	c->sink->ops->signal(c->sink, &e);
+}
+
 /* A gap in a thread's sequence numbers is a loss: say where, and how much. */
 static void seq_check(struct consumer *c, struct tstate *ts, const struct so_hdr *h, uint64_t seq)
 {
@@ -255,6 +275,10 @@ int consumer__handle(struct consumer *c, const void *data, size_t size)
 	case SO_REC_FORK:
 		if (size >= sizeof(struct so_fork))
 			on_fork(c, data);
+		break;
+	case SO_REC_SIGNAL:
+		if (size >= sizeof(struct so_signal))
+			on_signal(c, data);
 		break;
 	}
 	return 0;

@@ -85,7 +85,227 @@ static void dec_tgkill(struct decoder *d, struct call *c)
 	set_signal(d, &c->arg[2]);
 }
 
+/* The kernel puts the mask rt_sigreturn restored where its first argument would be. */
+static void dec_rt_sigreturn(struct decoder *d, struct call *c)
+{
+	uint8_t set[8];
+	struct sb b;
+
+	memcpy(set, &c->arg[0].raw, 8);
+	c->nargs = 1;
+	b = dec_begin(d);
+	sb_puts(&b, "{mask=");
+	sb_sigset(&b, set, 8);
+	sb_putc(&b, '}');
+	dec_end(d, &c->arg[0], &b);
+}
+
+/* si_code's name: SI_* for codes from user space and SI_KERNEL, else the signal's own. */
+static const char *si_code_name(int signo, int code)
+{
+	const struct xlat_tab *t = NULL;
+	const char *n;
+
+	n = xlat__name(&xt_si_codes, (uint64_t)(int64_t)code);
+	if (n || code <= 0)
+		return n;
+	switch (signo) {
+	case 17:	/* SIGCHLD */
+		t = &xt_cld_codes;
+		break;
+	case 11:	/* SIGSEGV */
+		t = &xt_segv_codes;
+		break;
+	case 7:		/* SIGBUS */
+		t = &xt_bus_codes;
+		break;
+	case 4:		/* SIGILL */
+		t = &xt_ill_codes;
+		break;
+	case 8:		/* SIGFPE */
+		t = &xt_fpe_codes;
+		break;
+	case 5:		/* SIGTRAP */
+		t = &xt_trap_codes;
+		break;
+	case 29:	/* SIGPOLL */
+		t = &xt_poll_codes;
+		break;
+	case 31:	/* SIGSYS */
+		t = &xt_sys_codes;
+		break;
+	}
+	return t ? xlat__name(t, code) : NULL;
+}
+
+static int32_t fld_i32(const struct so_signal *r, size_t off)
+{
+	int32_t v;
+
+	memcpy(&v, r->fields + off, 4);
+	return v;
+}
+
+static uint64_t fld_u64(const struct so_signal *r, size_t off)
+{
+	uint64_t v;
+
+	memcpy(&v, r->fields + off, 8);
+	return v;
+}
+
+/* ", si_pid=N, si_uid=N": _kill, _rt and _sigchld start with them */
+static void si_source(struct sb *b, const struct so_signal *r)
+{
+	sb_puts(b, ", si_pid=");
+	sb_u64(b, (uint32_t)fld_i32(r, 0));
+	sb_puts(b, ", si_uid=");
+	sb_u64(b, (uint32_t)fld_i32(r, 4));
+}
+
+/* ", si_int=N, si_ptr=0x..": the sigval at offset 8 of _rt and _timer */
+static void si_value(struct sb *b, const struct so_signal *r)
+{
+	sb_puts(b, ", si_int=");
+	sb_i64(b, fld_i32(r, 8));
+	sb_puts(b, ", si_ptr=");
+	sb_ptr(b, fld_u64(r, 8));
+}
+
+/* The fields strace's printsiginfo shows for this signal and code (x86-64 siginfo layout). */
+void siginfo_text(char *dst, size_t cap, const struct so_signal *r, const char **code_name)
+{
+	struct sb b = { .p = dst, .cap = cap - 1 };
+	const char *cn = si_code_name(r->signo, r->code);
+	char ebuf[32];
+
+	sb_puts(&b, "{si_signo=");
+	sb_signal(&b, r->signo);
+	sb_puts(&b, ", si_code=");
+	if (cn)
+		sb_puts(&b, cn);
+	else
+		sb_i64(&b, r->code);
+	if (r->err) {
+		sb_puts(&b, ", si_errno=");
+		sb_puts(&b, ret_errname(-(int64_t)r->err, ebuf, sizeof(ebuf)) ?: "?");
+	}
+	if (r->code <= 0) {
+		/* sent from user space */
+		switch (r->code) {
+		case -2:	/* SI_TIMER: _timer */
+			sb_puts(&b, ", si_timerid=");
+			sb_hex(&b, (uint32_t)fld_i32(r, 0));
+			sb_puts(&b, ", si_overrun=");
+			sb_i64(&b, fld_i32(r, 4));
+			si_value(&b, r);
+			break;
+		case 0:		/* SI_USER */
+		case -6:	/* SI_TKILL */
+			si_source(&b, r);
+			break;
+		default:
+			si_source(&b, r);
+			if (fld_u64(r, 8))
+				si_value(&b, r);
+			break;
+		}
+	} else {
+		switch (r->signo) {
+		case 17:	/* SIGCHLD: _sigchld */
+			si_source(&b, r);
+			sb_puts(&b, ", si_status=");
+			if (r->code == 1)	/* CLD_EXITED: an exit code, else a signal */
+				sb_i64(&b, fld_i32(r, 8));
+			else
+				sb_signal(&b, fld_i32(r, 8));
+			sb_puts(&b, ", si_utime=");
+			sb_i64(&b, (int64_t)fld_u64(r, 16));
+			sb_puts(&b, ", si_stime=");
+			sb_i64(&b, (int64_t)fld_u64(r, 24));
+			break;
+		case 4:		/* SIGILL, SIGFPE, SIGSEGV, SIGBUS: _sigfault */
+		case 8:
+		case 11:
+		case 7:
+			sb_puts(&b, ", si_addr=");
+			sb_ptr(&b, fld_u64(r, 0));
+			break;
+		case 29:	/* SIGPOLL: _sigpoll, for POLL_IN, POLL_OUT, POLL_MSG */
+			if (r->code >= 1 && r->code <= 3) {
+				sb_puts(&b, ", si_band=");
+				sb_i64(&b, (int64_t)fld_u64(r, 0));
+				sb_puts(&b, ", si_fd=");
+				sb_i64(&b, fld_i32(r, 8));
+			}
+			break;
+		case 31:	/* SIGSYS: _sigsys */
+			sb_puts(&b, ", si_call_addr=");
+			sb_ptr(&b, fld_u64(r, 0));
+			sb_puts(&b, ", si_syscall=");
+			sb_i64(&b, fld_i32(r, 8));
+			sb_puts(&b, ", si_arch=");
+			sb_hex(&b, (uint32_t)fld_i32(r, 12));
+			break;
+		default:
+			if (fld_i32(r, 0) || fld_i32(r, 4))
+				si_source(&b, r);
+			if (fld_u64(r, 8))
+				si_value(&b, r);
+			break;
+		}
+	}
+	sb_putc(&b, '}');
+	dst[b.len < cap ? b.len : cap - 1] = 0;
+	if (code_name)
+		*code_name = cn;
+}
+
+void signal_text(char *dst, size_t cap, int sig)
+{
+	struct sb b = { .p = dst, .cap = cap - 1 };
+
+	sb_signal(&b, sig);
+	dst[b.len] = 0;
+}
+
+/* A siginfo the caller passed: the same text as a delivered signal's. */
+static void set_siginfo(struct decoder *d, struct darg *a)
+{
+	const uint8_t *si = dec_struct(a, 16 + 32);
+	struct so_signal r = {};
+	struct sb b;
+
+	if (!si)
+		return;
+	memcpy(&r.signo, si, 4);
+	memcpy(&r.err, si + 4, 4);
+	memcpy(&r.code, si + 8, 4);
+	memcpy(r.fields, si + 16, sizeof(r.fields));
+	b = dec_begin(d);
+	if (b.cap < 2)
+		return;
+	siginfo_text(b.p, b.cap, &r, NULL);
+	b.len = strlen(b.p);
+	dec_end(d, a, &b);
+}
+
+static void dec_rt_sigqueueinfo(struct decoder *d, struct call *c)
+{
+	set_signal(d, &c->arg[1]);
+	set_siginfo(d, &c->arg[2]);
+}
+
+static void dec_rt_tgsigqueueinfo(struct decoder *d, struct call *c)
+{
+	set_signal(d, &c->arg[2]);
+	set_siginfo(d, &c->arg[3]);
+}
+
 const struct dec_entry dec_signal_table[] = {
+	{ "rt_sigqueueinfo", dec_rt_sigqueueinfo, { { 2, SO_CK_STRUCT_IN, 0, 48 } } },
+	{ "rt_tgsigqueueinfo", dec_rt_tgsigqueueinfo, { { 3, SO_CK_STRUCT_IN, 0, 48 } } },
+	{ "rt_sigreturn", dec_rt_sigreturn },
 	{ "rt_sigaction", dec_rt_sigaction, {
 		{ 1, SO_CK_STRUCT_IN, 0, KSIGACTION_SIZE },
 		{ 2, SO_CK_STRUCT_OUT, 0, KSIGACTION_SIZE } } },

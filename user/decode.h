@@ -84,6 +84,12 @@ const char *ret_errname(int64_t ret, char *buf, size_t len);
 /* strace's quoting: printable ASCII as is, C escapes, octal for the rest. Returns the length. */
 size_t quote_bytes(char *dst, const uint8_t *src, size_t n, bool stop_at_nul);
 
+/* strace's siginfo text, "{si_signo=SIGUSR1, si_code=SI_USER, si_pid=42, si_uid=0}", of a
+ * signal record, into dst (cap bytes, NUL-terminated); code_name gets si_code's name or NULL. */
+void siginfo_text(char *dst, size_t cap, const struct so_signal *r, const char **code_name);
+/* The signal's name as strace prints it (SIGINT, SIGRTMIN, SIGRT_3), into dst (NUL-ended). */
+void signal_text(char *dst, size_t cap, int sig);
+
 /* The signal's name, e.g. SIGKILL, or "SIG42". */
 const char *signal_name(int sig, char *buf, size_t len);
 

@@ -248,6 +248,29 @@ static void json_proc_exit(struct sink *s, const struct proc_exit *e)
 	outbuf__newline(s->ob);
 }
 
+static void json_signal(struct sink *s, const struct sig_event *e)
+{
+	json_head(s->ob, "signal", e->tgid, e->tid);
+	outbuf__lit(s->ob, ",\"seq\":");
+	outbuf__u64(s->ob, e->seq);
+	json_ts(s->ob, e->has_ts, e->ts_ns);
+	outbuf__lit(s->ob, ",\"signo\":");
+	outbuf__i64(s->ob, e->signo);
+	outbuf__lit(s->ob, ",\"signal\":\"");
+	outbuf__puts(s->ob, e->name);
+	outbuf__lit(s->ob, "\",\"si_code\":");
+	outbuf__i64(s->ob, e->code);
+	if (e->code_name) {
+		outbuf__lit(s->ob, ",\"code\":\"");
+		outbuf__puts(s->ob, e->code_name);
+		outbuf__putc(s->ob, '"');
+	}
+	outbuf__lit(s->ob, ",\"info\":");
+	json_str(s->ob, e->info, strlen(e->info));
+	outbuf__putc(s->ob, '}');
+	outbuf__newline(s->ob);
+}
+
 static void json_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
 		      uint64_t count)
 {
@@ -283,6 +306,7 @@ const struct sink_ops json_sink_ops = {
 	.call = json_call,
 	.exec = json_exec,
 	.proc_exit = json_proc_exit,
+	.signal = json_signal,
 	.lost = json_lost,
 	.finish = json_finish,
 };

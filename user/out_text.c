@@ -228,6 +228,19 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 	outbuf__newline(s->ob);
 }
 
+/* --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} --- */
+static void text_signal(struct sink *s, const struct sig_event *e)
+{
+	text_prefix(s, e->tid);
+	text_timestamp(s, e->has_ts, e->ts_ns);
+	outbuf__lit(s->ob, "--- ");
+	outbuf__puts(s->ob, e->name);
+	outbuf__putc(s->ob, ' ');
+	outbuf__puts(s->ob, e->info);
+	outbuf__lit(s->ob, " ---");
+	outbuf__newline(s->ob);
+}
+
 static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
 		      uint64_t count)
 {
@@ -256,6 +269,7 @@ const struct sink_ops text_sink_ops = {
 	.call = text_call,
 	.exec = text_exec,
 	.proc_exit = text_proc_exit,
+	.signal = text_signal,
 	.lost = text_lost,
 	.finish = text_finish,
 };
@@ -268,6 +282,10 @@ static void null_proc_exit(struct sink *s, const struct proc_exit *e)
 {
 }
 
+static void null_signal(struct sink *s, const struct sig_event *e)
+{
+}
+
 static void null_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
 		      uint64_t count)
 {
@@ -277,6 +295,7 @@ const struct sink_ops null_sink_ops = {
 	.call = null_call,
 	.exec = null_call,
 	.proc_exit = null_proc_exit,
+	.signal = null_signal,
 	.lost = null_lost,
 	.finish = text_finish,
 };

@@ -22,6 +22,20 @@ struct proc_exit {
 	int sig;	/* the signal when signaled */
 };
 
+/* A signal delivered to a thread (SO_REC_SIGNAL). */
+struct sig_event {
+	uint32_t tgid;
+	uint32_t tid;
+	uint64_t seq;
+	uint64_t ts_ns;
+	bool has_ts;
+	int signo;
+	int code;		/* si_code */
+	const char *name;	/* "SIGCHLD" */
+	const char *info;	/* strace's "{si_signo=SIGCHLD, si_code=CLD_EXITED, ...}" */
+	const char *code_name;	/* "CLD_EXITED", or NULL when the code has no name */
+};
+
 struct run_totals {
 	uint64_t records;	/* records received */
 	uint64_t calls;		/* syscalls printed */
@@ -37,6 +51,7 @@ struct sink_ops {
 	void (*call)(struct sink *s, const struct call *c);
 	void (*exec)(struct sink *s, const struct call *c);	/* a successful execve */
 	void (*proc_exit)(struct sink *s, const struct proc_exit *e);
+	void (*signal)(struct sink *s, const struct sig_event *e);
 	void (*lost)(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
 		     uint64_t count);
 	void (*finish)(struct sink *s, const struct run_totals *t);

@@ -253,6 +253,114 @@ static const struct xlat xl_sigprocmask_how[] = {
 };
 const struct xlat_tab xt_sigprocmask_how = { xl_sigprocmask_how, 3 };
 
+/* enum, from <asm/siginfo.h> */
+static const struct xlat xl_si_codes[] = {
+	{ 0x0ULL, "SI_USER" },
+	{ 0x80ULL, "SI_KERNEL" },
+	{ 0xffffffffffffffc4ULL, "SI_ASYNCNL" },
+	{ 0xfffffffffffffff9ULL, "SI_DETHREAD" },
+	{ 0xfffffffffffffffaULL, "SI_TKILL" },
+	{ 0xfffffffffffffffbULL, "SI_SIGIO" },
+	{ 0xfffffffffffffffcULL, "SI_ASYNCIO" },
+	{ 0xfffffffffffffffdULL, "SI_MESGQ" },
+	{ 0xfffffffffffffffeULL, "SI_TIMER" },
+	{ 0xffffffffffffffffULL, "SI_QUEUE" },
+};
+const struct xlat_tab xt_si_codes = { xl_si_codes, 10 };
+
+/* enum, from <asm/siginfo.h> */
+static const struct xlat xl_cld_codes[] = {
+	{ 0x1ULL, "CLD_EXITED" },
+	{ 0x2ULL, "CLD_KILLED" },
+	{ 0x3ULL, "CLD_DUMPED" },
+	{ 0x4ULL, "CLD_TRAPPED" },
+	{ 0x5ULL, "CLD_STOPPED" },
+	{ 0x6ULL, "CLD_CONTINUED" },
+};
+const struct xlat_tab xt_cld_codes = { xl_cld_codes, 6 };
+
+/* enum, from <asm/siginfo.h> */
+static const struct xlat xl_segv_codes[] = {
+	{ 0x1ULL, "SEGV_MAPERR" },
+	{ 0x2ULL, "SEGV_ACCERR" },
+	{ 0x3ULL, "SEGV_BNDERR" },
+	{ 0x4ULL, "SEGV_PKUERR" },
+	{ 0x5ULL, "SEGV_ACCADI" },
+	{ 0x6ULL, "SEGV_ADIDERR" },
+	{ 0x7ULL, "SEGV_ADIPERR" },
+	{ 0x8ULL, "SEGV_MTEAERR" },
+	{ 0x9ULL, "SEGV_MTESERR" },
+};
+const struct xlat_tab xt_segv_codes = { xl_segv_codes, 9 };
+
+/* enum, from <asm/siginfo.h> */
+static const struct xlat xl_bus_codes[] = {
+	{ 0x1ULL, "BUS_ADRALN" },
+	{ 0x2ULL, "BUS_ADRERR" },
+	{ 0x3ULL, "BUS_OBJERR" },
+	{ 0x4ULL, "BUS_MCEERR_AR" },
+	{ 0x5ULL, "BUS_MCEERR_AO" },
+};
+const struct xlat_tab xt_bus_codes = { xl_bus_codes, 5 };
+
+/* enum, from <asm/siginfo.h> */
+static const struct xlat xl_ill_codes[] = {
+	{ 0x1ULL, "ILL_ILLOPC" },
+	{ 0x2ULL, "ILL_ILLOPN" },
+	{ 0x3ULL, "ILL_ILLADR" },
+	{ 0x4ULL, "ILL_ILLTRP" },
+	{ 0x5ULL, "ILL_PRVOPC" },
+	{ 0x6ULL, "ILL_PRVREG" },
+	{ 0x7ULL, "ILL_COPROC" },
+	{ 0x8ULL, "ILL_BADSTK" },
+	{ 0x9ULL, "ILL_BADIADDR" },
+};
+const struct xlat_tab xt_ill_codes = { xl_ill_codes, 9 };
+
+/* enum, from <asm/siginfo.h> */
+static const struct xlat xl_fpe_codes[] = {
+	{ 0x1ULL, "FPE_INTDIV" },
+	{ 0x2ULL, "FPE_INTOVF" },
+	{ 0x3ULL, "FPE_FLTDIV" },
+	{ 0x4ULL, "FPE_FLTOVF" },
+	{ 0x5ULL, "FPE_FLTUND" },
+	{ 0x6ULL, "FPE_FLTRES" },
+	{ 0x7ULL, "FPE_FLTINV" },
+	{ 0x8ULL, "FPE_FLTSUB" },
+	{ 0xeULL, "FPE_FLTUNK" },
+	{ 0xfULL, "FPE_CONDTRAP" },
+};
+const struct xlat_tab xt_fpe_codes = { xl_fpe_codes, 10 };
+
+/* enum, from <asm/siginfo.h> */
+static const struct xlat xl_trap_codes[] = {
+	{ 0x1ULL, "TRAP_BRKPT" },
+	{ 0x2ULL, "TRAP_TRACE" },
+	{ 0x3ULL, "TRAP_BRANCH" },
+	{ 0x4ULL, "TRAP_HWBKPT" },
+	{ 0x5ULL, "TRAP_UNK" },
+	{ 0x6ULL, "TRAP_PERF" },
+};
+const struct xlat_tab xt_trap_codes = { xl_trap_codes, 6 };
+
+/* enum, from <asm/siginfo.h> */
+static const struct xlat xl_poll_codes[] = {
+	{ 0x1ULL, "POLL_IN" },
+	{ 0x2ULL, "POLL_OUT" },
+	{ 0x3ULL, "POLL_MSG" },
+	{ 0x4ULL, "POLL_ERR" },
+	{ 0x5ULL, "POLL_PRI" },
+	{ 0x6ULL, "POLL_HUP" },
+};
+const struct xlat_tab xt_poll_codes = { xl_poll_codes, 6 };
+
+/* enum, from <asm/siginfo.h> */
+static const struct xlat xl_sys_codes[] = {
+	{ 0x1ULL, "SYS_SECCOMP" },
+	{ 0x2ULL, "SYS_USER_DISPATCH" },
+};
+const struct xlat_tab xt_sys_codes = { xl_sys_codes, 2 };
+
 /* flags, from <linux/sched.h> */
 static const struct xlat xl_clone_flags[] = {
 	{ 0x80ULL, "CLONE_NEWTIME" },

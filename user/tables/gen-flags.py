@@ -78,6 +78,18 @@ TABLES = [
         "exclude": ["SA_NOMASK", "SA_ONESHOT"],  # aliases of SA_NODEFER, SA_RESETHAND
     }),
     ("sigprocmask_how", ["asm/signal.h"], r"SIG_(BLOCK|UNBLOCK|SETMASK)", "enum", {}),
+    # si_code: SI_* for any signal, then the codes each kernel-sent signal has of its own
+    ("si_codes", ["asm/siginfo.h"], r"SI_[A-Z]+", "enum", {
+        "exclude": ["SI_FROMUSER", "SI_FROMKERNEL"],
+    }),
+    ("cld_codes", ["asm/siginfo.h"], r"CLD_[A-Z]+", "enum", {}),
+    ("segv_codes", ["asm/siginfo.h"], r"SEGV_[A-Z]+", "enum", {}),
+    ("bus_codes", ["asm/siginfo.h"], r"BUS_[A-Z_]+", "enum", {}),
+    ("ill_codes", ["asm/siginfo.h"], r"ILL_[A-Z]+", "enum", {}),
+    ("fpe_codes", ["asm/siginfo.h"], r"FPE_[A-Z]+", "enum", {}),
+    ("trap_codes", ["asm/siginfo.h"], r"TRAP_[A-Z]+", "enum", {}),
+    ("poll_codes", ["asm/siginfo.h"], r"POLL_[A-Z]+", "enum", {}),
+    ("sys_codes", ["asm/siginfo.h"], r"SYS_(SECCOMP|USER_DISPATCH)", "enum", {}),
     ("clone_flags", ["linux/sched.h"], r"CLONE_[A-Z_]+", "flags", {
         "exclude": ["CLONE_ARGS_SIZE_VER0", "CLONE_ARGS_SIZE_VER1", "CLONE_ARGS_SIZE_VER2"],
     }),
