@@ -42,6 +42,14 @@ struct {
 	__type(value, struct so_task);
 } tasks SEC(".maps");
 
+/* -f -p: the processes (tgids) whose threads are traced from their next syscall on. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 64);
+	__type(key, __u32);
+	__type(value, __u8);
+} attach_pids SEC(".maps");
+
 /* Traced tasks alive (user space adds the launched one): 0 means everything has ended. */
 __u64 live_tasks = 0;
 
@@ -91,6 +99,8 @@ const volatile bool want_records = true;	/* emit syscall records (off for -c alo
 const volatile bool want_captures = true;	/* read strings and structs (off for -X raw) */
 const volatile __u32 strsize = 32;		/* -s */
 const volatile __u64 rb_flags = BPF_RB_NO_WAKEUP;
+const volatile __u32 attach_mode = SO_ATTACH_NONE;	/* tasks found at their syscalls */
+const volatile __u32 self_tgid = 0;		/* sysobs: never traced by --system-wide */
 const volatile __u32 batch_max = SO_BATCH;	/* calls per batch record (1: no batching) */	/* user space polls on a short timer */
 
 /* Keep the compiler from folding a bounds mask the verifier needs to see. */
@@ -840,12 +850,47 @@ static __always_inline void task_idle(struct so_task *t, __u32 old)
 	t->busy = old;
 }
 
+/*
+ * -f -p and --system-wide: a thread that is not traced yet but should be is taken in at its
+ * first syscall exit (those already in a call when tracing started show when it returns). With
+ * attach_mode NONE (rodata) the verifier drops this: the command's trace pays nothing for it.
+ */
+static __always_inline struct so_task *task_attach(void)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	__u32 tgid = id >> 32;
+	struct so_task *t;
+
+	if (attach_mode == SO_ATTACH_ALL) {
+		if (tgid == self_tgid)
+			return NULL;
+	} else if (attach_mode != SO_ATTACH_PIDS || !bpf_map_lookup_elem(&attach_pids, &tgid)) {
+		return NULL;
+	}
+	t = bpf_task_storage_get(&tasks, bpf_get_current_task_btf(), NULL,
+				 BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (!t) {
+		stat_inc(SO_STAT_TASKS_FULL);
+		return NULL;
+	}
+	if (t->state == SO_TS_PENDING && !t->seq) {
+		/* new (zeroed) storage: not raced by another program of the same task */
+		t->tgid = tgid;
+		t->tid = (__u32)id;
+		t->state = SO_TS_ACTIVE;
+		__sync_fetch_and_add(&live_tasks, 1);
+	}
+	return t;
+}
+
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
 	struct so_task *t = task_lookup();
 	__u32 old;
 
+	if (!t && attach_mode != SO_ATTACH_NONE)
+		t = task_attach();
 	if (!t)
 		return 0;
 	old = task_busy(t);

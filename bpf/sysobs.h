@@ -178,6 +178,13 @@ enum so_task_state {
 	SO_TS_ACTIVE = 1,
 	SO_TS_FORKED = 2,	/* new child (-f): its own return from fork/clone is not shown */
 };
+/* attach_mode (rodata): which tasks not added by user space are taken in at a syscall */
+enum so_attach {
+	SO_ATTACH_NONE = 0,	/* only the launched command (and its children with -f) */
+	SO_ATTACH_PIDS = 1,	/* -f -p: every thread of the tgids in the attach_pids map */
+	SO_ATTACH_ALL = 2,	/* --system-wide: every task but sysobs's */
+};
+
 struct so_task {
 	__u64 seq;		/* last sequence number handed out */
 	__u64 enter_ts;		/* sys_enter time, for -T and -c */

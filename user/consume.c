@@ -81,22 +81,23 @@ int consumer__init(struct consumer *c, struct decoder *dec, struct sink *sink, b
 	return tab_grow(c);
 }
 
-void consumer__add_task(struct consumer *c, uint32_t tid)
+static void set_prefix(struct consumer *c)
+{
+	if (c->sink->prefix != PREFIX_PLAIN && !c->fixed_prefix)
+		c->sink->prefix = c->follow && c->live > 1 ? PREFIX_BRACKET : PREFIX_NONE;
+}
+
+void consumer__add_task(struct consumer *c, uint32_t tid, uint32_t tgid)
 {
 	struct tstate *ts;
 
 	if (!c->main_tgid)
-		c->main_tgid = tid;
+		c->main_tgid = tgid;
 	ts = tab_get(c, tid);
 	if (ts)
-		ts->tgid = tid;
+		ts->tgid = tgid;
 	c->live++;
-}
-
-static void set_prefix(struct consumer *c)
-{
-	if (c->sink->prefix != PREFIX_PLAIN)
-		c->sink->prefix = c->follow && c->live > 1 ? PREFIX_BRACKET : PREFIX_NONE;
+	set_prefix(c);
 }
 
 /* An execve that entered and never came back: the thread ended in it. */
@@ -176,8 +177,10 @@ static void on_fork(struct consumer *c, const struct so_fork *r)
 {
 	struct tstate *ts = tab_get(c, r->child_tid);
 
-	if (ts)
+	if (ts) {
 		ts->last_seq = 0;
+		ts->tgid = r->child_tgid;
+	}
 	c->live++;
 	set_prefix(c);
 }
@@ -257,6 +260,11 @@ int consumer__handle(struct consumer *c, const void *data, size_t size)
 		return 0;
 	}
 	c->records++;
+	if (!ts->tgid && c->attach) {
+		/* a thread the kernel took in at its first syscall (-f -p, --system-wide) */
+		c->live++;
+		set_prefix(c);
+	}
 	seq_check(c, ts, h, h->seq);
 
 	switch (h->type) {

@@ -27,6 +27,8 @@ struct consumer {
 	size_t tab_used;
 	unsigned int live;	/* traced tasks alive, as the records tell */
 	bool follow;		/* -f: several tasks, lines get a [pid N] prefix */
+	bool attach;		/* the kernel takes threads in by itself (-f -p, --system-wide) */
+	bool fixed_prefix;	/* the sink's prefix never changes (--system-wide) */
 	uint64_t records;
 	uint64_t calls;
 	uint64_t gap_lost;	/* records missing from the sequence numbers */
@@ -43,8 +45,8 @@ int consumer__attach(struct consumer *c, int ring_map_fd, size_t size);
 int consumer__poll(struct consumer *c, int timeout_ms);
 /* Handle one record (the ring callback; also used to replay recorded records). */
 int consumer__handle(struct consumer *c, const void *data, size_t size);
-/* A thread known to user space to be traced from the start (the launched child). */
-void consumer__add_task(struct consumer *c, uint32_t tid);
+/* A thread known to user space to be traced from the start (the launched child, -p PID). */
+void consumer__add_task(struct consumer *c, uint32_t tid, uint32_t tgid);
 void consumer__free(struct consumer *c);
 /* Up to max threads the records show alive (tid, tgid). Returns how many. */
 int consumer__tids(struct consumer *c, uint32_t *tids, uint32_t *tgids, int max);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /*
- * sysobs: trace the syscalls of a command with eBPF. main() is the list of steps; each step
- * lives in the file named after it (opts, launch, tracer, consume, decode, out_*, summary).
+ * sysobs: trace the syscalls of a command (or running processes, or the machine) with eBPF.
+ * main() is the list of steps; each step lives in the file named after it (opts, launch,
+ * attach, tracer, consume, decode, out_*, summary).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/wait.h>
+#include "attach.h"
 #include "consume.h"
 #include "launch.h"
 #include "live.h"
@@ -72,17 +74,23 @@ static void tracer_opts__from(struct tracer_opts *t, const struct opts *o)
 	t->want_records = !o->summary_only;
 	t->want_captures = !o->raw;
 	t->no_prepare_exec = o->no_prepare_exec;
+	t->attach_mode = o->system_wide ? SO_ATTACH_ALL :
+			 o->npids && o->follow ? SO_ATTACH_PIDS : SO_ATTACH_NONE;
 	t->strsize = o->strsize;
 	t->ring_size = o->ring_size;
 	t->verbose = o->verbose;
 }
 
-/* Drain records until the command and every task followed from it are gone. */
+/*
+ * Drain records until the command and every task followed from it are gone (l), until every
+ * attached process is gone (a, -p), or, with neither (--system-wide), until a signal.
+ */
 static int trace__loop(struct consumer *c, struct tracer *tr, struct launch *l,
-		       struct outbuf *ob, bool live)
+		       struct attach *a, struct outbuf *ob, bool live)
 {
 	static struct live lv;
 	int n, idle = 0;
+	bool done;
 
 	for (;;) {
 		n = consumer__poll(c, POLL_MS);
@@ -90,18 +98,27 @@ static int trace__loop(struct consumer *c, struct tracer *tr, struct launch *l,
 			warn("reading the ring buffer: %s", strerror(-n));
 			return n;
 		}
-		if (forward_sig) {
+		if (forward_sig && l) {
 			kill(l->pid, forward_sig);
 			forward_sig = 0;
 		}
-		if (launch__reap(l, false) && tracer__no_tasks(tr)) {
+		if (l)
+			done = launch__reap(l, false) && tracer__no_tasks(tr);
+		else
+			done = a && attach__all_gone(a) && tracer__no_tasks(tr);
+		if (done) {
 			/* everything the tasks did is in the ring by now */
 			while (consumer__poll(c, 0) > 0)
 				;
 			break;
 		}
-		if (stop_signals > 1)
-			break;	/* asked twice: stop tracing, the command goes on */
+		if (stop_signals > (l ? 1 : 0)) {
+			/* a command gets the first (it is its own to handle), an attached process none:
+			 * stop tracing, what is traced goes on */
+			while (consumer__poll(c, 0) > 0)
+				;
+			break;
+		}
 		idle = n > 0 ? 0 : idle + 1;
 		if (live && idle && idle % LIVE_IDLE_POLLS == 0)
 			live__tick(&lv, c);
@@ -119,6 +136,7 @@ int main(int argc, char **argv)
 	struct tracer_opts topts;
 	struct outbuf ob = {}, raw = { .fd = -1 };
 	struct launch l = { .pid = -1 };
+	struct attach a = {};
 	struct run_totals tot = {};
 	struct sink sink = {};
 	struct opts o;
@@ -127,7 +145,7 @@ int main(int argc, char **argv)
 
 	opts__parse(&o, argc, argv);
 
-	err = launch__resolve(o.cmd[0], path, sizeof(path));
+	err = o.cmd ? launch__resolve(o.cmd[0], path, sizeof(path)) : 0;
 	if (err) {
 		warn("cannot execute '%s': %s", o.cmd[0], strerror(err));
 		return err == ENOENT ? EXIT_NOTFOUND : EXIT_NOEXEC;
@@ -164,8 +182,10 @@ int main(int argc, char **argv)
 	sink.ts_exact = topts.ts_exact || !tr.batching;
 	sink__clock_init(&sink);
 	/* as strace: -f into a file prefixes every line with the pid */
-	sink.prefix = o.follow && o.output ? PREFIX_PLAIN : PREFIX_NONE;
-	if (consumer__init(&cons, &dec, &sink, o.follow) ||
+	sink.prefix = (o.follow || o.system_wide) && o.output ? PREFIX_PLAIN : PREFIX_NONE;
+	if (o.system_wide && !o.output)
+		sink.prefix = PREFIX_BRACKET;	/* every line, whatever runs */
+	if (consumer__init(&cons, &dec, &sink, o.follow || o.system_wide) ||
 	    consumer__attach(&cons, tracer__ring_fd(&tr), o.ring_size)) {
 		warn("cannot read the ring buffer: %s", strerror(errno));
 		goto cleanup;
@@ -183,6 +203,20 @@ int main(int argc, char **argv)
 		consumer__record_to(&cons, &raw);
 	}
 
+	cons.attach = o.system_wide || (o.npids && o.follow);
+	cons.fixed_prefix = o.system_wide;
+	if (!o.cmd) {
+		/* -p, --system-wide: what runs goes on when we stop; we exit 0 */
+		if (attach__start(&a, &tr, &cons, &o))
+			goto cleanup;
+		if (o.live < 0)
+			o.live = !o.json && !o.summary_only && isatty(out_fd);
+		if (trace__loop(&cons, &tr, NULL, o.system_wide ? NULL : &a, &ob, o.live))
+			goto cleanup;
+		status = 0;
+		goto totals;
+	}
+
 	err = launch__fork(&l, path, o.cmd);
 	if (err) {
 		warn("cannot fork: %s", strerror(-err));
@@ -194,7 +228,7 @@ int main(int argc, char **argv)
 		kill(l.pid, SIGKILL);
 		goto cleanup;
 	}
-	consumer__add_task(&cons, l.pid);
+	consumer__add_task(&cons, l.pid, l.pid);
 	err = launch__release(&l);
 	if (err) {
 		warn("cannot execute '%s': %s", o.cmd[0], strerror(err));
@@ -204,7 +238,7 @@ int main(int argc, char **argv)
 
 	if (o.live < 0)
 		o.live = !o.json && !o.summary_only && isatty(out_fd);
-	if (trace__loop(&cons, &tr, &l, &ob, o.live))
+	if (trace__loop(&cons, &tr, &l, NULL, &ob, o.live))
 		goto cleanup;
 
 	/* stopped by a second signal: the command goes on, untraced, and we do not wait for it */
@@ -224,6 +258,7 @@ int main(int argc, char **argv)
 
 		sink.ops->proc_exit(&sink, &e);
 	}
+totals:
 	tot.records = cons.records;
 	tot.calls = cons.calls;
 	tot.lost = tracer__stat(&tr, SO_STAT_DROPPED);
@@ -256,6 +291,7 @@ cleanup:
 		kill(l.pid, SIGKILL);
 		launch__reap(&l, true);
 	}
+	attach__close(&a);
 	consumer__free(&cons);
 	if (raw.buf) {
 		outbuf__flush(&raw);

@@ -2,6 +2,7 @@
 #include <argp.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "opts.h"
@@ -25,12 +26,14 @@ static const char doc[] =
 	"    sysobs --json -o t.jsonl -- ls   JSON Lines (schema: docs/json.md)\n"
 	"    sysobs -c -- ls               count calls, errors and time per syscall\n"
 	"    sysobs -T -s 256 -- cat /etc/hostname   durations, longer strings\n"
+	"    sysobs -f -p 1234             attach to a running process and its threads\n"
+	"    sysobs --system-wide -o all.txt   every process on the machine (Ctrl-C stops)\n"
 	"\v"
-	"Exit status: the command's (128+N when killed by signal N); 1 when tracing cannot start "
-	"(not root, no BTF); 2 for a bad command line; 125 with --strict when events were lost; "
+	"Exit status: the command's (128+N when killed by signal N), 0 with -p and --system-wide; "
+	"1 when tracing cannot start (not root, no BTF, no such process); 2 for a bad command line; 125 with --strict when events were lost; "
 	"126 when the command cannot be executed; 127 when it is not found.";
 
-static const char args_doc[] = "-- COMMAND [ARG...]";
+static const char args_doc[] = "-- COMMAND [ARG...]\n-p PID [-p PID...]\n--system-wide";
 
 enum {
 	OPT_JSON = 0x100,
@@ -40,12 +43,18 @@ enum {
 	OPT_RECORD,
 	OPT_LIVE,
 	OPT_NO_LIVE,
+	OPT_SYSTEM_WIDE,
 };
 
 static const struct argp_option options[] = {
 	{ "output", 'o', "FILE", 0, "Write the trace to FILE instead of stderr", 0 },
 	{ "json", OPT_JSON, NULL, 0, "JSON Lines instead of text (docs/json.md)", 0 },
 	{ "follow-forks", 'f', NULL, 0, "Trace child processes and threads too", 0 },
+	{ "attach", 'p', "PID", 0,
+	  "Trace the running process PID instead of a command (repeatable, or PID,PID...; "
+	  "with -f all its threads and children); Ctrl-C stops tracing, the process goes on", 0 },
+	{ "system-wide", OPT_SYSTEM_WIDE, NULL, 0,
+	  "Trace every process on the machine but sysobs itself (Ctrl-C stops)", 0 },
 	{ "summary-only", 'c', NULL, 0, "Count time, calls and errors per syscall; no trace", 0 },
 	{ "summary", 'C', NULL, 0, "Like -c, and print the trace too", 0 },
 	{ "syscall-times", 'T', NULL, 0, "Show the time spent in each syscall", 0 },
@@ -101,6 +110,32 @@ static uint64_t parse_size(const char *s, bool *ok)
 	return v;
 }
 
+/* -p 12,34 or -p "12 34" as strace takes them; each a positive number. */
+static void parse_pids(struct argp_state *st, struct opts *o, const char *arg)
+{
+	const char *p = arg;
+	char *end;
+	long v;
+
+	while (*p) {
+		if (*p == ',' || *p == ' ') {
+			p++;
+			continue;
+		}
+		errno = 0;
+		v = strtol(p, &end, 10);
+		if (end == p || errno || v <= 0 || v > INT32_MAX || (*end && *end != ',' &&
+								    *end != ' '))
+			usage_error(st, "invalid -p '%s': give process ids (numbers above 0)", arg);
+		if (o->npids == OPTS_MAX_PIDS)
+			usage_error(st, "too many -p: at most 64 processes, at '%s'", arg);
+		o->pids[o->npids++] = v;
+		p = end;
+	}
+	if (!o->npids)
+		usage_error(st, "invalid -p '%s': give process ids (numbers above 0)", arg);
+}
+
 static error_t parse_opt(int key, char *arg, struct argp_state *st)
 {
 	struct opts *o = st->input;
@@ -116,6 +151,12 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		break;
 	case 'f':
 		o->follow = true;
+		break;
+	case 'p':
+		parse_pids(st, o, arg);
+		break;
+	case OPT_SYSTEM_WIDE:
+		o->system_wide = true;
 		break;
 	case 'c':
 		o->summary = o->summary_only = true;
@@ -181,8 +222,13 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		o->cmd = st->argv + st->next - 1;
 		st->next = st->argc;
 		break;
-	case ARGP_KEY_NO_ARGS:
-		argp_error(st, "missing command: sysobs [OPTION...] -- COMMAND [ARG...]");
+	case ARGP_KEY_END:
+		if (o->cmd && (o->npids || o->system_wide))
+			argp_error(st, "a command cannot be combined with -p or --system-wide");
+		if (o->npids && o->system_wide)
+			argp_error(st, "-p and --system-wide cannot be combined");
+		if (!o->cmd && !o->npids && !o->system_wide)
+			argp_error(st, "missing command: sysobs [OPTION...] -- COMMAND [ARG...]");
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#define OPTS_MAX_PIDS	64
+
 struct opts {
 	const char *output;	/* -o FILE, NULL: stderr */
 	const char *record;	/* --record FILE: the raw records too */
@@ -25,6 +27,9 @@ struct opts {
 	unsigned int strsize;	/* -s */
 	uint64_t ring_size;	/* --ring-size */
 	char **cmd;		/* the command and its arguments */
+	int npids;		/* -p PID: processes to attach to (no command then) */
+	int pids[OPTS_MAX_PIDS];
+	bool system_wide;	/* --system-wide: every process but sysobs */
 };
 
 /* Exit statuses of sysobs itself (the command's own status passes through otherwise). */

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,10 @@
 #include "dec.h"
 #include "sysent.h"
 #include "tracer.h"
+
+#ifndef PIDFD_THREAD
+#define PIDFD_THREAD	O_EXCL
+#endif
 #include "warn.h"
 
 static bool verbose;
@@ -120,6 +125,8 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	skel->rodata->want_records = o->want_records;
 	skel->rodata->want_captures = o->want_captures;
 	skel->rodata->strsize = o->strsize;
+	skel->rodata->attach_mode = o->attach_mode;
+	skel->rodata->self_tgid = getpid();
 	err = bpf_map__set_max_entries(skel->maps.events, o->ring_size);
 	if (err)
 		return err;
@@ -187,6 +194,8 @@ int tracer__add_task(struct tracer *t, uint32_t tid, uint32_t tgid, bool pending
 
 	/* task storage is keyed by a pidfd from user space */
 	pidfd = syscall(SYS_pidfd_open, tid, 0);
+	if (pidfd < 0 && errno == EINVAL && tid != tgid)
+		pidfd = syscall(SYS_pidfd_open, tid, PIDFD_THREAD);	/* a thread: Linux 6.9+ */
 	if (pidfd < 0)
 		return -errno;
 	if (bpf_map_update_elem(bpf_map__fd(t->skel->maps.tasks), &pidfd, &v, BPF_NOEXIST))
@@ -195,6 +204,15 @@ int tracer__add_task(struct tracer *t, uint32_t tid, uint32_t tgid, bool pending
 		__atomic_fetch_add(&t->skel->bss->live_tasks, 1, __ATOMIC_SEQ_CST);
 	close(pidfd);
 	return err;
+}
+
+int tracer__attach_tgid(struct tracer *t, uint32_t tgid)
+{
+	__u8 one = 1;
+
+	if (bpf_map_update_elem(bpf_map__fd(t->skel->maps.attach_pids), &tgid, &one, BPF_ANY))
+		return -errno;
+	return 0;
 }
 
 int tracer__ring_fd(const struct tracer *t)

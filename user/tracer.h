@@ -21,6 +21,7 @@ struct tracer_opts {
 	bool want_records;	/* off for -c alone */
 	bool want_captures;	/* off for -X raw */
 	bool no_prepare_exec;	/* force the exec fallback older kernels get (testing) */
+	uint32_t attach_mode;	/* enum so_attach */
 	uint32_t strsize;	/* -s */
 	uint64_t ring_size;	/* bytes, a power of two */
 	bool verbose;		/* -v: libbpf's own messages */
@@ -38,6 +39,8 @@ struct tracer {
 int tracer__start(struct tracer *t, const struct tracer_opts *o);
 /* Trace tid (of thread group tgid). pending: hold it until its execve. */
 int tracer__add_task(struct tracer *t, uint32_t tid, uint32_t tgid, bool pending);
+/* -f -p: trace every thread of tgid from its next syscall on. */
+int tracer__attach_tgid(struct tracer *t, uint32_t tgid);
 int tracer__ring_fd(const struct tracer *t);
 uint64_t tracer__stat(const struct tracer *t, enum so_stat which);
 /* True when every traced task has ended (the kernel counts them). */
