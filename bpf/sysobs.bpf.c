@@ -99,12 +99,27 @@ const volatile bool want_records = true;	/* emit syscall records (off for -c alo
 const volatile bool want_captures = true;	/* read strings and structs (off for -X raw) */
 const volatile __u32 strsize = 32;		/* -s */
 const volatile __u64 rb_flags = BPF_RB_NO_WAKEUP;
+const volatile bool filter_on = false;		/* -e trace=: only the calls in trace_mask */
+const volatile __u64 trace_mask[SO_NR_SLOTS / 64] = {};
 const volatile __u32 attach_mode = SO_ATTACH_NONE;	/* tasks found at their syscalls */
 const volatile __u32 self_tgid = 0;		/* sysobs: never traced by --system-wide */
 const volatile __u32 batch_max = SO_BATCH;	/* calls per batch record (1: no batching) */	/* user space polls on a short timer */
 
 /* Keep the compiler from folding a bounds mask the verifier needs to see. */
 #define bound(x, mask) ({ __u32 __v = (x); asm volatile("" : "+r"(__v)); __v & (mask); })
+
+/* -e trace=: is syscall nr shown (and counted)? */
+static __always_inline bool nr_traced(long nr)
+{
+	__u32 w;
+
+	if (!filter_on)
+		return true;
+	if (nr < 0 || nr >= SO_NR_SLOTS)
+		return false;
+	w = bound((__u64)nr >> 6, SO_NR_SLOTS / 64 - 1);
+	return trace_mask[w] >> (nr & 63) & 1;
+}
 
 static __always_inline void stat_add(__u32 idx, __u64 n)
 {
@@ -751,6 +766,10 @@ static __always_inline int do_sys_exit(struct so_task *t, struct pt_regs *regs, 
 		/* rt_sigreturn restored the interrupted context, orig_ax = -1 included */
 		nr = NR_RT_SIGRETURN;
 	}
+	if (!nr_traced(nr)) {
+		t->enter_ts = 0;
+		return 0;
+	}
 	if (want_dur || want_counts) {
 		now = bpf_ktime_get_ns();
 		if (t->enter_ts)
@@ -932,6 +951,8 @@ static __always_inline void do_prepare_exec(struct so_task *t, struct task_struc
 	if (!regs)
 		return;
 	nr = regs->orig_ax;
+	if (!nr_traced(nr))
+		return;
 	regs_args(regs, args);
 	if (want_captures)
 		emit_exec(SO_REC_ENTER, id, t, nr, args, 0, 0);
@@ -1029,7 +1050,7 @@ int BPF_PROG(sched_exit, struct task_struct *p)
 	hdr_fill(&r->h, SO_REC_EXIT, sizeof(*r), id, t);
 	regs = (struct pt_regs *)bpf_task_pt_regs(p);
 	nr = regs ? BPF_CORE_READ(regs, orig_ax) : -1;
-	if (nr == NR_EXIT || nr == NR_EXIT_GROUP) {
+	if ((nr == NR_EXIT || nr == NR_EXIT_GROUP) && nr_traced(nr)) {
 		r->nr = nr;
 		r->status_arg = BPF_CORE_READ(regs, di);
 		/* not counted for -c: like strace, only calls that return are */
@@ -1069,7 +1090,7 @@ int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binp
 	if (!t)
 		return 0;
 	t->state = SO_TS_ACTIVE;
-	if (!want_records)
+	if (!want_records || !nr_traced(NR_EXECVE))
 		return 0;
 	old = task_busy(t);
 	batch_flush(t);

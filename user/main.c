@@ -74,6 +74,7 @@ static void tracer_opts__from(struct tracer_opts *t, const struct opts *o)
 	t->want_records = !o->summary_only;
 	t->want_captures = !o->raw;
 	t->no_prepare_exec = o->no_prepare_exec;
+	t->filter = &o->filter;
 	t->attach_mode = o->system_wide ? SO_ATTACH_ALL :
 			 o->npids && o->follow ? SO_ATTACH_PIDS : SO_ATTACH_NONE;
 	t->strsize = o->strsize;

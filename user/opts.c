@@ -44,6 +44,7 @@ enum {
 	OPT_LIVE,
 	OPT_NO_LIVE,
 	OPT_SYSTEM_WIDE,
+	OPT_TRACE,
 };
 
 static const struct argp_option options[] = {
@@ -55,6 +56,10 @@ static const struct argp_option options[] = {
 	  "with -f all its threads and children); Ctrl-C stops tracing, the process goes on", 0 },
 	{ "system-wide", OPT_SYSTEM_WIDE, NULL, 0,
 	  "Trace every process on the machine but sysobs itself (Ctrl-C stops)", 0 },
+	{ NULL, 'e', "EXPR", 0,
+	  "trace=SET: show only these syscalls (names, all, none, /REGEX, %file, %desc; !SET "
+	  "leaves them out; counted alike by -c)", 0 },
+	{ "trace", OPT_TRACE, "SET", 0, "The same as -e trace=SET", 0 },
 	{ "summary-only", 'c', NULL, 0, "Count time, calls and errors per syscall; no trace", 0 },
 	{ "summary", 'C', NULL, 0, "Like -c, and print the trace too", 0 },
 	{ "syscall-times", 'T', NULL, 0, "Show the time spent in each syscall", 0 },
@@ -158,6 +163,14 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 	case OPT_SYSTEM_WIDE:
 		o->system_wide = true;
 		break;
+	case 'e':
+	case OPT_TRACE: {
+		char err[256];
+
+		if (filter__apply(&o->filter, arg, err, sizeof(err)))
+			argp_error(st, "%s", err);
+		break;
+	}
 	case 'c':
 		o->summary = o->summary_only = true;
 		break;
@@ -249,6 +262,7 @@ void opts__parse(struct opts *o, int argc, char **argv)
 	o->strsize = 32;
 	o->ring_size = 32 << 20;
 	o->live = -1;
+	filter__init(&o->filter);
 	argp_err_exit_status = EXIT_USAGE;
 	/* stop at the command: its own options are not ours */
 	argp_parse(&argp, argc, argv, ARGP_IN_ORDER, NULL, o);

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "filter.h"
+
 #define OPTS_MAX_PIDS	64
 
 struct opts {
@@ -30,6 +32,7 @@ struct opts {
 	int npids;		/* -p PID: processes to attach to (no command then) */
 	int pids[OPTS_MAX_PIDS];
 	bool system_wide;	/* --system-wide: every process but sysobs */
+	struct filter filter;	/* -e trace= */
 };
 
 /* Exit statuses of sysobs itself (the command's own status passes through otherwise). */

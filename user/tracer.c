@@ -126,6 +126,10 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	skel->rodata->want_captures = o->want_captures;
 	skel->rodata->strsize = o->strsize;
 	skel->rodata->attach_mode = o->attach_mode;
+	if (o->filter && !o->filter->all) {
+		skel->rodata->filter_on = true;
+		memcpy((void *)skel->rodata->trace_mask, o->filter->mask, sizeof(o->filter->mask));
+	}
 	skel->rodata->self_tgid = getpid();
 	err = bpf_map__set_max_entries(skel->maps.events, o->ring_size);
 	if (err)

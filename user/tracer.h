@@ -11,6 +11,7 @@
 #include <sys/types.h>
 #include <linux/types.h>
 #include "sysobs.h"
+#include "filter.h"
 
 struct tracer_opts {
 	bool follow_forks;	/* -f */
@@ -22,6 +23,7 @@ struct tracer_opts {
 	bool want_captures;	/* off for -X raw */
 	bool no_prepare_exec;	/* force the exec fallback older kernels get (testing) */
 	uint32_t attach_mode;	/* enum so_attach */
+	const struct filter *filter;	/* -e trace= */
 	uint32_t strsize;	/* -s */
 	uint64_t ring_size;	/* bytes, a power of two */
 	bool verbose;		/* -v: libbpf's own messages */
