@@ -100,20 +100,34 @@ void consumer__add_task(struct consumer *c, uint32_t tid, uint32_t tgid)
 	set_prefix(c);
 }
 
+/* -z / -Z: only calls that returned without an error / with one. */
+static bool status_shown(const struct consumer *c, enum call_kind kind, int64_t ret)
+{
+	if (c->status_only == STATUS_ALL)
+		return true;
+	if (kind != CALL_DONE)
+		return false;
+	return ret_is_error(ret) == (c->status_only == STATUS_FAILED);
+}
+
 /* An execve that entered and never came back: the thread ended in it. */
 static void flush_enter(struct consumer *c, struct tstate *ts)
 {
 	if (!ts->enter || !ts->enter->h.type)
 		return;
-	decoder__call(c->dec, ts->enter, NULL, CALL_UNFINISHED, &c->call);
-	c->sink->ops->call(c->sink, &c->call);
-	c->calls++;
+	if (status_shown(c, CALL_UNFINISHED, 0)) {
+		decoder__call(c->dec, ts->enter, NULL, CALL_UNFINISHED, &c->call);
+		c->sink->ops->call(c->sink, &c->call);
+		c->calls++;
+	}
 	ts->enter->h.type = 0;
 }
 
 static void on_sys(struct consumer *c, struct tstate *ts, const struct so_sys *r)
 {
 	const struct so_sys *enter = NULL;
+	bool exec_ok = (r->nr == 59 || r->nr == 322) && r->ret == 0;
+	bool show = status_shown(c, CALL_DONE, r->ret);
 
 	if (ts->enter && ts->enter->h.type) {
 		if (ts->enter->nr == r->nr)
@@ -121,10 +135,13 @@ static void on_sys(struct consumer *c, struct tstate *ts, const struct so_sys *r
 		else
 			flush_enter(c, ts);
 	}
-	decoder__call(c->dec, r, enter, CALL_DONE, &c->call);
-	c->sink->ops->call(c->sink, &c->call);
-	c->calls++;
-	if ((r->nr == 59 || r->nr == 322) && r->ret == 0)
+	if (show || exec_ok)
+		decoder__call(c->dec, r, enter, CALL_DONE, &c->call);
+	if (show) {
+		c->sink->ops->call(c->sink, &c->call);
+		c->calls++;
+	}
+	if (exec_ok)
 		c->sink->ops->exec(c->sink, &c->call);
 	if (enter)
 		ts->enter->h.type = 0;
@@ -149,7 +166,7 @@ static void on_exit_rec(struct consumer *c, struct tstate *ts, const struct so_e
 	struct proc_exit e = {};
 
 	flush_enter(c, ts);
-	if (r->nr >= 0) {
+	if (r->nr >= 0 && status_shown(c, CALL_NORETURN, 0)) {
 		decoder__noreturn(c->dec, r, &c->call);
 		c->sink->ops->call(c->sink, &c->call);
 		c->calls++;
@@ -315,6 +332,8 @@ uint64_t consumer__records_of(struct consumer *c, uint32_t tid)
 
 void consumer__show_blocked(struct consumer *c, const struct so_sys *rec)
 {
+	if (!status_shown(c, CALL_BLOCKED, 0))
+		return;
 	decoder__call(c->dec, rec, NULL, CALL_BLOCKED, &c->call);
 	c->sink->ops->call(c->sink, &c->call);
 }

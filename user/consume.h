@@ -29,6 +29,7 @@ struct consumer {
 	bool follow;		/* -f: several tasks, lines get a [pid N] prefix */
 	bool attach;		/* the kernel takes threads in by itself (-f -p, --system-wide) */
 	bool fixed_prefix;	/* the sink's prefix never changes (--system-wide) */
+	enum { STATUS_ALL, STATUS_SUCCESSFUL, STATUS_FAILED } status_only;	/* -z, -Z */
 	uint64_t records;
 	uint64_t calls;
 	uint64_t gap_lost;	/* records missing from the sequence numbers */

@@ -205,6 +205,8 @@ int main(int argc, char **argv)
 	}
 
 	cons.attach = o.system_wide || (o.npids && o.follow);
+	cons.status_only = o.status_only == 1 ? STATUS_SUCCESSFUL :
+			   o.status_only == 2 ? STATUS_FAILED : STATUS_ALL;
 	cons.fixed_prefix = o.system_wide;
 	if (!o.cmd) {
 		/* -p, --system-wide: what runs goes on when we stop; we exit 0 */

@@ -60,6 +60,8 @@ static const struct argp_option options[] = {
 	  "trace=SET: show only these syscalls (names, all, none, /REGEX, %file, %desc; !SET "
 	  "leaves them out; counted alike by -c)", 0 },
 	{ "trace", OPT_TRACE, "SET", 0, "The same as -e trace=SET", 0 },
+	{ "successful-only", 'z', NULL, 0, "Show only calls that returned without an error", 0 },
+	{ "failed-only", 'Z', NULL, 0, "Show only calls that returned an error", 0 },
 	{ "summary-only", 'c', NULL, 0, "Count time, calls and errors per syscall; no trace", 0 },
 	{ "summary", 'C', NULL, 0, "Like -c, and print the trace too", 0 },
 	{ "syscall-times", 'T', NULL, 0, "Show the time spent in each syscall", 0 },
@@ -159,6 +161,12 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		break;
 	case 'p':
 		parse_pids(st, o, arg);
+		break;
+	case 'z':
+		o->status_only = 1;
+		break;
+	case 'Z':
+		o->status_only = 2;
 		break;
 	case OPT_SYSTEM_WIDE:
 		o->system_wide = true;

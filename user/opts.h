@@ -33,6 +33,7 @@ struct opts {
 	int pids[OPTS_MAX_PIDS];
 	bool system_wide;	/* --system-wide: every process but sysobs */
 	struct filter filter;	/* -e trace= */
+	int status_only;	/* -z 1: successful calls only, -Z 2: failed ones only */
 };
 
 /* Exit statuses of sysobs itself (the command's own status passes through otherwise). */

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 # core
 # -e trace=SET / --trace=SET: only the calls in SET are shown (and counted by -c); the rest are
-# dropped in the kernel. The process's end still shows.
+# dropped in the kernel. The process's end still shows. -z / -Z: successful / failed calls only.
 . "$SRCDIR/tests/lib.sh"
 need_bpf
 
@@ -37,6 +37,18 @@ grep -q '"type":"syscall".*"name":"getppid"' "$T/json" || fail "JSON: no getppid
 
 "$SYSOBS" -c -e trace=chdir,dup -o "$T/count" -- "$P" >/dev/null || fail "sysobs -c failed: $?"
 expect_eq "-c rows" "chdir dup total " "$(awk 'NR > 2 && $NF ~ /^[a-z_0-9]+$/ { print $NF }' "$T/count" | sort | tr '\n' ' ')"
+
+# -Z: failed calls only; -z: successful ones only (neither shows exit_group, which never returns)
+"$SYSOBS" -Z -o "$T/failed" -- "$P" >/dev/null || fail "sysobs -Z failed: $?"
+grep -v '^+++ ' "$T/failed" | grep -v -E ' = -1 E[A-Z0-9]+ \(' >"$T/bad"
+[ -s "$T/bad" ] && fail "-Z shows calls that did not fail: $(cat "$T/bad")"
+for n in chdir kill rmdir dup; do
+	grep -q "^$n(" "$T/failed" || fail "-Z: no $n"
+done
+"$SYSOBS" -z -o "$T/ok" -- "$P" >/dev/null || fail "sysobs -z failed: $?"
+grep -E ' = -1 E[A-Z0-9]+ | = \?' "$T/ok" >"$T/bad"
+[ -s "$T/bad" ] && fail "-z shows calls that failed or did not return: $(cat "$T/bad")"
+grep -q '^getppid() ' "$T/ok" || fail "-z: no getppid"
 
 "$SYSOBS" -e trace=nosuchcall -- "$P" 2>"$T/err"
 expect_eq "status, unknown syscall" 2 "$?"
