@@ -23,6 +23,7 @@
 #   SYSOBS_VM_SHELL=1          interactive shell in the guest (first kernel only, no timeout)
 #   SYSOBS_VM_LIST=FILE        kernel list (default tests/vm/kernels.list)
 #   SYSOBS_VM_SRC=DIR          source tree whose tests/ go into the guest (default: this repo)
+#   SYSOBS_VM_ACCEL=tcg,thread=single   QEMU's -accel (see ACCEL below)
 #   QEMU=qemu-system-x86_64
 
 set -u
@@ -34,6 +35,14 @@ CACHE=${SYSOBS_VM_CACHE:-/var/cache/sysobs/kernels}
 TIMEOUT=${SYSOBS_VM_TIMEOUT:-180}
 QEMU=${QEMU:-qemu-system-x86_64}
 APPEND="console=ttyS0 quiet panic=-1 ${SYSOBS_VM_APPEND:-}"
+# One host thread for all vCPUs. Multi-threaded TCG (QEMU 7.2's default) sometimes kept running
+# a stale translation of code the guest had patched: when sysobs attached or detached a
+# scheduler tracepoint, the kernel's text_poke_bp() put an int3 on the jump label in
+# __schedule() and took it away again, yet the other vCPU went on executing the int3 there, with
+# interrupts off, so it never answered the patching CPU's sync IPI (soft lockup in
+# smp_call_function_many_cond, RCU stalls). Writing the same byte again from gdb released it.
+# With thread=single that never happened.
+ACCEL=${SYSOBS_VM_ACCEL:-tcg,thread=single}
 
 warn() { printf '%s\n' "$*" >&2; }
 die() { warn "run-kernels: $*"; exit 99; }
@@ -245,7 +254,7 @@ run_kernel()
 	rel=$(cat "$KDIR/release")
 	ver=$(cat "$KDIR/version" 2>/dev/null)
 	log=$VMDIR/$rel.log
-	local qemu=("$QEMU" -accel tcg -cpu max -smp 2 -m 1024 -kernel "$KDIR/vmlinuz"
+	local qemu=("$QEMU" -accel "$ACCEL" -cpu max -smp 2 -m 1024 -kernel "$KDIR/vmlinuz"
 		-initrd "$VMDIR/initramfs.cpio" -append "$APPEND" -nographic -no-reboot)
 
 	if [ -n "${SYSOBS_VM_SHELL:-}" ]; then
