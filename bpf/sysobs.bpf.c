@@ -98,12 +98,11 @@ const volatile bool want_counts = false;	/* -c: count in the counts map */
 const volatile bool want_records = true;	/* emit syscall records (off for -c alone) */
 const volatile bool want_captures = true;	/* read strings and structs (off for -X raw) */
 const volatile __u32 strsize = 32;		/* -s */
-const volatile __u64 rb_flags = BPF_RB_NO_WAKEUP;
+const volatile __u64 rb_flags = BPF_RB_NO_WAKEUP;	/* user space polls on a short timer */
 const volatile bool filter_on = false;		/* -e trace=: only the calls in trace_mask */
 const volatile __u64 trace_mask[SO_NR_SLOTS / 64] = {};
 const volatile __u32 attach_mode = SO_ATTACH_NONE;	/* tasks found at their syscalls */
 const volatile __u32 self_tgid = 0;		/* sysobs: never traced by --system-wide */
-const volatile __u32 batch_max = SO_BATCH;	/* calls per batch record (1: no batching) */	/* user space polls on a short timer */
 
 /* Keep the compiler from folding a bounds mask the verifier needs to see. */
 #define bound(x, mask) ({ __u32 __v = (x); asm volatile("" : "+r"(__v)); __v & (mask); })
@@ -844,7 +843,7 @@ static __always_inline int do_sys_exit(struct so_task *t, struct pt_regs *regs, 
 	}
 	e->dur_ns = want_dur ? dur : 0;
 	t->batch.n = n + 1;
-	if (n + 1 >= batch_max)
+	if (n + 1 == SO_BATCH)
 		batch_flush(t);
 	return 0;
 }

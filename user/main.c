@@ -180,7 +180,7 @@ int main(int argc, char **argv)
 	sink.show_dur = o.durations;
 	sink.tstamps = o.tstamps;
 	sink.relative = o.relative;
-	sink.ts_exact = topts.ts_exact || !tr.batching;
+	sink.ts_exact = topts.ts_exact;
 	sink__clock_init(&sink);
 	/* as strace: -f into a file prefixes every line with the pid */
 	sink.prefix = (o.follow || o.system_wide) && o.output ? PREFIX_PLAIN : PREFIX_NONE;

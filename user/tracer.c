@@ -109,7 +109,6 @@ static bool prepare_exec_usable(void)
 static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 {
 	struct sysobs_bpf *skel;
-	bool batch;
 	int err;
 
 	skel = sysobs_bpf__open();
@@ -138,16 +137,6 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	bpf_program__set_autoload(skel->progs.sys_enter, o->want_dur || o->want_counts);
 	bpf_program__set_autoload(skel->progs.prepare_exec, prep);
 	bpf_program__set_autoload(skel->progs.sched_exec, !prep);
-	/*
-	 * Batching needs the batch sent from sched_switch and the tick. With those hooks a 6.1
-	 * guest hung now and then (soft lockups, about 1 run in 5, cause not found; never on
-	 * 6.12 or 6.18): before 6.10 every call is sent at once and the hooks stay off.
-	 */
-	batch = kernel_at_least(6, 10);
-	skel->rodata->batch_max = batch ? SO_BATCH : 1;
-	t->batching = batch;
-	bpf_program__set_autoload(skel->progs.sched_runtime, batch);
-	bpf_program__set_autoload(skel->progs.sched_switch, batch);
 	err = sysobs_bpf__load(skel);
 	if (err)
 		return err;

@@ -34,7 +34,6 @@ struct sysobs_bpf;
 struct tracer {
 	struct sysobs_bpf *skel;
 	bool have_prepare_exec;	/* execve seen at sched_prepare_exec (else sched_process_exec) */
-	bool batching;		/* calls without captures are sent SO_BATCH to a record */
 };
 
 /* Open, configure, load and attach. Prints one "sysobs: ..." line on failure. */

@@ -21,15 +21,11 @@ grep -n '^read(0, "hi\\n", 16) *= 3$' "$T/trace" >"$T/done" || fail "no complete
 grep -q 'unfinished' "$T/trace" && fail "unfinished lines without --live"
 
 # A thread that makes a call and then computes: the scheduler tick sends its batch, so the
-# call is in the trace while the thread still runs (kernels 6.10+; before, it waits for the
-# thread to block, be preempted or exit: see user/tracer.c).
-major=$(uname -r | cut -d. -f1) minor=$(uname -r | cut -d. -f2)
-if [ "$major" -gt 6 ] || { [ "$major" -eq 6 ] && [ "$minor" -ge 10 ]; }; then
-	"$SYSOBS" -o "$T/busy" -- "$PROGS/busy" 4 2>/dev/null &
-	pid=$!
-	sleep 1.5
-	grep -q '^getppid() ' "$T/busy" || fail "the call before the computation is not in the trace yet"
-	kill -0 $pid 2>/dev/null || fail "the busy program ended too early for the check"
-	wait $pid
-fi
+# call is in the trace while the thread still runs.
+"$SYSOBS" -o "$T/busy" -- "$PROGS/busy" 4 2>/dev/null &
+pid=$!
+sleep 1.5
+grep -q '^getppid() ' "$T/busy" || fail "the call before the computation is not in the trace yet"
+kill -0 $pid 2>/dev/null || fail "the busy program ended too early for the check"
+wait $pid
 exit 0
