@@ -272,6 +272,8 @@ void opts__parse(struct opts *o, int argc, char **argv)
 	o->live = -1;
 	filter__init(&o->filter);
 	argp_err_exit_status = EXIT_USAGE;
+	/* argp names the program after argv[0]: "sysobs: ..." whatever the binary is called */
+	argv[0] = (char *)"sysobs";
 	/* stop at the command: its own options are not ours */
 	argp_parse(&argp, argc, argv, ARGP_IN_ORDER, NULL, o);
 }

@@ -59,7 +59,7 @@ wait "$AP" 2>/dev/null
 # bad -p
 "$SYSOBS" -p 999999999 2>"$T/err"
 expect_eq "status, no such process" 1 "$?"
-expect_eq "message" "sysobs: cannot attach to process 999999999: No such process" "$(cat "$T/err")"
+expect_eq "message" "sysobs: cannot attach to process 999999999: No such process" "$(diag "$T/err")"
 "$SYSOBS" -p 12x 2>"$T/err"
 expect_eq "status, bad -p" 2 "$?"
 grep -q "invalid -p '12x'" "$T/err" || fail "no -p message in: $(cat "$T/err")"

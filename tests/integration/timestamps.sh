@@ -47,10 +47,13 @@ gap=$(awk 'NR == 5 { a = $1 } NR == 6 { printf "%d", ($1 - a) * 1000 }' "$T/ttt.
 bad=$(grep -v -E '^ {5}[0-9]+\.[0-9]{6} ' "$T/r")
 [ -z "$bad" ] || fail "-r lines not in strace's format: $bad"
 expect_eq "-r first line" "     0.000000 execve(" "$(head -1 "$T/r" | cut -c1-21)"
-sed 's/^ *\([0-9.]*\) \(.*\)/\2 @\1/' "$T/r" | between_marks /dev/stdin |
-	grep 'getppid()' | sed -n '6s/.* @//p' >"$T/r6"
-ms=$(awk '{ printf "%d", $1 * 1000 }' "$T/r6")
-[ "$ms" -ge 45 ] || fail "-r: the getppid after 50 ms of computing shows +$(cat "$T/r6")"
+sed 's/^ *\([0-9.]*\) \(.*\)/\2 @\1/' "$T/r" >"$T/r.moved"	# no /dev/stdin in the VMs
+# the time from the 5th getppid to the 6th: the sum of the lines' deltas (where the vDSO cannot
+# read the clock, as in some VMs, clock_gettime calls come in between)
+between_marks "$T/r.moved" | awk '/^getppid\(\)/ { n++ } n >= 5 && !/^getppid\(\)/ || n == 6 {
+	sub(/.* @/, ""); if (n >= 5) s += $1 } n == 6 { printf "%d", s * 1000; exit }' >"$T/r6"
+ms=$(cat "$T/r6")
+[ -n "$ms" ] && [ "$ms" -ge 45 ] || fail "-r: 50 ms of computing shows as '$ms' ms"
 
 # -t -r together, and -f into a file: "PID HH:MM:SS (+ S.UUUUUU) call"
 "$SYSOBS" -f -t -r -o "$T/ftr" -- "$P" || fail "sysobs -f -t -r failed"
