@@ -98,34 +98,28 @@ static struct {
 static void json_name(struct outbuf *ob, const struct call *c)
 {
 	unsigned long nr = c->nr;
-	char *t;
 	size_t n;
+	char *t;
 
-	if (!c->ent || nr >= SO_NR_SLOTS) {
-		outbuf__lit(ob, ",\"nr\":");
-		outbuf__i64(ob, c->nr);
-		outbuf__lit(ob, ",\"name\":\"");
-		outbuf__puts(ob, c->name);
-		outbuf__lit(ob, "\",\"args\":[");
+	if (c->ent && nr < SO_NR_SLOTS && !jc.nr_text[nr]) {
+		n = strlen(c->name) + 48;
+		t = malloc(n);
+		if (t) {
+			jc.nr_len[nr] = snprintf(t, n, ",\"nr\":%lu,\"name\":\"%s\",\"args\":[",
+						 nr, c->name);
+			jc.nr_text[nr] = t;
+		}
+	}
+	if (c->ent && nr < SO_NR_SLOTS && jc.nr_text[nr]) {
+		outbuf__write(ob, jc.nr_text[nr], jc.nr_len[nr]);
 		return;
 	}
-	if (!jc.nr_text[nr]) {
-		n = strlen(c->name);
-		t = malloc(n + 48);
-		if (!t) {
-			jc.nr_len[nr] = 0;
-			outbuf__lit(ob, ",\"nr\":");
-			outbuf__i64(ob, c->nr);
-			outbuf__lit(ob, ",\"name\":\"");
-			outbuf__puts(ob, c->name);
-			outbuf__lit(ob, "\",\"args\":[");
-			return;
-		}
-		jc.nr_len[nr] = snprintf(t, n + 48, ",\"nr\":%lu,\"name\":\"%s\",\"args\":[", nr,
-					 c->name);
-		jc.nr_text[nr] = t;
-	}
-	outbuf__write(ob, jc.nr_text[nr], jc.nr_len[nr]);
+	/* numbers the table does not know (or no memory): formatted each time */
+	outbuf__lit(ob, ",\"nr\":");
+	outbuf__i64(ob, c->nr);
+	outbuf__lit(ob, ",\"name\":\"");
+	outbuf__puts(ob, c->name);
+	outbuf__lit(ob, "\",\"args\":[");
 }
 
 static void json_ts(struct outbuf *ob, bool has, uint64_t ts)

@@ -63,18 +63,28 @@ static void test_numbers(void)
 	CHECK_STR(b, "0100644");
 }
 
-/* The output buffer pads to a column even when a flush cuts the line. */
-static void test_outbuf(void)
+/* An unlinked temporary file to write through an outbuf, -1 when there is none. */
+static int temp_fd(void)
 {
-	char path[] = "/tmp/sysobs-unit-XXXXXX", got[256];
-	struct outbuf ob;
-	ssize_t n;
+	char path[] = "/tmp/sysobs-unit-XXXXXX";
 	int fd = mkstemp(path);
 
 	CHECK(fd >= 0, "mkstemp");
+	if (fd >= 0)
+		unlink(path);
+	return fd;
+}
+
+/* The output buffer pads to a column even when a flush cuts the line. */
+static void test_outbuf(void)
+{
+	char got[256];
+	struct outbuf ob;
+	ssize_t n;
+	int fd = temp_fd();
+
 	if (fd < 0)
 		return;
-	unlink(path);
 	CHECK(outbuf__init(&ob, fd, 16) == 0, "init");
 	outbuf__puts(&ob, "close(3)");
 	outbuf__pad_to(&ob, 40);
@@ -97,16 +107,14 @@ static void test_outbuf(void)
  * flushes of a small buffer, comes out byte for byte. */
 static void test_outbuf_lengths(void)
 {
-	char path[] = "/tmp/sysobs-unit-XXXXXX", want[4096], got[4096];
+	char want[4096], got[4096];
 	struct outbuf ob;
 	size_t len, i, total = 0;
 	ssize_t n;
-	int fd = mkstemp(path);
+	int fd = temp_fd();
 
-	CHECK(fd >= 0, "mkstemp");
 	if (fd < 0)
 		return;
-	unlink(path);
 	CHECK(outbuf__init(&ob, fd, 37) == 0, "init");
 	for (len = 0; len <= 40; len++) {
 		char piece[64];
