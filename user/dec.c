@@ -317,6 +317,18 @@ void dec__spec(long nr, struct so_spec *sp)
 	}
 }
 
+void dec_keep_args(struct call *c, const uint8_t *idx, unsigned int n)
+{
+	struct darg kept[SO_MAX_ARGS];
+	unsigned int i;
+
+	for (i = 0; i < n && i < SO_MAX_ARGS; i++)
+		kept[i] = c->arg[idx[i] < SO_MAX_ARGS ? idx[i] : 0];
+	for (i = 0; i < n && i < SO_MAX_ARGS; i++)
+		c->arg[i] = kept[i];
+	c->nargs = i;
+}
+
 void dec_fd_pair(struct decoder *d, struct call *c, struct darg *a)
 {
 	const int32_t *fds = dec_struct(a, 8);

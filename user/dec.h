@@ -60,6 +60,10 @@ void dec_end_ret(struct decoder *d, struct call *c, struct sb *b);
 
 /* The captured struct behind argument a when the kernel read at least size bytes, else NULL. */
 const void *dec_struct(const struct darg *a, size_t size);
+/* Show only the arguments idx[0..n) of the call, in that order (strace leaves out the ones a
+ * call does not use: futex's by operation). Raw values move with their texts. */
+void dec_keep_args(struct call *c, const uint8_t *idx, unsigned int n);
+
 /* The two fds a call wrote into a as "[3, 4]" (pipe, pipe2, socketpair), when it succeeded. */
 void dec_fd_pair(struct decoder *d, struct call *c, struct darg *a);
 

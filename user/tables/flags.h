@@ -554,6 +554,27 @@ static const struct xlat xl_futex_cmds[] = {
 };
 const struct xlat_tab xt_futex_cmds = { xl_futex_cmds, 14 };
 
+/* enum, from <linux/futex.h> */
+static const struct xlat xl_futex_wake_ops[] = {
+	{ 0x0ULL, "FUTEX_OP_SET" },
+	{ 0x1ULL, "FUTEX_OP_ADD" },
+	{ 0x2ULL, "FUTEX_OP_OR" },
+	{ 0x3ULL, "FUTEX_OP_ANDN" },
+	{ 0x4ULL, "FUTEX_OP_XOR" },
+};
+const struct xlat_tab xt_futex_wake_ops = { xl_futex_wake_ops, 5 };
+
+/* enum, from <linux/futex.h> */
+static const struct xlat xl_futex_wake_cmps[] = {
+	{ 0x0ULL, "FUTEX_OP_CMP_EQ" },
+	{ 0x1ULL, "FUTEX_OP_CMP_NE" },
+	{ 0x2ULL, "FUTEX_OP_CMP_LT" },
+	{ 0x3ULL, "FUTEX_OP_CMP_LE" },
+	{ 0x4ULL, "FUTEX_OP_CMP_GT" },
+	{ 0x5ULL, "FUTEX_OP_CMP_GE" },
+};
+const struct xlat_tab xt_futex_wake_cmps = { xl_futex_wake_cmps, 6 };
+
 /* flags, from <linux/random.h> */
 static const struct xlat xl_getrandom_flags[] = {
 	{ 0x1ULL, "GRND_NONBLOCK" },

@@ -119,6 +119,8 @@ TABLES = [
         "exclude_re": r"FUTEX_(.*_PRIVATE|OP_.*|WAITV_MAX|32|8|16|64|SIZE_MASK|NUMA|"
                       r"MPOL|BITSET_MATCH_ANY)",
     }),
+    ("futex_wake_ops", ["linux/futex.h"], r"FUTEX_OP_(SET|ADD|OR|ANDN|XOR)", "enum", {}),
+    ("futex_wake_cmps", ["linux/futex.h"], r"FUTEX_OP_CMP_(EQ|NE|LT|LE|GT|GE)", "enum", {}),
     ("getrandom_flags", ["linux/random.h"], r"GRND_[A-Z]+", "flags", {}),
     ("arch_prctl_codes", ["asm/prctl.h"], r"ARCH_[A-Z_0-9]+", "enum", {}),
     ("fadvise_advice", ["linux/fadvise.h"], r"POSIX_FADV_[A-Z]+", "enum", {}),
