@@ -1158,10 +1158,35 @@ int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binp
 }
 
 /* A thread that is switched out (it blocks, or is preempted) sends what it collected. */
+/* The siginfo of signal sig queued on head (a task's or its process's pending list). */
+static __always_inline bool queued_siginfo(struct list_head *head, int sig, struct so_signal *r)
+{
+	struct list_head *pos = BPF_CORE_READ(head, next);
+	struct sigqueue *q;
+	int i;
+
+	for (i = 0; i < 8 && pos && pos != head; i++) {
+		q = (struct sigqueue *)pos;	/* list is its first member */
+		if (BPF_CORE_READ(q, info.si_signo) == sig) {
+			r->code = BPF_CORE_READ(q, info.si_code);
+			r->err = BPF_CORE_READ(q, info.si_errno);
+			bpf_probe_read_kernel(r->fields, sizeof(r->fields), &q->info._sifields);
+			return true;
+		}
+		pos = BPF_CORE_READ(pos, next);
+	}
+	return false;
+}
+
 /*
  * A signal about to be delivered (get_signal(), in the thread itself, on its way back to user
  * space: after the sys_exit of the call it interrupted). strace shows it as
- * "--- SIGCHLD {si_signo=...} ---". SIGKILL is left out, as ptrace never stops for it; so are
+ * "--- SIGCHLD {si_signo=...} ---".
+ *
+ * A signal whose default action ends the process without a core (SIGTERM, SIGPIPE ...) is made
+ * a group kill when it is sent: the threads then take a SIGKILL without siginfo, and the signal
+ * itself (group_exit_code) is still queued, with its siginfo: it is shown from there, once, by
+ * the thread group leader. SIGKILL itself is left out, as ptrace never stops for it; so are
  * signals the kernel discarded when they were sent because they were ignored (strace, whose
  * tracee keeps them queued, shows those).
  */
@@ -1169,12 +1194,24 @@ SEC("tp_btf/signal_deliver")
 int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
 {
 	struct so_task *t = task_lookup();
+	struct task_struct *task;
 	struct so_signal *r;
 	unsigned long h;
+	int fatal = 0;
 	__u32 old;
 
-	if (!t || t->state != SO_TS_ACTIVE || !want_records || sig == 9)
+	if (!t || t->state != SO_TS_ACTIVE || !want_records)
 		return 0;
+	if (sig == 9) {
+		/* the group kill (its info is SEND_SIG_NOINFO; the verifier takes tp_btf pointers
+		 * for non-NULL, so that cannot be tested here) */
+		if (t->tid != t->tgid)
+			return 0;
+		task = bpf_get_current_task_btf();
+		fatal = BPF_CORE_READ(task, signal, group_exit_code);
+		if (fatal <= 0 || fatal >= 32 || fatal == 9)
+			return 0;	/* exit_group, exec, or SIGKILL itself */
+	}
 	old = task_busy(t);
 	batch_flush(t);
 	r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
@@ -1188,6 +1225,15 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 	r->code = 0;
 	r->err = 0;
 	__builtin_memset(r->fields, 0, sizeof(r->fields));
+	if (fatal) {
+		task = bpf_get_current_task_btf();
+		r->signo = fatal;
+		if (!queued_siginfo(&task->pending.list, fatal, r) &&
+		    !queued_siginfo(&task->signal->shared_pending.list, fatal, r))
+			r->code = 0;	/* not found: shown as sent by the kernel from user space */
+		bpf_ringbuf_submit(r, 0);
+		goto out;
+	}
 	if ((unsigned long)info > 4096) {
 		/* SEND_SIG_NOINFO (0) and SEND_SIG_PRIV (1) are not pointers */
 		r->code = BPF_CORE_READ(info, si_code);
