@@ -305,10 +305,99 @@ static void dec_uname(struct decoder *d, struct call *c)
 	dec_end(d, &c->arg[0], &b);
 }
 
+/* The time left is written only when a signal cut the sleep short: else strace shows the
+ * address (and so does sysobs; the kernel reads it whatever the result). */
+static bool sleep_interrupted(const struct call *c)
+{
+	return c->ret == -4 /* EINTR */ || (c->ret <= -512 && c->ret >= -516);	/* ERESTART* */
+}
+
 static void dec_nanosleep(struct decoder *d, struct call *c)
 {
 	set_timespec(d, &c->arg[0]);
-	set_timespec(d, &c->arg[1]);
+	if (sleep_interrupted(c))
+		set_timespec(d, &c->arg[1]);
+}
+
+#define GROUPS_MAX	64	/* gids read (256 bytes) */
+
+/* getgroups(2, [0, 1]), setgroups(...): count from the return value or the size */
+static void set_gid_list(struct decoder *d, struct darg *a, int64_t n)
+{
+	const uint32_t *g = dec_struct(a, 0);
+	struct sb b;
+	int64_t i;
+
+	if (n < 0 || (n && !g))
+		return;
+	b = dec_begin(d);
+	sb_putc(&b, '[');
+	for (i = 0; i < n && (size_t)(i + 1) * 4 <= a->cap->len && i < GROUPS_MAX; i++) {
+		if (i)
+			sb_puts(&b, ", ");
+		sb_u64(&b, g[i]);
+	}
+	if (i < n)
+		sb_puts(&b, i ? ", ..." : "...");
+	sb_putc(&b, ']');
+	dec_end(d, a, &b);
+}
+
+static void dec_getgroups(struct decoder *d, struct call *c)
+{
+	if ((int32_t)c->arg[0].raw == 0) {
+		struct sb b;
+
+		if (c->ret < 0 || !c->arg[1].raw)
+			return;
+		b = dec_begin(d);
+		sb_puts(&b, "[]");	/* size 0 asks for the count: nothing written */
+		dec_end(d, &c->arg[1], &b);
+	} else if (c->ret >= 0 && c->arg[1].raw) {
+		set_gid_list(d, &c->arg[1], c->ret);
+	}
+}
+
+static void dec_setgroups(struct decoder *d, struct call *c)
+{
+	set_gid_list(d, &c->arg[1], (int32_t)c->arg[0].raw);
+}
+
+/* sched_getaffinity(0, 128, [0 1]): the CPUs in the mask, n bytes of it */
+static void set_cpu_mask(struct decoder *d, struct darg *a, uint64_t n)
+{
+	const uint8_t *m = dec_struct(a, 0);
+	bool first = true;
+	uint64_t i;
+	struct sb b;
+
+	if (!m)
+		return;
+	if (n > a->cap->len)
+		n = a->cap->len;
+	b = dec_begin(d);
+	sb_putc(&b, '[');
+	for (i = 0; i < n * 8; i++) {
+		if (!(m[i / 8] >> (i % 8) & 1))
+			continue;
+		if (!first)
+			sb_putc(&b, ' ');
+		first = false;
+		sb_u64(&b, i);
+	}
+	sb_putc(&b, ']');
+	dec_end(d, a, &b);
+}
+
+static void dec_sched_getaffinity(struct decoder *d, struct call *c)
+{
+	if (c->ret > 0)
+		set_cpu_mask(d, &c->arg[2], c->ret);
+}
+
+static void dec_sched_setaffinity(struct decoder *d, struct call *c)
+{
+	set_cpu_mask(d, &c->arg[2], (uint32_t)c->arg[1].raw);
 }
 
 static void dec_clock_gettime(struct decoder *d, struct call *c)
@@ -330,7 +419,8 @@ static void dec_clock_nanosleep(struct decoder *d, struct call *c)
 	sb_puts(&b, c->arg[1].raw == 1 ? "TIMER_ABSTIME" : "0");
 	dec_end(d, &c->arg[1], &b);
 	set_timespec(d, &c->arg[2]);
-	set_timespec(d, &c->arg[3]);
+	if (sleep_interrupted(c))
+		set_timespec(d, &c->arg[3]);
 }
 
 /* clone(child_stack=..., flags=CLONE_VM|...|SIGCHLD, ...): the flags with the exit signal */
@@ -382,11 +472,15 @@ const struct dec_entry dec_proc_table[] = {
 	{ "uname", dec_uname, { { 0, SO_CK_STRUCT_OUT, 0, UTSNAME_SIZE } } },
 	{ "nanosleep", dec_nanosleep, {
 		{ 0, SO_CK_STRUCT_IN, 0, TIMESPEC_SIZE },
-		{ 1, SO_CK_STRUCT_OUT, 0, TIMESPEC_SIZE } } },
+		{ 1, SO_CK_STRUCT_IN, 0, TIMESPEC_SIZE } } },	/* rem: read whatever the result */
+	{ "getgroups", dec_getgroups, { { 1, SO_CK_STRUCT_OUT, 0, GROUPS_MAX * 4 } } },
+	{ "setgroups", dec_setgroups, { { 1, SO_CK_STRUCT_IN, 0, GROUPS_MAX * 4 } } },
+	{ "sched_getaffinity", dec_sched_getaffinity, { { 2, SO_CK_BUF_OUT, 0, 0 } } },
+	{ "sched_setaffinity", dec_sched_setaffinity, { { 2, SO_CK_BUF_IN, 1, 0 } } },
 	{ "clock_gettime", dec_clock_gettime, { { 1, SO_CK_STRUCT_OUT, 0, TIMESPEC_SIZE } } },
 	{ "clock_nanosleep", dec_clock_nanosleep, {
 		{ 2, SO_CK_STRUCT_IN, 0, TIMESPEC_SIZE },
-		{ 3, SO_CK_STRUCT_OUT, 0, TIMESPEC_SIZE } } },
+		{ 3, SO_CK_STRUCT_IN, 0, TIMESPEC_SIZE } } },
 	{ "clone", dec_clone },
 	{ NULL },
 };

@@ -52,13 +52,20 @@ int main(void)
 	int sv[2], pp[2], l, cl, a, st;
 	sigset_t chld;
 	pid_t kid;
+	/* time, groups, CPU masks */
+	struct timespec rem;
+	gid_t groups[4];
+	uint8_t aff[16];
+	char cpus[256];
+	long ng, ng2, naff;
+	int n;
 
 	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	lsin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	getrlimit(RLIMIT_NOFILE, &rl);
 	memset(big, 'x', sizeof(big));
 	uname(&u);
-	/* SIGCHLD stays pending: strace would show its delivery, which sysobs does not show */
+	/* SIGCHLD stays pending: its delivery would put a line in the middle of the calls */
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &chld, NULL);
@@ -81,6 +88,11 @@ int main(void)
 	syscall(SYS_close, s);
 	syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, NULL, &rl);
 	syscall(SYS_nanosleep, &ts, NULL);
+	syscall(SYS_nanosleep, &ts, &rem);	/* not interrupted: rem shows as its address */
+	ng = syscall(SYS_getgroups, 0, NULL);
+	ng2 = syscall(SYS_getgroups, 4, groups);
+	naff = syscall(SYS_sched_getaffinity, 0, sizeof(aff), aff);
+	syscall(SYS_sched_setaffinity, 0, sizeof(aff), aff);
 	syscall(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0, sv);
 	syscall(SYS_writev, sv[0], wv, 2);
 	syscall(SYS_readv, sv[1], rv, 2);
@@ -153,6 +165,25 @@ int main(void)
 		 rlbuf[0], rlbuf[1]);
 	expect(line, "0");
 	expect("nanosleep({tv_sec=0, tv_nsec=1000}, NULL)", "0");
+	snprintf(line, sizeof(line), "nanosleep({tv_sec=0, tv_nsec=1000}, %p)", (void *)&rem);
+	expect(line, "0");
+	snprintf(tmp, sizeof(tmp), "%ld", ng);
+	expect("getgroups(0, NULL)", tmp);
+	n = snprintf(line, sizeof(line), "getgroups(4, [");
+	for (i = 0; i < ng2 && i < 4; i++)
+		n += snprintf(line + n, sizeof(line) - n, "%s%u", i ? ", " : "", groups[i]);
+	snprintf(line + n, sizeof(line) - n, "])");
+	snprintf(tmp, sizeof(tmp), "%ld", ng2);
+	expect(line, tmp);
+	n = 0;
+	for (i = 0; i < naff * 8; i++)
+		if (aff[i / 8] >> (i % 8) & 1)
+			n += snprintf(cpus + n, sizeof(cpus) - n, "%s%d", n ? " " : "", i);
+	snprintf(line, sizeof(line), "sched_getaffinity(0, %zu, [%s])", sizeof(aff), cpus);
+	snprintf(tmp, sizeof(tmp), "%ld", naff);
+	expect(line, tmp);
+	snprintf(line, sizeof(line), "sched_setaffinity(0, %zu, [%s])", sizeof(aff), cpus);
+	expect(line, "0");
 	snprintf(line, sizeof(line), "socketpair(AF_UNIX, SOCK_STREAM, 0, [%d, %d])", sv[0], sv[1]);
 	expect(line, "0");
 	snprintf(line, sizeof(line), "writev(%d, [{iov_base=\"hello\", iov_len=5}, "
