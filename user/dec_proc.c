@@ -216,6 +216,95 @@ static void dec_futex(struct decoder *d, struct call *c)
 	}
 }
 
+#define TASK_COMM_LEN	16
+
+/* prctl(PR_SET_NAME, "worker"): the option, then the arguments it uses, as strace shows them */
+static void dec_prctl(struct decoder *d, struct call *c)
+{
+	static const uint8_t opt_only[] = { 0 }, opt_arg[] = { 0, 1 };
+	uint32_t opt = c->arg[0].raw;
+	const char *name = xlat__name(&xt_prctl_options, opt);
+	struct darg *a = &c->arg[1];
+	const uint8_t *p;
+	int32_t v;
+	struct sb b = dec_begin(d);
+
+	if (name) {
+		sb_puts(&b, name);
+	} else {
+		sb_hex(&b, opt);
+		sb_puts(&b, " /* PR_??? */");
+	}
+	dec_end(d, &c->arg[0], &b);
+	if (!name)
+		return;	/* the four other arguments in hex */
+	switch (opt) {
+	case 3:		/* PR_GET_DUMPABLE */
+	case 7:		/* PR_GET_KEEPCAPS */
+	case 21:	/* PR_GET_SECCOMP */
+	case 30:	/* PR_GET_TIMERSLACK */
+		dec_keep_args(c, opt_only, 1);
+		break;
+	case 1:		/* PR_SET_PDEATHSIG */
+		b = dec_begin(d);
+		sb_signal(&b, (int)a->raw);
+		dec_end(d, a, &b);
+		dec_keep_args(c, opt_arg, 2);
+		break;
+	case 2:		/* PR_GET_PDEATHSIG: [SIGTERM] */
+	case 37:	/* PR_GET_CHILD_SUBREAPER: [1] */
+		p = dec_struct(a, 4);
+		if (p && c->ret >= 0) {
+			memcpy(&v, p, 4);
+			b = dec_begin(d);
+			sb_putc(&b, '[');
+			if (opt == 2)
+				sb_signal(&b, v);
+			else
+				sb_i64(&b, v);
+			sb_putc(&b, ']');
+			dec_end(d, a, &b);
+		}
+		dec_keep_args(c, opt_arg, 2);
+		break;
+	case 4:		/* PR_SET_DUMPABLE */
+	case 8:		/* PR_SET_KEEPCAPS */
+	case 29:	/* PR_SET_TIMERSLACK */
+	case 36:	/* PR_SET_CHILD_SUBREAPER */
+		b = dec_begin(d);
+		sb_u64(&b, a->raw);
+		dec_end(d, a, &b);
+		dec_keep_args(c, opt_arg, 2);
+		break;
+	case 15:	/* PR_SET_NAME */
+	case 16:	/* PR_GET_NAME: the name when it was read */
+		p = dec_struct(a, 1);
+		if (p && (opt == 15 || c->ret == 0)) {
+			b = dec_begin(d);
+			sb_quoted(&b, p, a->cap->len < TASK_COMM_LEN ? a->cap->len : TASK_COMM_LEN,
+				  false, true, false);
+			dec_end(d, a, &b);
+		}
+		dec_keep_args(c, opt_arg, 2);
+		break;
+	case 23:	/* PR_CAPBSET_READ */
+	case 24:	/* PR_CAPBSET_DROP */
+		b = dec_begin(d);
+		sb_enum(&b, &xt_capabilities, a->raw, "CAP_???");
+		dec_end(d, a, &b);
+		dec_keep_args(c, opt_arg, 2);
+		break;
+	case 38:	/* PR_SET_NO_NEW_PRIVS: all four, in decimal */
+	case 39:	/* PR_GET_NO_NEW_PRIVS */
+		for (v = 1; v < 5; v++) {
+			b = dec_begin(d);
+			sb_u64(&b, c->arg[v].raw);
+			dec_end(d, &c->arg[v], &b);
+		}
+		break;
+	}
+}
+
 /* getrandom's bytes are random: strace shows them all in hex */
 static void dec_getrandom(struct decoder *d, struct call *c)
 {
@@ -465,6 +554,8 @@ const struct dec_entry dec_proc_table[] = {
 	{ "getrlimit", dec_getrlimit, { { 1, SO_CK_STRUCT_OUT, 0, RLIMIT_SIZE } } },
 	{ "setrlimit", dec_getrlimit, { { 1, SO_CK_STRUCT_IN, 0, RLIMIT_SIZE } } },
 	{ "arch_prctl", dec_arch_prctl },
+	/* what arg2 points at, for the options that take a name or an int pointer */
+	{ "prctl", dec_prctl, { { 1, SO_CK_STRUCT_IN, 0, TASK_COMM_LEN } } },
 	{ "futex", dec_futex, { { 3, SO_CK_STRUCT_IN, 0, TIMESPEC_SIZE } } },
 	{ "getrandom", dec_getrandom },
 	{ "rseq", dec_rseq },

@@ -12,6 +12,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
@@ -57,7 +58,8 @@ int main(void)
 	gid_t groups[4];
 	uint8_t aff[16];
 	char cpus[256];
-	long ng, ng2, naff;
+	long ng, ng2, naff, capr, nnp;
+	char comm[16];
 	int n;
 
 	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -93,6 +95,11 @@ int main(void)
 	ng2 = syscall(SYS_getgroups, 4, groups);
 	naff = syscall(SYS_sched_getaffinity, 0, sizeof(aff), aff);
 	syscall(SYS_sched_setaffinity, 0, sizeof(aff), aff);
+	syscall(SYS_prctl, PR_SET_NAME, "sysobs-dec", 0, 0, 0);
+	syscall(SYS_prctl, PR_GET_NAME, comm, 0, 0, 0);
+	capr = syscall(SYS_prctl, PR_CAPBSET_READ, 32 /* CAP_MAC_OVERRIDE */, 0, 0, 0);
+	nnp = syscall(SYS_prctl, PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0);
+	syscall(SYS_prctl, 0x12345, 1, 2, 3, 4);
 	syscall(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0, sv);
 	syscall(SYS_writev, sv[0], wv, 2);
 	syscall(SYS_readv, sv[1], rv, 2);
@@ -184,6 +191,13 @@ int main(void)
 	expect(line, tmp);
 	snprintf(line, sizeof(line), "sched_setaffinity(0, %zu, [%s])", sizeof(aff), cpus);
 	expect(line, "0");
+	expect("prctl(PR_SET_NAME, \"sysobs-dec\")", "0");
+	expect("prctl(PR_GET_NAME, \"sysobs-dec\")", "0");
+	snprintf(tmp, sizeof(tmp), "%ld", capr);
+	expect("prctl(PR_CAPBSET_READ, CAP_MAC_OVERRIDE)", tmp);
+	snprintf(tmp, sizeof(tmp), "%ld", nnp);
+	expect("prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0)", tmp);
+	expect("prctl(0x12345 /* PR_??? */, 0x1, 0x2, 0x3, 0x4)", "-1 EINVAL (Invalid argument)");
 	snprintf(line, sizeof(line), "socketpair(AF_UNIX, SOCK_STREAM, 0, [%d, %d])", sv[0], sv[1]);
 	expect(line, "0");
 	snprintf(line, sizeof(line), "writev(%d, [{iov_base=\"hello\", iov_len=5}, "

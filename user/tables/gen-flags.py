@@ -122,6 +122,18 @@ TABLES = [
     ("futex_wake_ops", ["linux/futex.h"], r"FUTEX_OP_(SET|ADD|OR|ANDN|XOR)", "enum", {}),
     ("futex_wake_cmps", ["linux/futex.h"], r"FUTEX_OP_CMP_(EQ|NE|LT|LE|GT|GE)", "enum", {}),
     ("getrandom_flags", ["linux/random.h"], r"GRND_[A-Z]+", "flags", {}),
+    # prctl's options: the PR_ names that are options, not the values some options take
+    ("prctl_options", ["linux/prctl.h"], r"PR_(GET|SET)_[A-Z0-9_]+|PR_CAPBSET_(READ|DROP)|"
+     r"PR_TASK_PERF_EVENTS_(DISABLE|ENABLE)|PR_MCE_KILL(_GET)?|PR_MPX_[A-Z_]+_MANAGEMENT|"
+     r"PR_CAP_AMBIENT|PR_(SVE|SME)_(SET|GET)_VL|PR_PAC_[A-Z_]+KEYS|PR_SCHED_CORE", "enum", {
+        "exclude_re": r"PR_SET_MM_.*|PR_SET_VMA_.*|PR_SET_PTRACER_ANY|PR_(SVE|SME)_SET_VL_.*|"
+                      r"PR_GET_.*_MASK|PR_SET_.*_MASK",
+    }),
+    ("capabilities", ["linux/capability.h"], r"CAP_[A-Z_]+", "enum", {
+        "exclude": ["CAP_LAST_CAP"],
+        "exclude_re": r"CAP_.*_(MASK|SHIFT|VERSION).*|CAP_TO_.*|CAP_VALID",
+        "max": 63,
+    }),
     ("arch_prctl_codes", ["asm/prctl.h"], r"ARCH_[A-Z_0-9]+", "enum", {}),
     ("fadvise_advice", ["linux/fadvise.h"], r"POSIX_FADV_[A-Z]+", "enum", {}),
     ("clockids", ["linux/time.h"], r"CLOCK_[A-Z_]+", "enum", {
