@@ -320,7 +320,17 @@ static void dec_getcwd(struct decoder *d, struct call *c)
 	dec_end(d, &c->arg[0], &b);
 }
 
+/* umask returns the old mask: in octal, as strace shows it (022) */
+static void dec_umask(struct decoder *d, struct call *c)
+{
+	struct sb b = dec_begin(d);
+
+	sb_oct(&b, (uint64_t)c->ret);
+	dec_end_ret(d, c, &b);
+}
+
 const struct dec_entry dec_file_table[] = {
+	{ "umask", dec_umask },
 	{ "open", dec_open },
 	{ "openat", dec_openat },
 	{ "creat", dec_creat },

@@ -101,9 +101,30 @@ static void dec_connect(struct decoder *d, struct call *c)
 	set_sockaddr(d, &c->arg[1], (uint32_t)c->arg[2].raw);
 }
 
+/* MSG_NOSIGNAL|MSG_DONTWAIT, or 0 */
+static void set_msg_flags(struct decoder *d, struct darg *a)
+{
+	struct sb b = dec_begin(d);
+
+	sb_flags(&b, &xt_msg_flags, (uint32_t)a->raw, NULL);
+	dec_end(d, a, &b);
+}
+
 static void dec_sendto(struct decoder *d, struct call *c)
 {
+	set_msg_flags(d, &c->arg[3]);
 	set_sockaddr(d, &c->arg[4], (uint32_t)c->arg[5].raw);
+}
+
+/* sendmsg, recvmsg (flags third), sendmmsg, recvmmsg (fourth) */
+static void dec_msg(struct decoder *d, struct call *c)
+{
+	set_msg_flags(d, &c->arg[2]);
+}
+
+static void dec_mmsg(struct decoder *d, struct call *c)
+{
+	set_msg_flags(d, &c->arg[3]);
 }
 
 /*
@@ -150,6 +171,7 @@ static void dec_socketpair(struct decoder *d, struct call *c)
 
 static void dec_recvfrom(struct decoder *d, struct call *c)
 {
+	set_msg_flags(d, &c->arg[3]);
 	set_sockaddr_out(d, c, 4, 5);
 }
 
@@ -168,5 +190,9 @@ const struct dec_entry dec_net_table[] = {
 	{ "connect", dec_connect, { { 1, SO_CK_STRUCT_IN_LEN, 2, SOCKADDR_MAX } } },
 	{ "bind", dec_connect, { { 1, SO_CK_STRUCT_IN_LEN, 2, SOCKADDR_MAX } } },
 	{ "sendto", dec_sendto, { { 4, SO_CK_STRUCT_IN_LEN, 5, SOCKADDR_MAX } } },
+	{ "sendmsg", dec_msg },
+	{ "recvmsg", dec_msg },
+	{ "sendmmsg", dec_mmsg },
+	{ "recvmmsg", dec_mmsg },
 	{ NULL },
 };

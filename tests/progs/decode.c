@@ -58,7 +58,7 @@ int main(void)
 	gid_t groups[4];
 	uint8_t aff[16];
 	char cpus[256];
-	long ng, ng2, naff, capr, nnp;
+	long ng, ng2, naff, capr, nnp, oldmask;
 	char comm[16];
 	int n;
 
@@ -108,6 +108,10 @@ int main(void)
 	syscall(SYS_readv, sv[1], rv, 2);
 	syscall(SYS_writev, -1, wv, 2);
 	syscall(SYS_readv, -1, rv, 2);
+	syscall(SYS_sendto, sv[0], "x", 1, MSG_DONTWAIT | MSG_NOSIGNAL, NULL, 0);
+	syscall(SYS_recvfrom, sv[1], r1, 1, MSG_DONTWAIT, NULL, NULL);
+	oldmask = syscall(SYS_umask, 027);
+	syscall(SYS_umask, oldmask);
 	pf[0].fd = sv[1];
 	pf[0].events = POLLIN;
 	pf[1].fd = sv[0];
@@ -221,6 +225,15 @@ int main(void)
 	snprintf(line, sizeof(line), "readv(-1, [{iov_base=%p, iov_len=4}, {iov_base=%p, "
 		 "iov_len=64}], 2)", r1, r2);
 	expect(line, "-1 EBADF (Bad file descriptor)");
+	snprintf(line, sizeof(line), "sendto(%d, \"x\", 1, MSG_DONTWAIT|MSG_NOSIGNAL, NULL, 0)",
+		 sv[0]);
+	expect(line, "1");
+	snprintf(line, sizeof(line), "recvfrom(%d, \"x\", 1, MSG_DONTWAIT, NULL, NULL)", sv[1]);
+	expect(line, "1");
+	snprintf(tmp, sizeof(tmp), "%#03lo", oldmask);
+	expect("umask(027)", tmp);
+	snprintf(line, sizeof(line), "umask(%#03lo)", oldmask);
+	expect(line, "027");
 	snprintf(line, sizeof(line), "poll([{fd=%d, events=POLLIN}, {fd=%d, "
 		 "events=POLLIN|POLLOUT}], 2, 0)", sv[1], sv[0]);
 	snprintf(tmp, sizeof(tmp), "1 ([{fd=%d, revents=POLLOUT}])", sv[0]);

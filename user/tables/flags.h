@@ -535,6 +535,32 @@ static const struct xlat xl_socket_type_flags[] = {
 };
 const struct xlat_tab xt_socket_type_flags = { xl_socket_type_flags, 2 };
 
+/* flags, from <sys/socket.h> */
+static const struct xlat xl_msg_flags[] = {
+	{ 0x1ULL, "MSG_OOB" },
+	{ 0x2ULL, "MSG_PEEK" },
+	{ 0x4ULL, "MSG_DONTROUTE" },
+	{ 0x8ULL, "MSG_CTRUNC" },
+	{ 0x10ULL, "MSG_PROXY" },
+	{ 0x20ULL, "MSG_TRUNC" },
+	{ 0x40ULL, "MSG_DONTWAIT" },
+	{ 0x80ULL, "MSG_EOR" },
+	{ 0x100ULL, "MSG_WAITALL" },
+	{ 0x200ULL, "MSG_FIN" },
+	{ 0x400ULL, "MSG_SYN" },
+	{ 0x800ULL, "MSG_CONFIRM" },
+	{ 0x1000ULL, "MSG_RST" },
+	{ 0x2000ULL, "MSG_ERRQUEUE" },
+	{ 0x4000ULL, "MSG_NOSIGNAL" },
+	{ 0x8000ULL, "MSG_MORE" },
+	{ 0x10000ULL, "MSG_WAITFORONE" },
+	{ 0x40000ULL, "MSG_BATCH" },
+	{ 0x4000000ULL, "MSG_ZEROCOPY" },
+	{ 0x20000000ULL, "MSG_FASTOPEN" },
+	{ 0x40000000ULL, "MSG_CMSG_CLOEXEC" },
+};
+const struct xlat_tab xt_msg_flags = { xl_msg_flags, 21 };
+
 /* enum, from <linux/futex.h> */
 static const struct xlat xl_futex_cmds[] = {
 	{ 0x0ULL, "FUTEX_WAIT" },

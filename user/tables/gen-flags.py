@@ -113,6 +113,9 @@ TABLES = [
     ("socket_type_flags", ["sys/socket.h"], r"SOCK_(CLOEXEC|NONBLOCK)", "flags", {
         "order": ["SOCK_CLOEXEC", "SOCK_NONBLOCK"],  # strace's sock_type_flags.in
     }),
+    ("msg_flags", ["sys/socket.h"], r"MSG_[A-Z_]+", "flags", {
+        "exclude": ["MSG_TRYHARD"],  # MSG_DONTROUTE's other name
+    }),
     ("futex_cmds", ["linux/futex.h"], r"FUTEX_[A-Z_0-9]+", "enum", {
         "exclude": ["FUTEX_PRIVATE_FLAG", "FUTEX_CLOCK_REALTIME", "FUTEX_CMD_MASK",
                     "FUTEX_WAITERS", "FUTEX_OWNER_DIED", "FUTEX_TID_MASK"],
