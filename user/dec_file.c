@@ -320,6 +320,54 @@ static void dec_getcwd(struct decoder *d, struct call *c)
 	dec_end(d, &c->arg[0], &b);
 }
 
+#define STATFS_SIZE	120	/* struct statfs on x86-64 */
+
+/* {f_type=EXT2_SUPER_MAGIC, f_bsize=4096, ..., f_flags=ST_VALID|ST_RELATIME} */
+static void set_statfs(struct decoder *d, struct darg *a, int64_t ret)
+{
+	static const char *const counts[] = { "f_bsize", "f_blocks", "f_bfree", "f_bavail",
+					      "f_files", "f_ffree" };
+	const uint64_t *f = dec_struct(a, STATFS_SIZE);
+	const uint32_t *fsid;
+	const char *magic;
+	unsigned int i;
+	struct sb b;
+
+	if (!f || ret < 0)
+		return;
+	fsid = (const uint32_t *)&f[7];
+	b = dec_begin(d);
+	sb_puts(&b, "{f_type=");
+	magic = xlat__name(&xt_fs_magics, f[0]);
+	if (magic)
+		sb_puts(&b, magic);
+	else
+		sb_hex(&b, f[0]);
+	for (i = 0; i < 6; i++) {
+		sb_puts(&b, ", ");
+		sb_puts(&b, counts[i]);
+		sb_putc(&b, '=');
+		sb_u64(&b, f[1 + i]);
+	}
+	sb_puts(&b, ", f_fsid={val=[");
+	sb_hex(&b, fsid[0]);
+	sb_puts(&b, ", ");
+	sb_hex(&b, fsid[1]);
+	sb_puts(&b, "]}, f_namelen=");
+	sb_u64(&b, f[8]);
+	sb_puts(&b, ", f_frsize=");
+	sb_u64(&b, f[9]);
+	sb_puts(&b, ", f_flags=");
+	sb_flags(&b, &xt_statfs_flags, f[10], NULL);
+	sb_putc(&b, '}');
+	dec_end(d, a, &b);
+}
+
+static void dec_statfs(struct decoder *d, struct call *c)
+{
+	set_statfs(d, &c->arg[1], c->ret);
+}
+
 /* umask returns the old mask: in octal, as strace shows it (022) */
 static void dec_umask(struct decoder *d, struct call *c)
 {
@@ -331,6 +379,8 @@ static void dec_umask(struct decoder *d, struct call *c)
 
 const struct dec_entry dec_file_table[] = {
 	{ "umask", dec_umask },
+	{ "statfs", dec_statfs, { { 1, SO_CK_STRUCT_OUT, 0, STATFS_SIZE } } },
+	{ "fstatfs", dec_statfs, { { 1, SO_CK_STRUCT_OUT, 0, STATFS_SIZE } } },
 	{ "open", dec_open },
 	{ "openat", dec_openat },
 	{ "creat", dec_creat },

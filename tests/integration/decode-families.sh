@@ -14,3 +14,9 @@ if command -v strace >/dev/null 2>&1; then
 	diff -u "$T/expected2" "$T/actual2" >&2 ||
 		fail "strace disagrees with what tests/progs/decode.c expects (fix the test)"
 fi
+
+# statfs: the struct, its values differ from run to run (free blocks): its shape
+"$SYSOBS" -e trace=statfs -o "$T/statfs" -- stat -f / >/dev/null || fail "sysobs stat -f failed: $?"
+grep -q -E '^statfs\("/", \{f_type=([A-Z0-9_]+_MAGIC[0-9V_]*|0x[0-9a-f]+), f_bsize=[0-9]+, f_blocks=[0-9]+, f_bfree=[0-9]+, f_bavail=[0-9]+, f_files=[0-9]+, f_ffree=[0-9]+, f_fsid=\{val=\[(0|0x[0-9a-f]+), (0|0x[0-9a-f]+)\]\}, f_namelen=[0-9]+, f_frsize=[0-9]+, f_flags=[A-Z_|0-9x]+\}\) += 0$' "$T/statfs" ||
+	fail "statfs not decoded: $(cat "$T/statfs")"
+exit 0

@@ -113,6 +113,12 @@ TABLES = [
     ("socket_type_flags", ["sys/socket.h"], r"SOCK_(CLOEXEC|NONBLOCK)", "flags", {
         "order": ["SOCK_CLOEXEC", "SOCK_NONBLOCK"],  # strace's sock_type_flags.in
     }),
+    # statfs's f_type and f_flags
+    ("fs_magics", ["linux/magic.h"], r"[A-Z0-9_]+_MAGIC[0-9V_]*", "enum", {
+        "exclude": ["STACK_END_MAGIC", "CRAMFS_MAGIC_WEND", "REISERFS_SUPER_MAGIC_STRING",
+                    "REISER2FS_SUPER_MAGIC_STRING", "REISER2FS_JR_SUPER_MAGIC_STRING"],
+    }),
+    ("statfs_flags", ["sys/statvfs.h"], r"ST_[A-Z]+", "flags", {"gnu": True}),
     ("msg_flags", ["sys/socket.h"], r"MSG_[A-Z_]+", "flags", {
         "exclude": ["MSG_TRYHARD"],  # MSG_DONTROUTE's other name
     }),
@@ -161,8 +167,13 @@ IOCTL_EXCLUDE_RE = r"(TCIOFF|TCIOFLUSH|TCION|TCOOFF|TCOON|TCOFLUSH|TCIFLUSH|TCSA
                    r"TCSADRAIN|TCSAFLUSH|TIOCPKT_.*|TIOCSER_TEMT|TIOCM_.*|FS_IOC_.*_FL)"
 
 
-def macros(headers):
-    src = "".join(f"#include <{h}>\n" for h in headers)
+def prelude(opts):
+    """#defines before the headers: _GNU_SOURCE where glibc hides names without it."""
+    return "#define _GNU_SOURCE\n" if opts.get("gnu") else ""
+
+
+def macros(headers, opts=None):
+    src = prelude(opts or {}) + "".join(f"#include <{h}>\n" for h in headers)
     out = subprocess.run([CC, "-dM", "-E", "-"], input=src, capture_output=True, text=True,
                          check=True).stdout
     names = []
@@ -173,12 +184,13 @@ def macros(headers):
     return names
 
 
-def values(headers, names):
+def values(headers, names, opts=None):
     """The compiler's value for each name (None where it is not an integer constant)."""
     res = {}
     with tempfile.TemporaryDirectory() as tmp:
         c = os.path.join(tmp, "v.c")
         with open(c, "w") as f:
+            f.write(prelude(opts or {}))
             # no <stdio.h>: glibc's headers would hide some uapi constants
             f.write("#include <linux/types.h>\n")
             for h in headers:
@@ -200,7 +212,7 @@ def values(headers, names):
 
 
 def select(headers, regex, opts):
-    allnames = macros(headers)
+    allnames = macros(headers, opts)
     ex = set(opts.get("exclude", []))
     exre = opts.get("exclude_re")
     names = [n for n in allnames if re.fullmatch(regex, n) and n not in ex
@@ -251,7 +263,7 @@ def main():
         if not regex:
             continue
         names = select(headers, regex, opts)
-        vals = values(headers, names)
+        vals = values(headers, names, opts)
         entries = order_entries(vals, opts)
         if not entries:
             raise SystemExit(f"gen-flags.py: table {name} is empty")
