@@ -175,6 +175,87 @@ static void dec_recvfrom(struct decoder *d, struct call *c)
 	set_sockaddr_out(d, c, 4, 5);
 }
 
+/* setsockopt/getsockopt: SOL_SOCKET, SO_REUSEADDR; options by level, unknown ones in hex */
+static void set_sockopt_level(struct decoder *d, struct call *c)
+{
+	uint32_t level = c->arg[1].raw, opt = c->arg[2].raw;
+	const struct xlat_tab *t = NULL;
+	const char *unknown = NULL;
+	struct sb b = dec_begin(d);
+
+	sb_enum(&b, &xt_socket_levels, level, "SOL_??");
+	dec_end(d, &c->arg[1], &b);
+	switch (level) {
+	case 1:		/* SOL_SOCKET */
+		t = &xt_so_options;
+		unknown = "SO_???";
+		break;
+	case 0:		/* SOL_IP */
+		t = &xt_ip_options;
+		unknown = "IP_???";
+		break;
+	case 6:		/* SOL_TCP */
+		t = &xt_tcp_options;
+		unknown = "TCP_???";
+		break;
+	case 41:	/* SOL_IPV6 */
+		t = &xt_ipv6_options;
+		unknown = "IPV6_???";
+		break;
+	}
+	b = dec_begin(d);
+	if (t)
+		sb_enum(&b, t, opt, unknown);
+	else
+		sb_u64(&b, opt);
+	dec_end(d, &c->arg[2], &b);
+}
+
+/* An option's value: [1] when it is an int, else its bytes */
+static void set_sockopt_val(struct decoder *d, struct darg *a, uint64_t len)
+{
+	const uint8_t *v = dec_struct(a, len < 4 ? len : 4);
+	int32_t i;
+	struct sb b;
+
+	if (!v || !len)
+		return;
+	b = dec_begin(d);
+	if (len == 4) {
+		memcpy(&i, v, 4);
+		sb_putc(&b, '[');
+		sb_i64(&b, i);
+		sb_putc(&b, ']');
+	} else {
+		sb_quoted(&b, v, len < a->cap->len ? len : a->cap->len, len > a->cap->len, false,
+			  false);
+	}
+	dec_end(d, a, &b);
+}
+
+static void dec_setsockopt(struct decoder *d, struct call *c)
+{
+	set_sockopt_level(d, c);
+	set_sockopt_val(d, &c->arg[3], (uint32_t)c->arg[4].raw);
+}
+
+static void dec_getsockopt(struct decoder *d, struct call *c)
+{
+	const int32_t *len = dec_struct(&c->arg[4], 4);
+	struct sb b;
+
+	set_sockopt_level(d, c);
+	if (!len)
+		return;
+	if (c->ret >= 0 && *len >= 0)
+		set_sockopt_val(d, &c->arg[3], *len);
+	b = dec_begin(d);
+	sb_putc(&b, '[');
+	sb_i64(&b, *len);
+	sb_putc(&b, ']');
+	dec_end(d, &c->arg[4], &b);
+}
+
 /* The captures of an address returned with its length: both read at exit. */
 #define SOCKADDR_OUT(addr, lenp) \
 	{ addr, SO_CK_STRUCT_OUT_PLEN, lenp, SOCKADDR_MAX }, { lenp, SO_CK_STRUCT_IN, 0, 4 }
@@ -190,6 +271,8 @@ const struct dec_entry dec_net_table[] = {
 	{ "connect", dec_connect, { { 1, SO_CK_STRUCT_IN_LEN, 2, SOCKADDR_MAX } } },
 	{ "bind", dec_connect, { { 1, SO_CK_STRUCT_IN_LEN, 2, SOCKADDR_MAX } } },
 	{ "sendto", dec_sendto, { { 4, SO_CK_STRUCT_IN_LEN, 5, SOCKADDR_MAX } } },
+	{ "setsockopt", dec_setsockopt, { { 3, SO_CK_BUF_IN, 4, 0 } } },
+	{ "getsockopt", dec_getsockopt, { SOCKADDR_OUT(3, 4) } },	/* value, then length */
 	{ "sendmsg", dec_msg },
 	{ "recvmsg", dec_msg },
 	{ "sendmmsg", dec_mmsg },

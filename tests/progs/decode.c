@@ -59,6 +59,8 @@ int main(void)
 	uint8_t aff[16];
 	char cpus[256];
 	long ng, ng2, naff, capr, nnp, oldmask;
+	int one = 1, optv = -1;
+	socklen_t optl = sizeof(optv);
 	char comm[16];
 	int n;
 
@@ -123,6 +125,9 @@ int main(void)
 	syscall(SYS_bind, l, &lsin, sizeof(lsin));
 	syscall(SYS_getsockname, l, &lsin, &llen);
 	syscall(SYS_listen, l, 1);
+	syscall(SYS_setsockopt, l, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	syscall(SYS_getsockopt, l, SOL_SOCKET, SO_ERROR, &optv, &optl);
+	syscall(SYS_setsockopt, l, 12345, 7, &one, sizeof(one));
 	cl = syscall(SYS_socket, AF_INET, SOCK_STREAM, 0);
 	syscall(SYS_connect, cl, &lsin, sizeof(lsin));
 	a = syscall(SYS_accept4, l, &peer, &plen, SOCK_CLOEXEC);
@@ -252,6 +257,12 @@ int main(void)
 	expect(line, "0");
 	snprintf(line, sizeof(line), "listen(%d, 1)", l);
 	expect(line, "0");
+	snprintf(line, sizeof(line), "setsockopt(%d, SOL_SOCKET, SO_REUSEADDR, [1], 4)", l);
+	expect(line, "0");
+	snprintf(line, sizeof(line), "getsockopt(%d, SOL_SOCKET, SO_ERROR, [0], [4])", l);
+	expect(line, "0");
+	snprintf(line, sizeof(line), "setsockopt(%d, 0x3039 /* SOL_?? */, 7, [1], 4)", l);
+	expect(line, "-1 ENOPROTOOPT (Protocol not available)");
 	snprintf(line, sizeof(line), "%d", cl);
 	expect("socket(AF_INET, SOCK_STREAM, IPPROTO_IP)", line);
 	snprintf(line, sizeof(line), "connect(%d, {sa_family=AF_INET, sin_port=htons(%u), "

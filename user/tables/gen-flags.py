@@ -119,6 +119,29 @@ TABLES = [
                     "REISER2FS_SUPER_MAGIC_STRING", "REISER2FS_JR_SUPER_MAGIC_STRING"],
     }),
     ("statfs_flags", ["sys/statvfs.h"], r"ST_[A-Z]+", "flags", {"gnu": True}),
+    # setsockopt/getsockopt: levels, and the options of the common ones
+    ("socket_levels", ["sys/socket.h", "netinet/in.h", "netinet/tcp.h", "netinet/udp.h"],
+     r"SOL_[A-Z0-9_]+", "enum", {}),
+    ("so_options", ["sys/socket.h"], r"SO_[A-Z0-9_]+", "enum", {
+        "exclude_re": r"SO_(EE|TXTIME)_.*",
+        # the names strace 6.1 shows for the values x86-64 has twice
+        "order": ["SO_RCVTIMEO_OLD", "SO_SNDTIMEO_OLD", "SO_TIMESTAMP_OLD",
+                  "SO_TIMESTAMPNS_OLD", "SO_TIMESTAMPING_OLD"],
+    }),
+    ("ip_options", ["netinet/in.h"], r"IP_[A-Z0-9_]+", "enum", {
+        "exclude_re": r"IP_(PMTUDISC_.*|DEFAULT_.*|MAX_.*|RECVRETOPTS|MSFILTER_SIZE|"
+                      r"UNICAST_IF|.*_ANY|LOCAL_PORT_RANGE)",
+    }),
+    ("ipv6_options", ["netinet/in.h"], r"IPV6_[A-Z0-9_]+", "enum", {
+        "exclude_re": r"IPV6_(PMTUDISC_.*|PREFER_.*|RTHDR_.*|.*_SIZE|ADD_MEMBERSHIP|"
+                      r"DROP_MEMBERSHIP|RXHOPOPTS|RXDSTOPTS)",
+    }),
+    ("tcp_options", ["netinet/tcp.h"], r"TCP_[A-Z0-9_]+", "enum", {
+        "exclude_re": r"TCP_(MSS|MAXWIN|MD5SIG_FLAG_.*|MD5SIG_MAXKEYLEN|MSS_.*|MAX_.*|.*_LEN|REPAIR_(ON|OFF|OFF_NO_WP)|"
+                      r"NO_QUEUE|RECV_QUEUE|SEND_QUEUE|QUEUES_NR|CA_.*|COOKIE_.*|"
+                      r"S_DATA_.*|ESTABLISHED|SYN_.*|FIN_.*|TIME_WAIT|CLOSE.*|LAST_ACK|"
+                      r"LISTEN|CLOSING)",
+    }),
     ("msg_flags", ["sys/socket.h"], r"MSG_[A-Z_]+", "flags", {
         "exclude": ["MSG_TRYHARD"],  # MSG_DONTROUTE's other name
     }),
