@@ -1057,7 +1057,14 @@ int BPF_PROG(sched_exit, struct task_struct *p)
 		r->nr = -1;
 		r->status_arg = 0;
 	}
-	r->exit_code = BPF_CORE_READ(p, exit_code);
+	/* a process that ends by exit_group or a signal ends with that status, whatever a thread
+	 * that exited on its own just before says (SIGNAL_GROUP_EXIT, include/linux/sched/signal.h,
+	 * 0x4 since 2.6) */
+	if (BPF_CORE_READ(p, signal, flags) & 0x4)
+		r->exit_code = BPF_CORE_READ(p, signal, group_exit_code);
+	else
+		r->exit_code = BPF_CORE_READ(p, exit_code);
+	/* two threads ending together can both see 0 here: user space reports the process once */
 	r->group_dead = BPF_CORE_READ(p, signal, live.counter) == 0;
 	/* the end of a traced task is worth waking the consumer for (it may be what it waits on) */
 	bpf_task_storage_delete(&tasks, p);

@@ -161,6 +161,61 @@ static void on_enter(struct consumer *c, struct tstate *ts, const struct so_sys 
 	memcpy(ts->enter, r, r->h.size);
 }
 
+/*
+ * A process's end is reported after the end records of all its threads the trace knows: two
+ * threads ending together can both be the last (see sched_exit in bpf/sysobs.bpf.c), and
+ * "+++ exited with N +++" comes once, after the process's last lines.
+ */
+static void exit_pending(struct consumer *c, const struct proc_exit *e)
+{
+	unsigned int i;
+
+	for (i = 0; i < c->npend; i++)
+		if (c->pend[i].tgid == e->tgid)
+			return;	/* already known: the same status */
+	if (c->npend == sizeof(c->pend) / sizeof(c->pend[0])) {
+		c->sink->ops->proc_exit(c->sink, e);	/* no room to wait: now */
+		if (e->tgid == c->main_tgid)
+			c->exit_seen = true;
+		return;
+	}
+	c->pend[c->npend++] = *e;
+}
+
+static bool tgid_has_threads(const struct consumer *c, uint32_t tgid)
+{
+	size_t i;
+
+	for (i = 0; i < c->tab_cap; i++)
+		if (c->tab[i].slot == SLOT_USED && c->tab[i].tgid == tgid)
+			return true;
+	return false;
+}
+
+/* Report the pending end of tgid once none of its threads is left (all: every pending one). */
+static void exits_flush(struct consumer *c, uint32_t tgid, bool all)
+{
+	unsigned int i = 0;
+
+	while (i < c->npend) {
+		struct proc_exit *e = &c->pend[i];
+
+		if (!all && (e->tgid != tgid || tgid_has_threads(c, tgid))) {
+			i++;
+			continue;
+		}
+		c->sink->ops->proc_exit(c->sink, e);
+		if (e->tgid == c->main_tgid)
+			c->exit_seen = true;
+		c->pend[i] = c->pend[--c->npend];
+	}
+}
+
+void consumer__flush_exits(struct consumer *c)
+{
+	exits_flush(c, 0, true);
+}
+
 static void on_exit_rec(struct consumer *c, struct tstate *ts, const struct so_exit *r)
 {
 	struct proc_exit e = {};
@@ -171,22 +226,21 @@ static void on_exit_rec(struct consumer *c, struct tstate *ts, const struct so_e
 		c->sink->ops->call(c->sink, &c->call);
 		c->calls++;
 	}
+	ts->slot = SLOT_DEAD;
+	if (c->live)
+		c->live--;
 	if (r->group_dead) {
 		e.tgid = r->h.tgid;
-		e.tid = r->h.tid;
+		e.tid = r->h.tgid;	/* the process's end, shown under its pid as strace does */
 		e.has_ts = r->h.flags & SO_F_TS;
 		e.ts_ns = r->h.ts_ns;
 		e.sig = r->exit_code & 0x7f;
 		e.signaled = e.sig != 0;
 		e.core = r->exit_code & 0x80;
 		e.code = (r->exit_code >> 8) & 0xff;
-		c->sink->ops->proc_exit(c->sink, &e);
-		if (e.tgid == c->main_tgid)
-			c->exit_seen = true;
+		exit_pending(c, &e);
 	}
-	ts->slot = SLOT_DEAD;
-	if (c->live)
-		c->live--;
+	exits_flush(c, r->h.tgid, false);
 	set_prefix(c);
 }
 

@@ -36,6 +36,9 @@ struct consumer {
 	bool exit_seen;		/* the launched process's exit was reported */
 	uint32_t main_tgid;	/* the launched process */
 	struct outbuf *raw;	/* --record: every record as received, for replay */
+	/* process ends waiting for the other threads of the process to end first */
+	struct proc_exit pend[16];
+	unsigned int npend;
 	struct call call;
 };
 
@@ -49,6 +52,8 @@ int consumer__handle(struct consumer *c, const void *data, size_t size);
 /* A thread known to user space to be traced from the start (the launched child, -p PID). */
 void consumer__add_task(struct consumer *c, uint32_t tid, uint32_t tgid);
 void consumer__free(struct consumer *c);
+/* Report the process ends still waiting for a thread's end record (lost, or never sent). */
+void consumer__flush_exits(struct consumer *c);
 /* Up to max threads the records show alive (tid, tgid). Returns how many. */
 int consumer__tids(struct consumer *c, uint32_t *tids, uint32_t *tgids, int max);
 /* The last sequence number seen from tid (0 when none). */

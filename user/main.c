@@ -216,6 +216,7 @@ int main(int argc, char **argv)
 			o.live = !o.json && !o.summary_only && isatty(out_fd);
 		if (trace__loop(&cons, &tr, NULL, o.system_wide ? NULL : &a, &ob, o.live))
 			goto cleanup;
+		consumer__flush_exits(&cons);
 		status = 0;
 		goto totals;
 	}
@@ -243,6 +244,7 @@ int main(int argc, char **argv)
 		o.live = !o.json && !o.summary_only && isatty(out_fd);
 	if (trace__loop(&cons, &tr, &l, NULL, &ob, o.live))
 		goto cleanup;
+	consumer__flush_exits(&cons);
 
 	/* stopped by a second signal: the command goes on, untraced, and we do not wait for it */
 	if (!l.reaped && stop_signals < 2)

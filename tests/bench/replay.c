@@ -64,6 +64,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, "replay: %s: not a sysobs --record file\n", argv[1]);
 			return 1;
 		}
+		consumer__flush_exits(&cons);
 		outbuf__flush(&ob);
 		dt = now() - t0;
 		if (dt < best)
