@@ -317,6 +317,26 @@ void dec__spec(long nr, struct so_spec *sp)
 	}
 }
 
+void dec_rusage(struct decoder *d, const struct call *c, struct darg *a)
+{
+	const int64_t *tv = dec_struct(a, RUSAGE_HEAD_SIZE);
+	struct sb b;
+
+	if (!tv || c->ret < 0)
+		return;
+	b = dec_begin(d);
+	sb_puts(&b, "{ru_utime={tv_sec=");
+	sb_i64(&b, tv[0]);
+	sb_puts(&b, ", tv_usec=");
+	sb_i64(&b, tv[1]);
+	sb_puts(&b, "}, ru_stime={tv_sec=");
+	sb_i64(&b, tv[2]);
+	sb_puts(&b, ", tv_usec=");
+	sb_i64(&b, tv[3]);
+	sb_puts(&b, "}, ...}");
+	dec_end(d, a, &b);
+}
+
 void dec_keep_args(struct call *c, const uint8_t *idx, unsigned int n)
 {
 	struct darg kept[SO_MAX_ARGS];

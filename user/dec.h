@@ -60,6 +60,12 @@ void dec_end_ret(struct decoder *d, struct call *c, struct sb *b);
 
 /* The captured struct behind argument a when the kernel read at least size bytes, else NULL. */
 const void *dec_struct(const struct darg *a, size_t size);
+#define RUSAGE_HEAD_SIZE	32	/* ru_utime and ru_stime: what strace shows of a rusage */
+
+/* {ru_utime={tv_sec=0, tv_usec=1700}, ru_stime={tv_sec=0, tv_usec=0}, ...} when the call
+ * succeeded and the kernel read RUSAGE_HEAD_SIZE bytes. */
+void dec_rusage(struct decoder *d, const struct call *c, struct darg *a);
+
 /* Show only the arguments idx[0..n) of the call, in that order (strace leaves out the ones a
  * call does not use: futex's by operation). Raw values move with their texts. */
 void dec_keep_args(struct call *c, const uint8_t *idx, unsigned int n);

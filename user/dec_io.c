@@ -262,6 +262,7 @@ static void dec_wait4(struct decoder *d, struct call *c)
 	b = dec_begin(d);
 	sb_flags(&b, &xt_wait_options, (uint32_t)c->arg[2].raw, NULL);
 	dec_end(d, &c->arg[2], &b);
+	dec_rusage(d, c, &c->arg[3]);
 }
 
 const struct dec_entry dec_io_table[] = {
@@ -277,6 +278,8 @@ const struct dec_entry dec_io_table[] = {
 		{ 2, SO_CK_STRUCT_OUT, 0, TIMESPEC_SIZE } } },
 	{ "pipe", dec_pipe2, { { 0, SO_CK_STRUCT_OUT, 0, 8 } } },
 	{ "pipe2", dec_pipe2, { { 0, SO_CK_STRUCT_OUT, 0, 8 } } },
-	{ "wait4", dec_wait4, { { 1, SO_CK_STRUCT_OUT, 0, 4 } } },
+	{ "wait4", dec_wait4, {
+		{ 1, SO_CK_STRUCT_OUT, 0, 4 },
+		{ 3, SO_CK_STRUCT_OUT, 0, RUSAGE_HEAD_SIZE } } },
 	{ NULL },
 };

@@ -305,6 +305,16 @@ static void dec_prctl(struct decoder *d, struct call *c)
 	}
 }
 
+/* getrusage(RUSAGE_SELF, {ru_utime=..., ru_stime=..., ...}) */
+static void dec_getrusage(struct decoder *d, struct call *c)
+{
+	struct sb b = dec_begin(d);
+
+	sb_enum(&b, &xt_rusage_who, (uint64_t)(int64_t)(int32_t)c->arg[0].raw, "RUSAGE_???");
+	dec_end(d, &c->arg[0], &b);
+	dec_rusage(d, c, &c->arg[1]);
+}
+
 /* getrandom's bytes are random: strace shows them all in hex */
 static void dec_getrandom(struct decoder *d, struct call *c)
 {
@@ -554,6 +564,7 @@ const struct dec_entry dec_proc_table[] = {
 	{ "getrlimit", dec_getrlimit, { { 1, SO_CK_STRUCT_OUT, 0, RLIMIT_SIZE } } },
 	{ "setrlimit", dec_getrlimit, { { 1, SO_CK_STRUCT_IN, 0, RLIMIT_SIZE } } },
 	{ "arch_prctl", dec_arch_prctl },
+	{ "getrusage", dec_getrusage, { { 1, SO_CK_STRUCT_OUT, 0, RUSAGE_HEAD_SIZE } } },
 	/* what arg2 points at, for the options that take a name or an int pointer */
 	{ "prctl", dec_prctl, { { 1, SO_CK_STRUCT_IN, 0, TASK_COMM_LEN } } },
 	{ "futex", dec_futex, { { 3, SO_CK_STRUCT_IN, 0, TIMESPEC_SIZE } } },

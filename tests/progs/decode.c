@@ -60,6 +60,7 @@ int main(void)
 	char cpus[256];
 	long ng, ng2, naff, capr, nnp, oldmask;
 	int one = 1, optv = -1;
+	struct rusage ru, ru2;
 	socklen_t optl = sizeof(optv);
 	char comm[16];
 	int n;
@@ -97,6 +98,8 @@ int main(void)
 	ng2 = syscall(SYS_getgroups, 4, groups);
 	naff = syscall(SYS_sched_getaffinity, 0, sizeof(aff), aff);
 	syscall(SYS_sched_setaffinity, 0, sizeof(aff), aff);
+	syscall(SYS_getrusage, RUSAGE_SELF, &ru);
+	syscall(SYS_getrusage, 5, &ru2);
 	syscall(SYS_prctl, PR_SET_NAME, "sysobs-dec", 0, 0, 0);
 	syscall(SYS_prctl, PR_GET_NAME, comm, 0, 0, 0);
 	capr = syscall(SYS_prctl, PR_CAPBSET_READ, 32 /* CAP_MAC_OVERRIDE */, 0, 0, 0);
@@ -200,6 +203,12 @@ int main(void)
 	expect(line, tmp);
 	snprintf(line, sizeof(line), "sched_setaffinity(0, %zu, [%s])", sizeof(aff), cpus);
 	expect(line, "0");
+	snprintf(line, sizeof(line), "getrusage(RUSAGE_SELF, {ru_utime={tv_sec=%ld, tv_usec=%ld}, "
+		 "ru_stime={tv_sec=%ld, tv_usec=%ld}, ...})", (long)ru.ru_utime.tv_sec,
+		 (long)ru.ru_utime.tv_usec, (long)ru.ru_stime.tv_sec, (long)ru.ru_stime.tv_usec);
+	expect(line, "0");
+	snprintf(line, sizeof(line), "getrusage(0x5 /* RUSAGE_??? */, %p)", (void *)&ru2);
+	expect(line, "-1 EINVAL (Invalid argument)");
 	expect("prctl(PR_SET_NAME, \"sysobs-dec\")", "0");
 	expect("prctl(PR_GET_NAME, \"sysobs-dec\")", "0");
 	snprintf(tmp, sizeof(tmp), "%ld", capr);

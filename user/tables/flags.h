@@ -535,6 +535,15 @@ static const struct xlat xl_socket_type_flags[] = {
 };
 const struct xlat_tab xt_socket_type_flags = { xl_socket_type_flags, 2 };
 
+/* enum, from <linux/resource.h> */
+static const struct xlat xl_rusage_who[] = {
+	{ 0x0ULL, "RUSAGE_SELF" },
+	{ 0x1ULL, "RUSAGE_THREAD" },
+	{ 0xfffffffffffffffeULL, "RUSAGE_BOTH" },
+	{ 0xffffffffffffffffULL, "RUSAGE_CHILDREN" },
+};
+const struct xlat_tab xt_rusage_who = { xl_rusage_who, 4 };
+
 /* enum, from <linux/magic.h> */
 static const struct xlat xl_fs_magics[] = {
 	{ 0x2fULL, "QNX4_SUPER_MAGIC" },

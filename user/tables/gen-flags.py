@@ -113,6 +113,7 @@ TABLES = [
     ("socket_type_flags", ["sys/socket.h"], r"SOCK_(CLOEXEC|NONBLOCK)", "flags", {
         "order": ["SOCK_CLOEXEC", "SOCK_NONBLOCK"],  # strace's sock_type_flags.in
     }),
+    ("rusage_who", ["linux/resource.h"], r"RUSAGE_[A-Z]+", "enum", {}),
     # statfs's f_type and f_flags
     ("fs_magics", ["linux/magic.h"], r"[A-Z0-9_]+_MAGIC[0-9V_]*", "enum", {
         "exclude": ["STACK_END_MAGIC", "CRAMFS_MAGIC_WEND", "REISERFS_SUPER_MAGIC_STRING",
