@@ -1164,7 +1164,6 @@ int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binp
 	return 0;
 }
 
-/* A thread that is switched out (it blocks, or is preempted) sends what it collected. */
 /* The siginfo of signal sig queued on head (a task's or its process's pending list). */
 static __always_inline bool queued_siginfo(struct list_head *head, int sig, struct so_signal *r)
 {
@@ -1200,8 +1199,8 @@ static __always_inline bool queued_siginfo(struct list_head *head, int sig, stru
 SEC("tp_btf/signal_deliver")
 int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
 {
-	struct so_task *t = task_lookup();
-	struct task_struct *task;
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct so_task *t = task_get(task);
 	struct so_signal *r;
 	unsigned long h;
 	int fatal = 0;
@@ -1214,7 +1213,6 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 		 * for non-NULL, so that cannot be tested here) */
 		if (t->tid != t->tgid)
 			return 0;
-		task = bpf_get_current_task_btf();
 		fatal = BPF_CORE_READ(task, signal, group_exit_code);
 		if (fatal <= 0 || fatal >= 32 || fatal == 9)
 			return 0;	/* exit_group, exec, or SIGKILL itself */
@@ -1233,11 +1231,11 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 	r->err = 0;
 	__builtin_memset(r->fields, 0, sizeof(r->fields));
 	if (fatal) {
-		task = bpf_get_current_task_btf();
+		/* its default action ended the process; not found queued: shown as from user space */
 		r->signo = fatal;
-		if (!queued_siginfo(&task->pending.list, fatal, r) &&
-		    !queued_siginfo(&task->signal->shared_pending.list, fatal, r))
-			r->code = 0;	/* not found: shown as sent by the kernel from user space */
+		r->handler = SO_SIG_DFL;
+		if (!queued_siginfo(&task->pending.list, fatal, r))
+			queued_siginfo(&task->signal->shared_pending.list, fatal, r);
 		bpf_ringbuf_submit(r, 0);
 		goto out;
 	}
@@ -1257,6 +1255,7 @@ out:
 	return 0;
 }
 
+/* A thread that is switched out (it blocks, or is preempted) sends what it collected. */
 SEC("tp_btf/sched_switch")
 int BPF_PROG(sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
 {
