@@ -63,7 +63,6 @@ int attach__start(struct attach *a, struct tracer *tr, struct consumer *c, const
 			return -1;
 		}
 		consumer__add_task(c, pid, tgid);
-		a->pid[a->n] = pid;
 		a->pidfd[a->n] = syscall(SYS_pidfd_open, tgid, 0);
 		if (a->pidfd[a->n] < 0) {
 			warn("cannot watch process %d: %s", pid, strerror(errno));

@@ -15,7 +15,6 @@
 
 struct attach {
 	int n;
-	int pid[OPTS_MAX_PIDS];
 	int pidfd[OPTS_MAX_PIDS];	/* readable once the process has ended */
 };
 

@@ -161,6 +161,13 @@ static void on_enter(struct consumer *c, struct tstate *ts, const struct so_sys 
 	memcpy(ts->enter, r, r->h.size);
 }
 
+static void exit_report(struct consumer *c, const struct proc_exit *e)
+{
+	c->sink->ops->proc_exit(c->sink, e);
+	if (e->tgid == c->main_tgid)
+		c->exit_seen = true;
+}
+
 /*
  * A process's end is reported after the end records of all its threads the trace knows: two
  * threads ending together can both be the last (see sched_exit in bpf/sysobs.bpf.c), and
@@ -173,13 +180,10 @@ static void exit_pending(struct consumer *c, const struct proc_exit *e)
 	for (i = 0; i < c->npend; i++)
 		if (c->pend[i].tgid == e->tgid)
 			return;	/* already known: the same status */
-	if (c->npend == sizeof(c->pend) / sizeof(c->pend[0])) {
-		c->sink->ops->proc_exit(c->sink, e);	/* no room to wait: now */
-		if (e->tgid == c->main_tgid)
-			c->exit_seen = true;
-		return;
-	}
-	c->pend[c->npend++] = *e;
+	if (c->npend == sizeof(c->pend) / sizeof(c->pend[0]))
+		exit_report(c, e);	/* no room to wait: now */
+	else
+		c->pend[c->npend++] = *e;
 }
 
 static bool tgid_has_threads(const struct consumer *c, uint32_t tgid)
@@ -204,9 +208,7 @@ static void exits_flush(struct consumer *c, uint32_t tgid, bool all)
 			i++;
 			continue;
 		}
-		c->sink->ops->proc_exit(c->sink, e);
-		if (e->tgid == c->main_tgid)
-			c->exit_seen = true;
+		exit_report(c, e);
 		c->pend[i] = c->pend[--c->npend];
 	}
 }

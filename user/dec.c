@@ -317,6 +317,16 @@ void dec__spec(long nr, struct so_spec *sp)
 	}
 }
 
+void dec_int_in_brackets(struct decoder *d, struct darg *a, int64_t v)
+{
+	struct sb b = dec_begin(d);
+
+	sb_putc(&b, '[');
+	sb_i64(&b, v);
+	sb_putc(&b, ']');
+	dec_end(d, a, &b);
+}
+
 void dec_rusage(struct decoder *d, const struct call *c, struct darg *a)
 {
 	const int64_t *tv = dec_struct(a, RUSAGE_HEAD_SIZE);

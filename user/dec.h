@@ -60,6 +60,9 @@ void dec_end_ret(struct decoder *d, struct call *c, struct sb *b);
 
 /* The captured struct behind argument a when the kernel read at least size bytes, else NULL. */
 const void *dec_struct(const struct darg *a, size_t size);
+/* "[16]": an int the call read or wrote through a pointer (lengths, option values). */
+void dec_int_in_brackets(struct decoder *d, struct darg *a, int64_t v);
+
 #define RUSAGE_HEAD_SIZE	32	/* ru_utime and ru_stime: what strace shows of a rusage */
 
 /* {ru_utime={tv_sec=0, tv_usec=1700}, ru_stime={tv_sec=0, tv_usec=0}, ...} when the call

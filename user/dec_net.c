@@ -137,17 +137,12 @@ static void set_sockaddr_out(struct decoder *d, struct call *c, unsigned int add
 			     unsigned int lenp)
 {
 	const int32_t *len = dec_struct(&c->arg[lenp], 4);
-	struct sb b;
 
 	if (!len)
 		return;
 	if (c->ret >= 0 && *len > 0)
 		set_sockaddr(d, &c->arg[addr], *len);
-	b = dec_begin(d);
-	sb_putc(&b, '[');
-	sb_i64(&b, *len);
-	sb_putc(&b, ']');
-	dec_end(d, &c->arg[lenp], &b);
+	dec_int_in_brackets(d, &c->arg[lenp], *len);
 }
 
 static void dec_accept(struct decoder *d, struct call *c)
@@ -220,16 +215,13 @@ static void set_sockopt_val(struct decoder *d, struct darg *a, uint64_t len)
 
 	if (!v || !len)
 		return;
-	b = dec_begin(d);
 	if (len == 4) {
 		memcpy(&i, v, 4);
-		sb_putc(&b, '[');
-		sb_i64(&b, i);
-		sb_putc(&b, ']');
-	} else {
-		sb_quoted(&b, v, len < a->cap->len ? len : a->cap->len, len > a->cap->len, false,
-			  false);
+		dec_int_in_brackets(d, a, i);
+		return;
 	}
+	b = dec_begin(d);
+	sb_quoted(&b, v, len < a->cap->len ? len : a->cap->len, len > a->cap->len, false, false);
 	dec_end(d, a, &b);
 }
 
@@ -242,18 +234,13 @@ static void dec_setsockopt(struct decoder *d, struct call *c)
 static void dec_getsockopt(struct decoder *d, struct call *c)
 {
 	const int32_t *len = dec_struct(&c->arg[4], 4);
-	struct sb b;
 
 	set_sockopt_level(d, c);
 	if (!len)
 		return;
 	if (c->ret >= 0 && *len >= 0)
 		set_sockopt_val(d, &c->arg[3], *len);
-	b = dec_begin(d);
-	sb_putc(&b, '[');
-	sb_i64(&b, *len);
-	sb_putc(&b, ']');
-	dec_end(d, &c->arg[4], &b);
+	dec_int_in_brackets(d, &c->arg[4], *len);
 }
 
 /* The captures of an address returned with its length: both read at exit. */

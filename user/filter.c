@@ -32,7 +32,7 @@ static void set_bit(uint64_t *m, long nr)
  * %file, a call that takes a file name; %desc, one that takes a file descriptor. strace keeps
  * its own lists, which also count calls that return descriptors (socket, pipe) and a few more.
  */
-static bool in_class(const struct sysent *e, const char *cls)
+static bool in_class(const struct sysent *e, const void *cls)
 {
 	unsigned int i;
 
@@ -47,10 +47,28 @@ static bool in_class(const struct sysent *e, const char *cls)
 	return false;
 }
 
+static bool in_regex(const struct sysent *e, const void *re)
+{
+	return !regexec(re, e->name, 0, NULL, 0);
+}
+
+/* Every known syscall for which match(entry, ctx) holds into m. */
+static void add_matching(uint64_t *m, bool (*match)(const struct sysent *, const void *),
+			 const void *ctx)
+{
+	unsigned int nr, max = sysent__max();
+
+	for (nr = 0; nr < max && nr < SO_NR_SLOTS; nr++) {
+		const struct sysent *e = sysent__get(nr);
+
+		if (e && match(e, ctx))
+			set_bit(m, nr);
+	}
+}
+
 /* One element of a set into m. */
 static int add_element(uint64_t *m, const char *el, char *err, size_t errlen)
 {
-	unsigned int nr, max = sysent__max();
 	bool quiet = false;
 	long n;
 
@@ -71,12 +89,7 @@ static int add_element(uint64_t *m, const char *el, char *err, size_t errlen)
 			snprintf(err, errlen, "invalid regular expression '%s': %s", el + 1, msg);
 			return -1;
 		}
-		for (nr = 0; nr < max && nr < SO_NR_SLOTS; nr++) {
-			const struct sysent *e = sysent__get(nr);
-
-			if (e && !regexec(&re, e->name, 0, NULL, 0))
-				set_bit(m, nr);
-		}
+		add_matching(m, in_regex, &re);
 		regfree(&re);
 		return 0;
 	}
@@ -88,12 +101,7 @@ static int add_element(uint64_t *m, const char *el, char *err, size_t errlen)
 				 "supported; use names or /regex)", el);
 			return -1;
 		}
-		for (nr = 0; nr < max && nr < SO_NR_SLOTS; nr++) {
-			const struct sysent *e = sysent__get(nr);
-
-			if (e && in_class(e, cls))
-				set_bit(m, nr);
-		}
+		add_matching(m, in_class, cls);
 		return 0;
 	}
 	if (el[0] == '?') {

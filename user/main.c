@@ -204,16 +204,16 @@ int main(int argc, char **argv)
 		consumer__record_to(&cons, &raw);
 	}
 
-	cons.attach = o.system_wide || (o.npids && o.follow);
+	cons.attach = topts.attach_mode != SO_ATTACH_NONE;
 	cons.status_only = o.status_only == 1 ? STATUS_SUCCESSFUL :
 			   o.status_only == 2 ? STATUS_FAILED : STATUS_ALL;
 	cons.fixed_prefix = o.system_wide;
+	if (o.live < 0)
+		o.live = !o.json && !o.summary_only && isatty(out_fd);
 	if (!o.cmd) {
 		/* -p, --system-wide: what runs goes on when we stop; we exit 0 */
 		if (attach__start(&a, &tr, &cons, &o))
 			goto cleanup;
-		if (o.live < 0)
-			o.live = !o.json && !o.summary_only && isatty(out_fd);
 		if (trace__loop(&cons, &tr, NULL, o.system_wide ? NULL : &a, &ob, o.live))
 			goto cleanup;
 		consumer__flush_exits(&cons);
@@ -240,8 +240,6 @@ int main(int argc, char **argv)
 		goto cleanup;
 	}
 
-	if (o.live < 0)
-		o.live = !o.json && !o.summary_only && isatty(out_fd);
 	if (trace__loop(&cons, &tr, &l, NULL, &ob, o.live))
 		goto cleanup;
 	consumer__flush_exits(&cons);

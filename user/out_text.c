@@ -157,14 +157,20 @@ static void text_timestamp(struct sink *s, bool has_ts, uint64_t ts)
 	outbuf__write(ob, buf, n);
 }
 
+/* What starts every line: the pid prefix (-f), then the time (-t, -r), as strace orders them. */
+static void text_leader(struct sink *s, uint32_t tid, bool has_ts, uint64_t ts)
+{
+	text_prefix(s, tid);
+	text_timestamp(s, has_ts, ts);
+}
+
 static void text_call(struct sink *s, const struct call *c)
 {
 	struct outbuf *ob = s->ob;
 	char ret[160];
 	unsigned int i;
 
-	text_prefix(s, c->tid);
-	text_timestamp(s, c->has_ts, c->ts_ns);
+	text_leader(s, c->tid, c->has_ts, c->ts_ns);
 	outbuf__puts(ob, c->name);
 	outbuf__putc(ob, '(');
 	for (i = 0; i < c->nargs; i++) {
@@ -212,8 +218,7 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 {
 	char sig[32];
 
-	text_prefix(s, e->tid);
-	text_timestamp(s, e->has_ts, e->ts_ns);
+	text_leader(s, e->tid, e->has_ts, e->ts_ns);
 	if (e->signaled) {
 		outbuf__lit(s->ob, "+++ killed by ");
 		outbuf__puts(s->ob, signal_name(e->sig, sig, sizeof(sig)));
@@ -231,8 +236,7 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 /* --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} --- */
 static void text_signal(struct sink *s, const struct sig_event *e)
 {
-	text_prefix(s, e->tid);
-	text_timestamp(s, e->has_ts, e->ts_ns);
+	text_leader(s, e->tid, e->has_ts, e->ts_ns);
 	outbuf__lit(s->ob, "--- ");
 	outbuf__puts(s->ob, e->name);
 	outbuf__putc(s->ob, ' ');
@@ -244,8 +248,7 @@ static void text_signal(struct sink *s, const struct sig_event *e)
 static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
 		      uint64_t count)
 {
-	text_prefix(s, tid);
-	text_timestamp(s, false, 0);
+	text_leader(s, tid, false, 0);
 	outbuf__lit(s->ob, "--- lost ");
 	outbuf__u64(s->ob, count);
 	outbuf__puts(s->ob, count == 1 ? " event" : " events");
