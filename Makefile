@@ -13,7 +13,13 @@ PREFIX		?= /usr/local
 DESTDIR		?=
 VERSION		:= 0.1.0
 
+# The BPF side reads syscall arguments from pt_regs: only x86-64 is supported yet.
+HOST_ARCH	:= $(shell uname -m)
+ifeq ($(HOST_ARCH),x86_64)
 ARCH		:= x86
+else
+$(error sysobs supports x86_64 only for now (this machine: $(HOST_ARCH)))
+endif
 CFLAGS		?= -O2 -g
 USER_CFLAGS	:= $(CFLAGS) -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
 		   -Wno-missing-field-initializers -I$(OUT) -Ibpf -Iuser -DSYSOBS_VERSION='"$(VERSION)"'
@@ -32,7 +38,7 @@ else
 	MAKEFLAGS += --no-print-directory
 endif
 
-USER_SRCS	:= $(wildcard user/*.c)
+USER_SRCS	:= $(sort $(shell find user -name '*.c'))
 USER_OBJS	:= $(patsubst user/%.c,$(OUT)/obj/%.o,$(USER_SRCS))
 LIB_OBJS	:= $(filter-out $(OUT)/obj/main.o,$(USER_OBJS))
 TEST_PROGS	:= $(patsubst tests/progs/%.c,$(OUT)/tests/%,$(wildcard tests/progs/*.c))
@@ -45,7 +51,7 @@ UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(OUT)/tests/unit-%,$(wildcard tests/uni
 all: $(OUT)/sysobs $(OUT)/target $(TEST_PROGS) $(UNIT_TESTS) $(OUT)/bench/replay
 
 # --- BPF object and skeleton ----------------------------------------------------------------
-$(OUT)/sysobs.bpf.o: bpf/sysobs.bpf.c bpf/sysobs.h vmlinux.h | $(OUT)
+$(OUT)/sysobs.bpf.o: bpf/sysobs.bpf.c $(wildcard bpf/*.h) vmlinux.h | $(OUT)
 	$(call msg,BPF,$@)
 	$(Q)$(CLANG) $(BPF_CFLAGS) -c $< -o $@.tmp
 	$(Q)$(BPFTOOL) gen object $@ $@.tmp && rm -f $@.tmp
@@ -55,10 +61,16 @@ $(OUT)/sysobs.skel.h: $(OUT)/sysobs.bpf.o
 	$(Q)$(BPFTOOL) gen skeleton $< name sysobs_bpf > $@
 
 # --- user space -----------------------------------------------------------------------------
-$(OUT)/obj/%.o: user/%.c $(wildcard user/*.h) $(wildcard user/tables/*.h) bpf/sysobs.h \
-		$(OUT)/sysobs.skel.h | $(OUT)/obj
+# Headers are tracked by the compiler (-MMD -MP): touching one rebuilds only its includers.
+# Only the loader includes the skeleton, so only it waits for the BPF object.
+$(OUT)/obj/%.o: user/%.c
 	$(call msg,CC,$@)
-	$(Q)$(CC) $(USER_CFLAGS) -c $< -o $@
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(USER_CFLAGS) -MMD -MP -c $< -o $@
+
+$(OUT)/obj/setup/tracer.o: $(OUT)/sysobs.skel.h
+
+-include $(USER_OBJS:.o=.d)
 
 $(OUT)/sysobs: $(USER_OBJS)
 	$(call msg,LINK,$@)
@@ -132,7 +144,7 @@ install: $(OUT)/sysobs
 	$(call msg,INSTALL,$(DESTDIR)$(PREFIX)/bin/sysobs)
 	$(Q)install -D -m 0755 $(OUT)/sysobs $(DESTDIR)$(PREFIX)/bin/sysobs
 
-$(OUT) $(OUT)/obj $(OUT)/tests:
+$(OUT) $(OUT)/tests:
 	$(Q)mkdir -p $@
 
 clean:

@@ -17,6 +17,8 @@
 #define SO_SCRATCH_SIZE		16384	/* per-CPU buffer a record with captures is built in */
 #define SO_MAX_CAPS		4	/* captures per record */
 #define SO_EXEC_ARGV_MAX	32	/* execve argv strings captured */
+#define SO_MAX_PIDS		64	/* -p processes (the attach_pids map) */
+#define SO_MAX_ERRNO		4095	/* the kernel's MAX_ERRNO: -4095..-1 are errors */
 
 /* Record types. */
 enum so_rec_type {

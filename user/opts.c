@@ -134,7 +134,7 @@ static void parse_pids(struct argp_state *st, struct opts *o, const char *arg)
 		if (end == p || errno || v <= 0 || v > INT32_MAX || (*end && *end != ',' &&
 								    *end != ' '))
 			usage_error(st, "invalid -p '%s': give process ids (numbers above 0)", arg);
-		if (o->npids == OPTS_MAX_PIDS)
+		if (o->npids == SO_MAX_PIDS)
 			usage_error(st, "too many -p: at most 64 processes, at '%s'", arg);
 		o->pids[o->npids++] = v;
 		p = end;

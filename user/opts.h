@@ -6,9 +6,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "filter.h"
-
-#define OPTS_MAX_PIDS	64
+#include <linux/types.h>
+#include "sysobs.h"
+#include "setup/filter.h"
 
 struct opts {
 	const char *output;	/* -o FILE, NULL: stderr */
@@ -30,7 +30,7 @@ struct opts {
 	uint64_t ring_size;	/* --ring-size */
 	char **cmd;		/* the command and its arguments */
 	int npids;		/* -p PID: processes to attach to (no command then) */
-	int pids[OPTS_MAX_PIDS];
+	int pids[SO_MAX_PIDS];
 	bool system_wide;	/* --system-wide: every process but sysobs */
 	struct filter filter;	/* -e trace= */
 	int status_only;	/* -z 1: successful calls only, -Z 2: failed ones only */

@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include "consume.h"
+#include "consume/consumer.h"
 
 static double now(void)
 {

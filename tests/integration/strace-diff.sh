@@ -109,7 +109,7 @@ corpus() {
 	fi
 }
 
-corpus "ls -l /" ls -l /
+corpus "ls -l /usr" ls -l /usr
 corpus "cat in.txt" cat in.txt
 corpus "cp in.txt out.txt" cp in.txt out.txt
 corpus "date -u -d @1700000000" date -u -d @1700000000

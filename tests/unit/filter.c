@@ -2,7 +2,7 @@
 /* -e trace=SET parsing (user/filter.c): names, all/none, !, /regex, %file, %desc, errors. */
 #include <linux/types.h>
 #include "check.h"
-#include "filter.h"
+#include "setup/filter.h"
 
 #define NR_READ		0
 #define NR_OPEN		2

@@ -7,8 +7,10 @@
 #include <unistd.h>
 #include <linux/types.h>
 #include "check.h"
-#include "decode.h"
-#include "outbuf.h"
+#include "lib/fmt.h"
+#include "decode/names/errno.h"
+#include "decode/pipeline.h"
+#include "lib/outbuf.h"
 
 static void quote(const char *in, size_t n, bool nul, const char *want)
 {

@@ -6,7 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "check.h"
-#include "launch.h"
+#include "setup/launch.h"
 
 int main(void)
 {

@@ -11,7 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "sysent.h"
+#include "decode/names/errno.h"
+#include "decode/names/sysent.h"
 
 static int failures;
 

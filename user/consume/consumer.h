@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * Drains the ring buffer in record order, checks each thread's sequence numbers (a gap is a
+ * loss, reported where it happened), pairs execve's entry record with its exit, and hands
+ * decoded events to the sink.
+ */
+#ifndef SYSOBS_CONSUME_H
+#define SYSOBS_CONSUME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "decode/pipeline.h"
+#include "lib/outbuf.h"
+#include "output/sink.h"
+
+#include "consume/ring.h"
+
+struct tstate;
+
+enum status_filter { STATUS_ALL, STATUS_SUCCESSFUL, STATUS_FAILED };	/* -z, -Z */
+
+struct consumer_opts {
+	bool follow;		/* -f: several tasks, lines get a [pid N] prefix */
+	bool attach;		/* the kernel takes threads in by itself (-f -p, --system-wide) */
+	bool fixed_prefix;	/* the sink's prefix never changes (--system-wide) */
+	enum status_filter status_only;
+};
+
+struct consumer {
+	struct ring ring;
+	struct decoder *dec;
+	struct sink *sink;
+	struct tstate *tab;	/* per-thread state, open addressing on tid */
+	size_t tab_cap;
+	size_t tab_used;
+	unsigned int live;	/* traced tasks alive, as the records tell */
+	bool follow;		/* -f: several tasks, lines get a [pid N] prefix */
+	bool attach;		/* the kernel takes threads in by itself (-f -p, --system-wide) */
+	bool fixed_prefix;	/* the sink's prefix never changes (--system-wide) */
+	enum status_filter status_only;
+	uint64_t records;
+	uint64_t calls;
+	uint64_t gap_lost;	/* records missing from the sequence numbers */
+	bool exit_seen;		/* the launched process's exit was reported */
+	uint32_t main_tgid;	/* the launched process */
+	struct outbuf *raw;	/* --record: every record as received, for replay */
+	/* process ends waiting for the other threads of the process to end first */
+	struct proc_exit pend[16];
+	unsigned int npend;
+	struct call call;
+};
+
+int consumer__init(struct consumer *c, struct decoder *dec, struct sink *sink,
+		   const struct consumer_opts *o);
+/* Attach to the ring buffer map (size: its data area); then poll. */
+int consumer__attach(struct consumer *c, int ring_map_fd, size_t size);
+/* Wait up to timeout_ms for records and handle all there are. Returns records or -errno. */
+int consumer__poll(struct consumer *c, int timeout_ms);
+/* Handle one record (the ring callback; also used to replay recorded records). */
+int consumer__handle(struct consumer *c, const void *data, size_t size);
+/* A thread known to user space to be traced from the start (the launched child, -p PID). */
+void consumer__add_task(struct consumer *c, uint32_t tid, uint32_t tgid);
+void consumer__free(struct consumer *c);
+/* Report the process ends still waiting for a thread's end record (lost, or never sent). */
+void consumer__flush_exits(struct consumer *c);
+/* Up to max threads the records show alive (tid, tgid). Returns how many. */
+int consumer__tids(struct consumer *c, uint32_t *tids, uint32_t *tgids, int max);
+/* The last sequence number seen from tid (0 when none). */
+uint64_t consumer__records_of(struct consumer *c, uint32_t tid);
+/* Show a call the thread is blocked in (live.c): "name(args <unfinished ...>". */
+void consumer__show_blocked(struct consumer *c, const struct so_sys *rec);
+
+/*
+ * The --record file: each record as it came from the ring, preceded by 8 bytes (its length as
+ * a host-order u32, then 0) and padded to 8. consumer__replay feeds such a file (8-byte
+ * aligned in memory) back through consumer__handle.
+ */
+void consumer__record_to(struct consumer *c, struct outbuf *raw);
+int consumer__replay(struct consumer *c, const void *buf, size_t len);
+
+#endif /* SYSOBS_CONSUME_H */

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * The decoded forms: what a record becomes before any sink sees it. A decoded call carries the
+ * raw values and, for each argument, its strace-style text in the decoder's arena; the text and
+ * JSON sinks both print from it, so they cannot disagree. Process ends and delivered signals
+ * have decoded forms too.
+ */
+#ifndef SYSOBS_CALL_H
+#define SYSOBS_CALL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <linux/types.h>
+#include "sysobs.h"
+#include "lib/sb.h"
+#include "decode/names/sysent.h"
+
+enum call_kind {
+	CALL_DONE,	/* returned: name(args) = ret */
+	CALL_NORETURN,	/* exit/exit_group: name(args) = ? */
+	CALL_UNFINISHED,	/* entered, the thread ended before it returned */
+	CALL_BLOCKED,	/* still in the call (live.c): name(args <unfinished ... */
+};
+
+struct darg {
+	uint64_t raw;
+	const struct so_cap *cap;	/* the bytes captured for it, or NULL */
+	const uint8_t *data;
+	const char *text;		/* strace-style text, in the decoder's arena */
+	uint32_t len;
+};
+
+struct call {
+	uint32_t tgid;
+	uint32_t tid;
+	uint64_t seq;
+	uint64_t ts_ns;
+	uint64_t dur_ns;
+	bool has_ts;
+	bool has_dur;
+	bool noargs;		/* pointer arguments unknown (execve on kernels < 6.10) */
+	enum call_kind kind;
+	long nr;
+	const char *name;
+	const struct sysent *ent;	/* NULL for numbers the table does not know */
+	unsigned int nargs;
+	struct darg arg[SO_MAX_ARGS];
+	int64_t ret;
+	const char *rettext;	/* when set, how the return value is shown (in the arena) */
+	uint32_t retlen;
+	char namebuf[32];
+};
+
+/* Decoding options (the user's -s, -X raw, -y ...). */
+struct decode_opts {
+	unsigned int strsize;	/* -s: bytes of strings and buffers shown */
+	bool raw;		/* -X raw: every argument as hex */
+	bool fd_paths;		/* -y: show the path behind fds */
+};
+
+struct decoder {
+	struct decode_opts opts;
+	char *arena;		/* argument texts of the call being decoded */
+	size_t arena_len;
+	size_t arena_cap;
+};
+
+
+/* A thread or process ended: "+++ exited with 0 +++", "+++ killed by SIGTERM +++". */
+struct proc_exit {
+	uint32_t tgid;
+	uint32_t tid;
+	uint64_t ts_ns;
+	bool has_ts;
+	bool signaled;
+	bool core;
+	int code;	/* exit code when !signaled */
+	int sig;	/* the signal when signaled */
+};
+
+/* A signal delivered to a thread (SO_REC_SIGNAL). */
+struct sig_event {
+	uint32_t tgid;
+	uint32_t tid;
+	uint64_t seq;
+	uint64_t ts_ns;
+	bool has_ts;
+	int signo;
+	int code;		/* si_code */
+	const char *name;	/* "SIGCHLD" */
+	const char *info;	/* strace's "{si_signo=SIGCHLD, si_code=CLD_EXITED, ...}" */
+	const char *code_name;	/* "CLD_EXITED", or NULL when the code has no name */
+};
+
+int decoder__init(struct decoder *d, const struct decode_opts *opts);
+void decoder__free(struct decoder *d);
+
+/* Open a builder over the free part of the arena; dec_end gives its text to argument a. */
+struct sb dec_begin(struct decoder *d);
+void dec_end(struct decoder *d, struct darg *a, struct sb *b);
+/* The same for the return value's text (c->rettext). */
+void dec_end_ret(struct decoder *d, struct call *c, struct sb *b);
+
+/* The captured struct behind argument a when the kernel read at least size bytes, else NULL. */
+const void *dec_struct(const struct darg *a, size_t size);
+
+#endif /* SYSOBS_CALL_H */

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* Helpers several families share: ints behind pointers, rusage, fd pairs, argument subsets. */
+#include <string.h>
+#include "decode/families/family.h"
+
+
+void dec_int_in_brackets(struct decoder *d, struct darg *a, int64_t v)
+{
+	struct sb b = dec_begin(d);
+
+	sb_putc(&b, '[');
+	sb_i64(&b, v);
+	sb_putc(&b, ']');
+	dec_end(d, a, &b);
+}
+
+void dec_rusage(struct decoder *d, const struct call *c, struct darg *a)
+{
+	const int64_t *tv = dec_struct(a, RUSAGE_HEAD_SIZE);
+	struct sb b;
+
+	if (!tv || c->ret < 0)
+		return;
+	b = dec_begin(d);
+	sb_puts(&b, "{ru_utime={tv_sec=");
+	sb_i64(&b, tv[0]);
+	sb_puts(&b, ", tv_usec=");
+	sb_i64(&b, tv[1]);
+	sb_puts(&b, "}, ru_stime={tv_sec=");
+	sb_i64(&b, tv[2]);
+	sb_puts(&b, ", tv_usec=");
+	sb_i64(&b, tv[3]);
+	sb_puts(&b, "}, ...}");
+	dec_end(d, a, &b);
+}
+
+void dec_keep_args(struct call *c, const uint8_t *idx, unsigned int n)
+{
+	struct darg kept[SO_MAX_ARGS];
+	unsigned int i;
+
+	for (i = 0; i < n && i < SO_MAX_ARGS; i++)
+		kept[i] = c->arg[idx[i] < SO_MAX_ARGS ? idx[i] : 0];
+	for (i = 0; i < n && i < SO_MAX_ARGS; i++)
+		c->arg[i] = kept[i];
+	c->nargs = i;
+}
+
+void dec_fd_pair(struct decoder *d, struct call *c, struct darg *a)
+{
+	const int32_t *fds = dec_struct(a, 8);
+	struct sb b;
+
+	if (!fds || c->ret != 0)
+		return;
+	b = dec_begin(d);
+	sb_putc(&b, '[');
+	sb_i64(&b, fds[0]);
+	sb_puts(&b, ", ");
+	sb_i64(&b, fds[1]);
+	sb_putc(&b, ']');
+	dec_end(d, a, &b);
+}
+
+void dec_timespec(struct decoder *d, struct darg *a)
+{
+	const int64_t *ts = dec_struct(a, TIMESPEC_SIZE);
+	struct sb b;
+
+	if (!ts)
+		return;
+	b = dec_begin(d);
+	sb_puts(&b, "{tv_sec=");
+	sb_i64(&b, ts[0]);
+	sb_puts(&b, ", tv_nsec=");
+	sb_i64(&b, ts[1]);
+	sb_putc(&b, '}');
+	dec_end(d, a, &b);
+}

@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* Files and directories: open flags, stat structs, access modes, fcntl, lseek, ioctl. */
+#include <string.h>
+#include "decode/families/family.h"
+
+#define AT_FDCWD_VAL	(-100)
+#define O_ACCMODE_BITS	3
+#define O_CREAT_BIT	0100
+#define O_TMPFILE_BITS	020200000
+#define AT_STATX_SYNC_BITS	0x6000
+
+#define STAT_SIZE	144	/* struct stat on x86-64 */
+#define STATX_SIZE	256
+
+/* open/openat flags: the access mode, then the flags in strace's order. */
+static void sb_open_flags(struct sb *b, uint64_t v)
+{
+	uint32_t f = v;
+
+	sb_enum(b, &xt_open_access, f & O_ACCMODE_BITS, NULL);
+	f &= ~O_ACCMODE_BITS;
+	if (f) {
+		sb_putc(b, '|');
+		sb_flags(b, &xt_open_flags, f, NULL);
+	}
+}
+
+static void set_flags(struct decoder *d, struct darg *a, const struct xlat_tab *t,
+		      const char *zero)
+{
+	struct sb b = dec_begin(d);
+
+	sb_flags(&b, t, a->raw, zero);
+	dec_end(d, a, &b);
+}
+
+static void set_enum(struct decoder *d, struct darg *a, const struct xlat_tab *t,
+		     uint64_t v, const char *unknown)
+{
+	struct sb b = dec_begin(d);
+
+	sb_enum(&b, t, v, unknown);
+	dec_end(d, a, &b);
+}
+
+static void set_mode(struct decoder *d, struct darg *a)
+{
+	struct sb b = dec_begin(d);
+
+	sb_oct(&b, a->raw & 07777);
+	dec_end(d, a, &b);
+}
+
+/* openat(dirfd, path, flags[, mode]): the mode only when the call can create. */
+static void open_common(struct decoder *d, struct call *c, unsigned int fl)
+{
+	struct sb b = dec_begin(d);
+	uint32_t flags = c->arg[fl].raw;
+
+	sb_open_flags(&b, flags);
+	dec_end(d, &c->arg[fl], &b);
+	if ((flags & O_CREAT_BIT) || (flags & O_TMPFILE_BITS) == O_TMPFILE_BITS)
+		set_mode(d, &c->arg[fl + 1]);
+	else
+		c->nargs = fl + 1;
+}
+
+static void dec_open(struct decoder *d, struct call *c)
+{
+	open_common(d, c, 1);
+}
+
+static void dec_openat(struct decoder *d, struct call *c)
+{
+	open_common(d, c, 2);
+}
+
+static void dec_creat(struct decoder *d, struct call *c)
+{
+	set_mode(d, &c->arg[1]);
+}
+
+/* {st_mode=S_IFREG|0644, st_size=53291, ...}, as strace abbreviates struct stat. */
+static void sb_stat(struct sb *b, const uint8_t *st)
+{
+	uint32_t mode;
+	uint64_t rdev, size;
+
+	memcpy(&mode, st + 24, 4);
+	memcpy(&rdev, st + 40, 8);
+	memcpy(&size, st + 48, 8);
+	sb_puts(b, "{st_mode=");
+	sb_mode(b, mode);
+	if ((mode & 0170000) == 0020000 || (mode & 0170000) == 0060000) {
+		sb_puts(b, ", st_rdev=makedev(");
+		sb_hex(b, ((rdev >> 8) & 0xfff) | ((rdev >> 32) & ~0xfffull));
+		sb_puts(b, ", ");
+		sb_hex(b, (rdev & 0xff) | ((rdev >> 12) & ~0xffull));
+		sb_putc(b, ')');
+	} else {
+		sb_puts(b, ", st_size=");
+		sb_i64(b, (int64_t)size);
+	}
+	sb_puts(b, ", ...}");
+}
+
+static void set_stat(struct decoder *d, struct darg *a)
+{
+	const uint8_t *st = dec_struct(a, STAT_SIZE);
+	struct sb b;
+
+	if (!st)
+		return;	/* not read (the call failed): the address stays */
+	b = dec_begin(d);
+	sb_stat(&b, st);
+	dec_end(d, a, &b);
+}
+
+static void dec_stat(struct decoder *d, struct call *c)
+{
+	set_stat(d, &c->arg[1]);
+}
+
+static void dec_newfstatat(struct decoder *d, struct call *c)
+{
+	set_stat(d, &c->arg[2]);
+	set_flags(d, &c->arg[3], &xt_at_flags, NULL);
+}
+
+static void dec_statx(struct decoder *d, struct call *c)
+{
+	const uint8_t *st = dec_struct(&c->arg[4], STATX_SIZE);
+	uint32_t flags = c->arg[2].raw, mask;
+	uint64_t attrs, size;
+	uint16_t mode;
+	struct sb b = dec_begin(d);
+
+	sb_enum(&b, &xt_statx_sync, flags & AT_STATX_SYNC_BITS, NULL);
+	if (flags & ~AT_STATX_SYNC_BITS) {
+		sb_putc(&b, '|');
+		sb_flags(&b, &xt_at_flags, flags & ~AT_STATX_SYNC_BITS, NULL);
+	}
+	dec_end(d, &c->arg[2], &b);
+	set_flags(d, &c->arg[3], &xt_statx_mask, NULL);
+	if (!st)
+		return;
+	memcpy(&mask, st, 4);
+	memcpy(&attrs, st + 8, 8);
+	memcpy(&mode, st + 28, 2);
+	memcpy(&size, st + 40, 8);
+	b = dec_begin(d);
+	sb_puts(&b, "{stx_mask=");
+	sb_flags(&b, &xt_statx_mask, mask, NULL);
+	sb_puts(&b, ", stx_attributes=");
+	sb_flags(&b, &xt_statx_attrs, attrs, NULL);
+	sb_puts(&b, ", stx_mode=");
+	sb_mode(&b, mode);
+	sb_puts(&b, ", stx_size=");
+	sb_u64(&b, size);
+	sb_puts(&b, ", ...}");
+	dec_end(d, &c->arg[4], &b);
+}
+
+static void dec_access(struct decoder *d, struct call *c)
+{
+	set_flags(d, &c->arg[1], &xt_access_modes, "F_OK");
+}
+
+static void dec_faccessat(struct decoder *d, struct call *c)
+{
+	set_flags(d, &c->arg[2], &xt_access_modes, "F_OK");
+}
+
+static void dec_faccessat2(struct decoder *d, struct call *c)
+{
+	set_flags(d, &c->arg[2], &xt_access_modes, "F_OK");
+	set_flags(d, &c->arg[3], &xt_at_flags, NULL);
+}
+
+static void dec_at_flags(struct decoder *d, struct call *c, unsigned int i)
+{
+	set_flags(d, &c->arg[i], &xt_at_flags, NULL);
+}
+
+static void dec_unlinkat(struct decoder *d, struct call *c)
+{
+	dec_at_flags(d, c, 2);
+}
+
+static void dec_fchmodat(struct decoder *d, struct call *c)
+{
+	set_mode(d, &c->arg[2]);
+}
+
+static void dec_fchownat(struct decoder *d, struct call *c)
+{
+	dec_at_flags(d, c, 4);
+}
+
+static void dec_lseek(struct decoder *d, struct call *c)
+{
+	set_enum(d, &c->arg[2], &xt_lseek_whence, (uint32_t)c->arg[2].raw, "SEEK_???");
+}
+
+#define F_DUPFD_V		0
+#define F_GETFD_V		1
+#define F_SETFD_V		2
+#define F_GETFL_V		3
+#define F_SETFL_V		4
+#define F_DUPFD_CLOEXEC_V	1030
+
+/* fcntl: the command's name; the argument as the command reads it, or none. */
+static void dec_fcntl(struct decoder *d, struct call *c)
+{
+	uint32_t cmd = c->arg[1].raw;
+	struct sb b;
+
+	set_enum(d, &c->arg[1], &xt_fcntl_cmds, cmd, "F_???");
+	switch (cmd) {
+	case F_GETFD_V:
+	case F_GETFL_V:
+		c->nargs = 2;
+		if (c->ret <= 0)
+			break;
+		/* the flags come back in the return value */
+		b = dec_begin(d);
+		sb_hex(&b, c->ret);
+		sb_puts(&b, " (flags ");
+		if (cmd == F_GETFD_V)
+			sb_flags(&b, &xt_fd_flags, c->ret, NULL);
+		else
+			sb_open_flags(&b, c->ret);
+		sb_putc(&b, ')');
+		dec_end_ret(d, c, &b);
+		break;
+	case F_SETFD_V:
+		set_flags(d, &c->arg[2], &xt_fd_flags, NULL);
+		break;
+	case F_SETFL_V:
+		b = dec_begin(d);
+		sb_open_flags(&b, c->arg[2].raw);
+		dec_end(d, &c->arg[2], &b);
+		break;
+	case F_DUPFD_V:
+	case F_DUPFD_CLOEXEC_V:
+	default:
+		b = dec_begin(d);
+		sb_i64(&b, (int32_t)c->arg[2].raw);
+		dec_end(d, &c->arg[2], &b);
+		break;
+	}
+}
+
+#define FICLONE_V	0x40049409u
+
+/* ioctl: the request's name(s) (several share some codes, strace joins them with "or"). */
+static void dec_ioctl(struct decoder *d, struct call *c)
+{
+	uint32_t req = c->arg[1].raw;
+	struct sb b = dec_begin(d);
+	bool found = false;
+	unsigned int i;
+
+	for (i = 0; i < xt_ioctls.n; i++) {
+		if (xt_ioctls.e[i].val != req)
+			continue;
+		if (found)
+			sb_puts(&b, " or ");
+		sb_puts(&b, xt_ioctls.e[i].name);
+		found = true;
+	}
+	if (!found)
+		sb_hex(&b, req);
+	dec_end(d, &c->arg[1], &b);
+	if (req == FICLONE_V) {
+		b = dec_begin(d);
+		sb_i64(&b, (int32_t)c->arg[2].raw);
+		dec_end(d, &c->arg[2], &b);
+	}
+}
+
+/* getdents64(fd, 0x... / * 12 entries * /, count) */
+static void dec_getdents(struct decoder *d, struct call *c)
+{
+	struct darg *a = &c->arg[1];
+	struct sb b;
+
+	if (c->ret < 0 || (c->ret > 0 && (!a->cap || (a->cap->flags & SO_CAP_FAULT))))
+		return;
+	b = dec_begin(d);
+	sb_ptr(&b, a->raw);
+	sb_puts(&b, " /* ");
+	sb_u64(&b, c->ret ? a->cap->total : 0);
+	sb_puts(&b, c->ret && a->cap->total == 1 ? " entry */" : " entries */");
+	dec_end(d, a, &b);
+}
+
+static void dec_fadvise64(struct decoder *d, struct call *c)
+{
+	set_enum(d, &c->arg[3], &xt_fadvise_advice, (uint32_t)c->arg[3].raw, "POSIX_FADV_???");
+}
+
+static void dec_copy_file_range(struct decoder *d, struct call *c)
+{
+	struct sb b = dec_begin(d);
+
+	sb_u64(&b, (uint32_t)c->arg[5].raw);
+	dec_end(d, &c->arg[5], &b);
+}
+
+/* getcwd's buffer holds a path (its length, the return value, counts the NUL) */
+static void dec_getcwd(struct decoder *d, struct call *c)
+{
+	struct sb b;
+
+	if (c->ret >= 0 && dec_struct(&c->arg[0], 0))
+		return;	/* the generic text: the captured path */
+	b = dec_begin(d);
+	sb_ptr(&b, c->arg[0].raw);
+	dec_end(d, &c->arg[0], &b);
+}
+
+#define STATFS_SIZE	120	/* struct statfs on x86-64 */
+
+/* {f_type=EXT2_SUPER_MAGIC, f_bsize=4096, ..., f_flags=ST_VALID|ST_RELATIME} */
+static void set_statfs(struct decoder *d, struct darg *a, int64_t ret)
+{
+	static const char *const counts[] = { "f_bsize", "f_blocks", "f_bfree", "f_bavail",
+					      "f_files", "f_ffree" };
+	const uint64_t *f = dec_struct(a, STATFS_SIZE);
+	const uint32_t *fsid;
+	const char *magic;
+	unsigned int i;
+	struct sb b;
+
+	if (!f || ret < 0)
+		return;
+	fsid = (const uint32_t *)&f[7];
+	b = dec_begin(d);
+	sb_puts(&b, "{f_type=");
+	magic = xlat__name(&xt_fs_magics, f[0]);
+	if (magic)
+		sb_puts(&b, magic);
+	else
+		sb_hex(&b, f[0]);
+	for (i = 0; i < 6; i++) {
+		sb_puts(&b, ", ");
+		sb_puts(&b, counts[i]);
+		sb_putc(&b, '=');
+		sb_u64(&b, f[1 + i]);
+	}
+	sb_puts(&b, ", f_fsid={val=[");
+	sb_hex(&b, fsid[0]);
+	sb_puts(&b, ", ");
+	sb_hex(&b, fsid[1]);
+	sb_puts(&b, "]}, f_namelen=");
+	sb_u64(&b, f[8]);
+	sb_puts(&b, ", f_frsize=");
+	sb_u64(&b, f[9]);
+	sb_puts(&b, ", f_flags=");
+	sb_flags(&b, &xt_statfs_flags, f[10], NULL);
+	sb_putc(&b, '}');
+	dec_end(d, a, &b);
+}
+
+static void dec_statfs(struct decoder *d, struct call *c)
+{
+	set_statfs(d, &c->arg[1], c->ret);
+}
+
+/* umask returns the old mask: in octal, as strace shows it (022) */
+static void dec_umask(struct decoder *d, struct call *c)
+{
+	struct sb b = dec_begin(d);
+
+	sb_oct(&b, (uint64_t)c->ret);
+	dec_end_ret(d, c, &b);
+}
+
+const struct dec_entry dec_file_table[] = {
+	{ "umask", dec_umask },
+	{ "statfs", dec_statfs, { { 1, SO_CK_STRUCT_OUT, 0, STATFS_SIZE } } },
+	{ "fstatfs", dec_statfs, { { 1, SO_CK_STRUCT_OUT, 0, STATFS_SIZE } } },
+	{ "open", dec_open },
+	{ "openat", dec_openat },
+	{ "creat", dec_creat },
+	{ "stat", dec_stat, { { 1, SO_CK_STRUCT_OUT, 0, STAT_SIZE } } },
+	{ "lstat", dec_stat, { { 1, SO_CK_STRUCT_OUT, 0, STAT_SIZE } } },
+	{ "fstat", dec_stat, { { 1, SO_CK_STRUCT_OUT, 0, STAT_SIZE } } },
+	{ "newfstatat", dec_newfstatat, { { 2, SO_CK_STRUCT_OUT, 0, STAT_SIZE } } },
+	{ "statx", dec_statx, { { 4, SO_CK_STRUCT_OUT, 0, STATX_SIZE } } },
+	{ "access", dec_access },
+	{ "faccessat", dec_faccessat },
+	{ "faccessat2", dec_faccessat2 },
+	{ "unlinkat", dec_unlinkat },
+	{ "fchmodat", dec_fchmodat },
+	{ "fchownat", dec_fchownat },
+	{ "lseek", dec_lseek },
+	{ "fcntl", dec_fcntl },
+	{ "ioctl", dec_ioctl },
+	{ "getdents64", dec_getdents, { { 1, SO_CK_DIRENTS } } },
+	{ "getdents", dec_getdents, { { 1, SO_CK_DIRENTS } } },
+	{ "fadvise64", dec_fadvise64 },
+	{ "copy_file_range", dec_copy_file_range },
+	{ "getcwd", dec_getcwd, { { 0, SO_CK_PATH } } },
+	{ NULL },
+};

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* Sockets: socket domains, types and protocols, socket addresses (unix, inet, inet6) given
+ * and returned. */
+#include <arpa/inet.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include "decode/families/family.h"
+
+#define SOCK_TYPE_BITS	0xf
+#define SOCKADDR_MAX	128	/* sizeof(struct sockaddr_storage) */
+#define AF_UNIX_V	1
+#define AF_INET_V	2
+#define AF_INET6_V	10
+
+static void dec_socket(struct decoder *d, struct call *c)
+{
+	uint32_t type = c->arg[1].raw;
+	struct sb b = dec_begin(d);
+
+	sb_enum(&b, &xt_socket_families, (uint32_t)c->arg[0].raw, "AF_???");
+	dec_end(d, &c->arg[0], &b);
+	b = dec_begin(d);
+	sb_enum(&b, &xt_socket_types, type & SOCK_TYPE_BITS, "SOCK_???");
+	if (type & ~SOCK_TYPE_BITS) {
+		sb_putc(&b, '|');
+		sb_flags(&b, &xt_socket_type_flags, type & ~SOCK_TYPE_BITS, NULL);
+	}
+	dec_end(d, &c->arg[1], &b);
+	/* the protocol by name for inet sockets (strace: IPPROTO_IP for 0), else the number */
+	if (c->arg[0].raw == AF_INET_V || c->arg[0].raw == AF_INET6_V) {
+		b = dec_begin(d);
+		sb_enum(&b, &xt_inet_protocols, (uint32_t)c->arg[2].raw, "IPPROTO_???");
+		dec_end(d, &c->arg[2], &b);
+	}
+}
+
+/* {sa_family=AF_UNIX, sun_path="/run/x"} and the inet forms strace prints. */
+static void set_sockaddr(struct decoder *d, struct darg *a, uint64_t len)
+{
+	const uint8_t *sa = dec_struct(a, 2);
+	char ip[INET6_ADDRSTRLEN];
+	uint16_t family, port;
+	uint32_t u32;
+	struct sb b;
+
+	if (!sa)
+		return;
+	if (len > a->cap->len)
+		len = a->cap->len;
+	memcpy(&family, sa, 2);
+	b = dec_begin(d);
+	sb_puts(&b, "{sa_family=");
+	sb_enum_d(&b, &xt_socket_families, family, "AF_???");
+	if (family == AF_UNIX_V && len > 2) {
+		const uint8_t *path = sa + 2, *z;
+		size_t n = len - 2;
+
+		z = memchr(path, 0, n);
+		if (path[0] == 0 && n > 1) {
+			/* abstract socket: @name */
+			sb_puts(&b, ", sun_path=@");
+			sb_quoted(&b, path + 1, n - 1, false, true, false);
+		} else {
+			sb_puts(&b, ", sun_path=");
+			sb_quoted(&b, path, z ? (size_t)(z - path) : n, false, false, false);
+		}
+	} else if (family == AF_INET_V && len >= 8) {
+		memcpy(&port, sa + 2, 2);
+		memcpy(&u32, sa + 4, 4);
+		sb_puts(&b, ", sin_port=htons(");
+		sb_u64(&b, ntohs(port));
+		sb_puts(&b, "), sin_addr=inet_addr(\"");
+		inet_ntop(AF_INET, &u32, ip, sizeof(ip));
+		sb_puts(&b, ip);
+		sb_puts(&b, "\")");
+	} else if (family == AF_INET6_V && len >= 24) {
+		memcpy(&port, sa + 2, 2);
+		sb_puts(&b, ", sin6_port=htons(");
+		sb_u64(&b, ntohs(port));
+		memcpy(&u32, sa + 4, 4);
+		sb_puts(&b, "), sin6_flowinfo=htonl(");
+		sb_u64(&b, ntohl(u32));
+		sb_puts(&b, "), inet_pton(AF_INET6, \"");
+		inet_ntop(AF_INET6, sa + 8, ip, sizeof(ip));
+		sb_puts(&b, ip);
+		sb_puts(&b, "\", &sin6_addr)");
+		if (len >= 28) {
+			memcpy(&u32, sa + 24, 4);
+			sb_puts(&b, ", sin6_scope_id=");
+			sb_u64(&b, u32);
+		}
+	} else if (len > 2) {
+		sb_puts(&b, ", sa_data=");
+		sb_quoted(&b, sa + 2, len - 2, false, false, false);
+	}
+	sb_putc(&b, '}');
+	dec_end(d, a, &b);
+}
+
+static void dec_connect(struct decoder *d, struct call *c)
+{
+	set_sockaddr(d, &c->arg[1], (uint32_t)c->arg[2].raw);
+}
+
+/* MSG_NOSIGNAL|MSG_DONTWAIT, or 0 */
+static void set_msg_flags(struct decoder *d, struct darg *a)
+{
+	struct sb b = dec_begin(d);
+
+	sb_flags(&b, &xt_msg_flags, (uint32_t)a->raw, NULL);
+	dec_end(d, a, &b);
+}
+
+static void dec_sendto(struct decoder *d, struct call *c)
+{
+	set_msg_flags(d, &c->arg[3]);
+	set_sockaddr(d, &c->arg[4], (uint32_t)c->arg[5].raw);
+}
+
+/* sendmsg, recvmsg (flags third), sendmmsg, recvmmsg (fourth) */
+static void dec_msg(struct decoder *d, struct call *c)
+{
+	set_msg_flags(d, &c->arg[2]);
+}
+
+static void dec_mmsg(struct decoder *d, struct call *c)
+{
+	set_msg_flags(d, &c->arg[3]);
+}
+
+/*
+ * An address the call returns, its length behind a pointer (accept, getsockname, recvfrom):
+ * the address as long as the length says, the length as [16]. Both are read at exit, so the
+ * length is the one the kernel wrote back: where strace shows "[128 => 16]" (the caller's
+ * buffer size, then the address's), sysobs shows [16].
+ */
+static void set_sockaddr_out(struct decoder *d, struct call *c, unsigned int addr,
+			     unsigned int lenp)
+{
+	const int32_t *len = dec_struct(&c->arg[lenp], 4);
+
+	if (!len)
+		return;
+	if (c->ret >= 0 && *len > 0)
+		set_sockaddr(d, &c->arg[addr], *len);
+	dec_int_in_brackets(d, &c->arg[lenp], *len);
+}
+
+static void dec_accept(struct decoder *d, struct call *c)
+{
+	struct sb b;
+
+	set_sockaddr_out(d, c, 1, 2);
+	if (c->nargs < 4)
+		return;
+	b = dec_begin(d);
+	sb_flags(&b, &xt_socket_type_flags, (uint32_t)c->arg[3].raw, NULL);
+	dec_end(d, &c->arg[3], &b);
+}
+
+/* socketpair(AF_UNIX, SOCK_STREAM, 0, [3, 4]) */
+static void dec_socketpair(struct decoder *d, struct call *c)
+{
+	dec_socket(d, c);
+	dec_fd_pair(d, c, &c->arg[3]);
+}
+
+static void dec_recvfrom(struct decoder *d, struct call *c)
+{
+	set_msg_flags(d, &c->arg[3]);
+	set_sockaddr_out(d, c, 4, 5);
+}
+
+/* setsockopt/getsockopt: SOL_SOCKET, SO_REUSEADDR; options by level, unknown ones in hex */
+static void set_sockopt_level(struct decoder *d, struct call *c)
+{
+	uint32_t level = c->arg[1].raw, opt = c->arg[2].raw;
+	const struct xlat_tab *t = NULL;
+	const char *unknown = NULL;
+	struct sb b = dec_begin(d);
+
+	sb_enum(&b, &xt_socket_levels, level, "SOL_??");
+	dec_end(d, &c->arg[1], &b);
+	switch (level) {
+	case SOL_SOCKET:
+		t = &xt_so_options;
+		unknown = "SO_???";
+		break;
+	case SOL_IP:
+		t = &xt_ip_options;
+		unknown = "IP_???";
+		break;
+	case SOL_TCP:
+		t = &xt_tcp_options;
+		unknown = "TCP_???";
+		break;
+	case SOL_IPV6:
+		t = &xt_ipv6_options;
+		unknown = "IPV6_???";
+		break;
+	}
+	b = dec_begin(d);
+	if (t)
+		sb_enum(&b, t, opt, unknown);
+	else
+		sb_u64(&b, opt);
+	dec_end(d, &c->arg[2], &b);
+}
+
+/* An option's value: [1] when it is an int, else its bytes */
+static void set_sockopt_val(struct decoder *d, struct darg *a, uint64_t len)
+{
+	const uint8_t *v = dec_struct(a, len < 4 ? len : 4);
+	int32_t i;
+	struct sb b;
+
+	if (!v || !len)
+		return;
+	if (len == 4) {
+		memcpy(&i, v, 4);
+		dec_int_in_brackets(d, a, i);
+		return;
+	}
+	b = dec_begin(d);
+	sb_quoted(&b, v, len < a->cap->len ? len : a->cap->len, len > a->cap->len, false, false);
+	dec_end(d, a, &b);
+}
+
+static void dec_setsockopt(struct decoder *d, struct call *c)
+{
+	set_sockopt_level(d, c);
+	set_sockopt_val(d, &c->arg[3], (uint32_t)c->arg[4].raw);
+}
+
+static void dec_getsockopt(struct decoder *d, struct call *c)
+{
+	const int32_t *len = dec_struct(&c->arg[4], 4);
+
+	set_sockopt_level(d, c);
+	if (!len)
+		return;
+	if (c->ret >= 0 && *len >= 0)
+		set_sockopt_val(d, &c->arg[3], *len);
+	dec_int_in_brackets(d, &c->arg[4], *len);
+}
+
+/* The captures of an address returned with its length: both read at exit. */
+#define SOCKADDR_OUT(addr, lenp) \
+	{ addr, SO_CK_STRUCT_OUT_PLEN, lenp, SOCKADDR_MAX }, { lenp, SO_CK_STRUCT_IN, 0, 4 }
+
+const struct dec_entry dec_net_table[] = {
+	{ "accept", dec_accept, { SOCKADDR_OUT(1, 2) } },
+	{ "accept4", dec_accept, { SOCKADDR_OUT(1, 2) } },
+	{ "getsockname", dec_accept, { SOCKADDR_OUT(1, 2) } },
+	{ "getpeername", dec_accept, { SOCKADDR_OUT(1, 2) } },
+	{ "recvfrom", dec_recvfrom, { SOCKADDR_OUT(4, 5) } },
+	{ "socket", dec_socket },
+	{ "socketpair", dec_socketpair, { { 3, SO_CK_STRUCT_OUT, 0, 8 } } },
+	{ "connect", dec_connect, { { 1, SO_CK_STRUCT_IN_LEN, 2, SOCKADDR_MAX } } },
+	{ "bind", dec_connect, { { 1, SO_CK_STRUCT_IN_LEN, 2, SOCKADDR_MAX } } },
+	{ "sendto", dec_sendto, { { 4, SO_CK_STRUCT_IN_LEN, 5, SOCKADDR_MAX } } },
+	{ "setsockopt", dec_setsockopt, { { 3, SO_CK_BUF_IN, 4, 0 } } },
+	{ "getsockopt", dec_getsockopt, { SOCKADDR_OUT(3, 4) } },	/* value, then length */
+	{ "sendmsg", dec_msg },
+	{ "recvmsg", dec_msg },
+	{ "sendmmsg", dec_mmsg },
+	{ "recvmmsg", dec_mmsg },
+	{ NULL },
+};

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* Process control: prctl options and their arguments, arch_prctl codes. */
+#include <string.h>
+#include <linux/prctl.h>
+#include "decode/families/family.h"
+
+static void dec_arch_prctl(struct decoder *d, struct call *c)
+{
+	struct sb b = dec_begin(d);
+
+	sb_enum(&b, &xt_arch_prctl_codes, (uint32_t)c->arg[0].raw, "ARCH_???");
+	dec_end(d, &c->arg[0], &b);
+}
+
+#define TASK_COMM_LEN	16
+
+/* prctl(PR_SET_NAME, "worker"): the option, then the arguments it uses, as strace shows them */
+static void dec_prctl(struct decoder *d, struct call *c)
+{
+	static const uint8_t opt_only[] = { 0 }, opt_arg[] = { 0, 1 };
+	uint32_t opt = c->arg[0].raw;
+	const char *name = xlat__name(&xt_prctl_options, opt);
+	struct darg *a = &c->arg[1];
+	const uint8_t *p;
+	int32_t v;
+	struct sb b = dec_begin(d);
+
+	if (name) {
+		sb_puts(&b, name);
+	} else {
+		sb_hex(&b, opt);
+		sb_puts(&b, " /* PR_??? */");
+	}
+	dec_end(d, &c->arg[0], &b);
+	if (!name)
+		return;	/* the four other arguments in hex */
+	switch (opt) {
+	case PR_GET_DUMPABLE:
+	case PR_GET_KEEPCAPS:
+	case PR_GET_SECCOMP:
+	case PR_GET_TIMERSLACK:
+		dec_keep_args(c, opt_only, 1);
+		break;
+	case PR_SET_PDEATHSIG:
+		b = dec_begin(d);
+		sb_signal(&b, (int)a->raw);
+		dec_end(d, a, &b);
+		dec_keep_args(c, opt_arg, 2);
+		break;
+	case PR_GET_PDEATHSIG:	/* [SIGTERM] */
+	case PR_GET_CHILD_SUBREAPER:	/* [1] */
+		p = dec_struct(a, 4);
+		if (p && c->ret >= 0) {
+			memcpy(&v, p, 4);
+			b = dec_begin(d);
+			sb_putc(&b, '[');
+			if (opt == 2)
+				sb_signal(&b, v);
+			else
+				sb_i64(&b, v);
+			sb_putc(&b, ']');
+			dec_end(d, a, &b);
+		}
+		dec_keep_args(c, opt_arg, 2);
+		break;
+	case PR_SET_DUMPABLE:
+	case PR_SET_KEEPCAPS:
+	case PR_SET_TIMERSLACK:
+	case PR_SET_CHILD_SUBREAPER:
+		b = dec_begin(d);
+		sb_u64(&b, a->raw);
+		dec_end(d, a, &b);
+		dec_keep_args(c, opt_arg, 2);
+		break;
+	case PR_SET_NAME:
+	case PR_GET_NAME:	/* the name when it was read */
+		p = dec_struct(a, 1);
+		if (p && (opt == 15 || c->ret == 0)) {
+			b = dec_begin(d);
+			sb_quoted(&b, p, a->cap->len < TASK_COMM_LEN ? a->cap->len : TASK_COMM_LEN,
+				  false, true, false);
+			dec_end(d, a, &b);
+		}
+		dec_keep_args(c, opt_arg, 2);
+		break;
+	case PR_CAPBSET_READ:
+	case PR_CAPBSET_DROP:
+		b = dec_begin(d);
+		sb_enum(&b, &xt_capabilities, a->raw, "CAP_???");
+		dec_end(d, a, &b);
+		dec_keep_args(c, opt_arg, 2);
+		break;
+	case PR_SET_NO_NEW_PRIVS:	/* all four, in decimal */
+	case PR_GET_NO_NEW_PRIVS:
+		for (v = 1; v < 5; v++) {
+			b = dec_begin(d);
+			sb_u64(&b, c->arg[v].raw);
+			dec_end(d, &c->arg[v], &b);
+		}
+		break;
+	}
+}
+
+const struct dec_entry dec_prctl_table[] = {
+	{ "arch_prctl", dec_arch_prctl },
+	/* what arg2 points at, for the options that take a name or an int pointer */
+	{ "prctl", dec_prctl, { { 1, SO_CK_STRUCT_IN, 0, TASK_COMM_LEN } } },
+	{ NULL },
+};

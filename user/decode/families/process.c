@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* Processes: clone, credentials' groups, CPU affinity, uname, getrandom, rseq. */
+#include <string.h>
+#include <linux/sched.h>
+#include "decode/families/family.h"
+
+#define UTSNAME_FIELD	65
+#define UTSNAME_SIZE	(6 * UTSNAME_FIELD)
+
+/* clone(child_stack=..., flags=CLONE_VM|...|SIGCHLD, ...): the flags with the exit signal */
+static void dec_clone(struct decoder *d, struct call *c)
+{
+	uint64_t flags = c->arg[0].raw;
+	struct sb b = dec_begin(d);
+
+	sb_puts(&b, "child_stack=");
+	sb_ptr(&b, c->arg[1].raw);
+	sb_puts(&b, ", flags=");
+	if (flags & ~(uint64_t)CSIGNAL) {
+		sb_flags(&b, &xt_clone_flags, flags & ~(uint64_t)CSIGNAL, NULL);
+		if (flags & CSIGNAL)
+			sb_putc(&b, '|');
+	}
+	if (flags & CSIGNAL)
+		sb_signal(&b, flags & CSIGNAL);
+	if (!flags)
+		sb_putc(&b, '0');
+	/* x86-64 order: flags, stack, parent_tid, child_tid, tls */
+	if (flags & CLONE_PARENT_SETTID) {
+		sb_puts(&b, ", parent_tid=");
+		sb_ptr(&b, c->arg[2].raw);
+	}
+	if (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) {
+		sb_puts(&b, ", child_tidptr=");
+		sb_ptr(&b, c->arg[3].raw);
+	}
+	if (flags & CLONE_SETTLS) {
+		sb_puts(&b, ", tls=");
+		sb_ptr(&b, c->arg[4].raw);
+	}
+	dec_end(d, &c->arg[0], &b);
+	c->nargs = 1;
+}
+
+#define GROUPS_MAX	64	/* gids read (256 bytes) */
+
+/* getgroups(2, [0, 1]), setgroups(...): count from the return value or the size */
+static void set_gid_list(struct decoder *d, struct darg *a, int64_t n)
+{
+	const uint32_t *g = dec_struct(a, 0);
+	struct sb b;
+	int64_t i;
+
+	if (n < 0 || (n && !g))
+		return;
+	b = dec_begin(d);
+	sb_putc(&b, '[');
+	for (i = 0; i < n && (size_t)(i + 1) * 4 <= a->cap->len && i < GROUPS_MAX; i++) {
+		if (i)
+			sb_puts(&b, ", ");
+		sb_u64(&b, g[i]);
+	}
+	if (i < n)
+		sb_puts(&b, i ? ", ..." : "...");
+	sb_putc(&b, ']');
+	dec_end(d, a, &b);
+}
+
+static void dec_getgroups(struct decoder *d, struct call *c)
+{
+	if ((int32_t)c->arg[0].raw == 0) {
+		struct sb b;
+
+		if (c->ret < 0 || !c->arg[1].raw)
+			return;
+		b = dec_begin(d);
+		sb_puts(&b, "[]");	/* size 0 asks for the count: nothing written */
+		dec_end(d, &c->arg[1], &b);
+	} else if (c->ret >= 0 && c->arg[1].raw) {
+		set_gid_list(d, &c->arg[1], c->ret);
+	}
+}
+
+static void dec_setgroups(struct decoder *d, struct call *c)
+{
+	set_gid_list(d, &c->arg[1], (int32_t)c->arg[0].raw);
+}
+
+/* sched_getaffinity(0, 128, [0 1]): the CPUs in the mask, n bytes of it */
+static void set_cpu_mask(struct decoder *d, struct darg *a, uint64_t n)
+{
+	const uint8_t *m = dec_struct(a, 0);
+	bool first = true;
+	uint64_t i;
+	struct sb b;
+
+	if (!m)
+		return;
+	if (n > a->cap->len)
+		n = a->cap->len;
+	b = dec_begin(d);
+	sb_putc(&b, '[');
+	for (i = 0; i < n * 8; i++) {
+		if (!(m[i / 8] >> (i % 8) & 1))
+			continue;
+		if (!first)
+			sb_putc(&b, ' ');
+		first = false;
+		sb_u64(&b, i);
+	}
+	sb_putc(&b, ']');
+	dec_end(d, a, &b);
+}
+
+static void dec_sched_getaffinity(struct decoder *d, struct call *c)
+{
+	if (c->ret > 0)
+		set_cpu_mask(d, &c->arg[2], c->ret);
+}
+
+static void dec_sched_setaffinity(struct decoder *d, struct call *c)
+{
+	set_cpu_mask(d, &c->arg[2], (uint32_t)c->arg[1].raw);
+}
+
+/* {sysname="Linux", nodename="host", ...} as strace abbreviates struct utsname */
+static void dec_uname(struct decoder *d, struct call *c)
+{
+	const uint8_t *u = dec_struct(&c->arg[0], UTSNAME_SIZE);
+	struct sb b;
+
+	if (!u)
+		return;
+	b = dec_begin(d);
+	sb_puts(&b, "{sysname=");
+	sb_quoted(&b, u, UTSNAME_FIELD, false, true, false);
+	sb_puts(&b, ", nodename=");
+	sb_quoted(&b, u + UTSNAME_FIELD, UTSNAME_FIELD, false, true, false);
+	sb_puts(&b, ", ...}");
+	dec_end(d, &c->arg[0], &b);
+}
+
+/* getrandom's bytes are random: strace shows them all in hex */
+static void dec_getrandom(struct decoder *d, struct call *c)
+{
+	struct darg *a = &c->arg[0];
+	struct sb b;
+
+	if (a->cap && !(a->cap->flags & SO_CAP_FAULT) && c->ret >= 0) {
+		b = dec_begin(d);
+		sb_quoted(&b, a->data, a->cap->len, a->cap->flags & SO_CAP_TRUNC, false, true);
+		dec_end(d, a, &b);
+	}
+	b = dec_begin(d);
+	sb_flags(&b, &xt_getrandom_flags, (uint32_t)c->arg[2].raw, NULL);
+	dec_end(d, &c->arg[2], &b);
+}
+
+static void dec_rseq(struct decoder *d, struct call *c)
+{
+	struct sb b = dec_begin(d);
+
+	sb_hex(&b, (uint32_t)c->arg[1].raw);
+	dec_end(d, &c->arg[1], &b);
+	b = dec_begin(d);
+	sb_hex(&b, (uint32_t)c->arg[2].raw);
+	dec_end(d, &c->arg[2], &b);
+}
+
+const struct dec_entry dec_process_table[] = {
+	{ "clone", dec_clone },
+	{ "getgroups", dec_getgroups, { { 1, SO_CK_STRUCT_OUT, 0, GROUPS_MAX * 4 } } },
+	{ "setgroups", dec_setgroups, { { 1, SO_CK_STRUCT_IN, 0, GROUPS_MAX * 4 } } },
+	{ "sched_getaffinity", dec_sched_getaffinity, { { 2, SO_CK_BUF_OUT, 0, 0 } } },
+	{ "sched_setaffinity", dec_sched_setaffinity, { { 2, SO_CK_BUF_IN, 1, 0 } } },
+	{ "uname", dec_uname, { { 0, SO_CK_STRUCT_OUT, 0, UTSNAME_SIZE } } },
+	{ "getrandom", dec_getrandom },
+	{ "rseq", dec_rseq },
+	{ NULL },
+};

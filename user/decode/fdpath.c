@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* -y: fd -> path, from /proc/PID/fd/N at decode time, cached per (pid, fd). See fdpath.h. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "lib/fmt.h"
+#include "decode/families/family.h"
+#include "decode/fdpath.h"
+
+#define FDP_SLOTS	256	/* a cache: a collision only costs a readlink */
+#define FDP_CWD		(-100)	/* AT_FDCWD: the entry holding the cwd */
+#define FDP_PATH	4096
+
+struct fdp_ent {
+	uint32_t tgid;
+	int32_t fd;		/* -1: empty */
+	uint16_t len;
+	char path[FDP_PATH];
+};
+
+static struct fdp_ent tab[FDP_SLOTS];
+static bool tab_ready;
+
+static struct fdp_ent *slot(uint32_t tgid, int fd)
+{
+	if (!tab_ready) {
+		for (unsigned int i = 0; i < FDP_SLOTS; i++)
+			tab[i].fd = -1;
+		tab_ready = true;
+	}
+	return &tab[(tgid * 2654435761u + (uint32_t)fd * 40503u) & (FDP_SLOTS - 1)];
+}
+
+static void drop(uint32_t tgid, int fd)
+{
+	struct fdp_ent *e = slot(tgid, fd);
+
+	if (e->fd == fd && e->tgid == tgid)
+		e->fd = -1;
+}
+
+static void drop_all(uint32_t tgid)
+{
+	for (unsigned int i = 0; i < FDP_SLOTS; i++)
+		if (tab[i].tgid == tgid)
+			tab[i].fd = -1;
+}
+
+static void put(uint32_t tgid, int fd, const char *p, size_t n)
+{
+	struct fdp_ent *e = slot(tgid, fd);
+
+	if (n > FDP_PATH)
+		n = FDP_PATH;
+	e->tgid = tgid;
+	e->fd = fd;
+	e->len = n;
+	memcpy(e->path, p, n);
+}
+
+/* readlink /proc/PID/fd/N into the cache; false when the fd is gone. */
+static bool from_proc(uint32_t tgid, int fd)
+{
+	char link[64], path[FDP_PATH];
+	size_t n = 0;
+	ssize_t r;
+
+	memcpy(link, "/proc/", 6);
+	n = 6 + fmt_u64(link + 6, tgid);
+	if (fd == FDP_CWD) {
+		memcpy(link + n, "/cwd", 4);
+		n += 4;
+	} else {
+		memcpy(link + n, "/fd/", 4);
+		n += 4;
+		n += fmt_u64(link + n, fd);
+	}
+	link[n] = 0;
+	r = readlink(link, path, sizeof(path));
+	if (r <= 0)
+		return false;
+	put(tgid, fd, path, r);
+	return true;
+}
+
+static const struct fdp_ent *get(uint32_t tgid, int fd)
+{
+	struct fdp_ent *e = slot(tgid, fd);
+
+	if (e->fd == fd && e->tgid == tgid)
+		return e;
+	if (!from_proc(tgid, fd))
+		return NULL;
+	return e;
+}
+
+/* "3</path>" into the arena (strace quotes nothing here but escapes like a string) */
+static void fd_text(struct decoder *d, struct darg *a, const char **text, uint32_t *len,
+		    int64_t fd, const struct fdp_ent *e)
+{
+	struct sb b = dec_begin(d);
+
+	sb_i64(&b, fd);
+	sb_putc(&b, '<');
+	sb_putn(&b, e->path, e->len);
+	sb_putc(&b, '>');
+	*text = b.p;
+	*len = b.len;
+	d->arena_len += b.len;
+}
+
+/*
+ * At the first exec (the command sysobs launched): its cwd and standard fds are sysobs's own,
+ * inherited through fork and exec; read them now, before a short-lived command is gone.
+ */
+static void seed(uint32_t tgid)
+{
+	static const int fds[] = { FDP_CWD, 0, 1, 2 };
+	static bool seeded;
+	char path[FDP_PATH];
+	unsigned int i;
+	ssize_t r;
+
+	if (seeded)
+		return;
+	seeded = true;
+	for (i = 0; i < sizeof(fds) / sizeof(fds[0]); i++) {
+		if (from_proc(tgid, fds[i]))
+			continue;
+		if (fds[i] == FDP_CWD) {
+			r = readlink("/proc/self/cwd", path, sizeof(path));
+		} else {
+			char link[32] = "/proc/self/fd/";
+
+			link[14] = '0' + fds[i];
+			r = readlink(link, path, sizeof(path));
+		}
+		if (r > 0)
+			put(tgid, fds[i], path, r);
+	}
+}
+
+static bool returns_fd(const char *name)
+{
+	static const char *const names[] = {
+		"open", "openat", "openat2", "creat", "dup", "dup2", "dup3", "socket",
+		"accept", "accept4", "memfd_create", "eventfd2", "epoll_create1",
+		"timerfd_create", "signalfd4", "pidfd_open", "inotify_init1", "fanotify_init",
+		"open_tree", "fsopen", "fsmount", "open_by_handle_at", "userfaultfd",
+	};
+
+	for (unsigned int i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(name, names[i]))
+			return true;
+	return false;
+}
+
+/*
+ * The file an open/openat that succeeded opened, from its path argument: resolved now (the fd
+ * may already be closed or reused by the time the record is decoded). Only for absolute paths
+ * or paths relative to the cwd.
+ */
+static bool from_open_path(struct call *c, int fd)
+{
+	bool at = !strcmp(c->name, "openat") || !strcmp(c->name, "openat2");
+	const struct darg *p = &c->arg[at ? 1 : 0];
+	char full[PATH_MAX], real[PATH_MAX];
+	const struct fdp_ent *cwd;
+	size_t n;
+
+	if (!p->cap || (p->cap->flags & (SO_CAP_FAULT | SO_CAP_TRUNC)) || !p->cap->len ||
+	    p->cap->len >= PATH_MAX)
+		return false;
+	if (p->data[0] == '/') {
+		memcpy(full, p->data, p->cap->len);
+		n = p->cap->len;
+	} else {
+		if (at && (int32_t)c->arg[0].raw != FDP_CWD)
+			return false;
+		cwd = get(c->tgid, FDP_CWD);
+		if (!cwd || cwd->len + 1 + p->cap->len >= PATH_MAX)
+			return false;
+		memcpy(full, cwd->path, cwd->len);
+		full[cwd->len] = '/';
+		memcpy(full + cwd->len + 1, p->data, p->cap->len);
+		n = cwd->len + 1 + p->cap->len;
+	}
+	full[n] = 0;
+	if (!realpath(full, real))
+		return false;
+	put(c->tgid, fd, real, strlen(real));
+	return true;
+}
+
+static bool is_dup(const char *name)
+{
+	return !strcmp(name, "dup") || !strcmp(name, "dup2") || !strcmp(name, "dup3");
+}
+
+void fdpath__apply(struct decoder *d, struct call *c)
+{
+	const struct fdp_ent *e;
+	unsigned int i;
+
+	if (!c->ent)
+		return;
+	for (i = 0; i < c->nargs && i < SYSENT_MAX_ARGS; i++) {
+		int kind = c->ent->args[i].kind;
+		int fd = (int32_t)c->arg[i].raw;
+
+		if ((kind != AK_FD && kind != AK_DIRFD) || (fd < 0 && fd != FDP_CWD) ||
+		    (fd == FDP_CWD && kind != AK_DIRFD))
+			continue;
+		e = get(c->tgid, fd);
+		if (!e)
+			continue;
+		if (fd == FDP_CWD) {
+			struct sb b = dec_begin(d);
+
+			sb_puts(&b, "AT_FDCWD<");
+			sb_putn(&b, e->path, e->len);
+			sb_putc(&b, '>');
+			dec_end(d, &c->arg[i], &b);
+		} else {
+			fd_text(d, &c->arg[i], &c->arg[i].text, &c->arg[i].len, fd, e);
+		}
+	}
+	if (c->kind != CALL_DONE)
+		return;
+	if (!strcmp(c->name, "close") && c->ret == 0) {
+		drop(c->tgid, (int32_t)c->arg[0].raw);
+	} else if ((!strcmp(c->name, "execve") || !strcmp(c->name, "execveat")) && c->ret == 0) {
+		drop_all(c->tgid);	/* close-on-exec fds are gone; the rest is read again */
+		seed(c->tgid);
+	} else if ((!strcmp(c->name, "chdir") || !strcmp(c->name, "fchdir")) && c->ret == 0) {
+		drop(c->tgid, FDP_CWD);
+	} else if (c->ret >= 0 && returns_fd(c->name)) {
+		int fd = c->ret;
+		const struct fdp_ent *old = NULL;
+
+		if (is_dup(c->name) && (e = get(c->tgid, (int32_t)c->arg[0].raw))) {
+			/* the same file under a new number */
+			old = e;
+			put(c->tgid, fd, old->path, old->len);
+		} else {
+			drop(c->tgid, fd);	/* a new file behind this number */
+			if (!strncmp(c->name, "open", 4) || !strcmp(c->name, "creat"))
+				from_open_path(c, fd);
+		}
+		e = get(c->tgid, fd);
+		if (e)
+			fd_text(d, NULL, &c->rettext, &c->retlen, fd, e);
+	}
+}

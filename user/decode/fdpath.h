@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * -y: the path behind fd arguments, "3</etc/hostname>". The kernel records carry no paths for
+ * fds, so this is user space, at decode time: the link /proc/PID/fd/N is read when a call
+ * that returns a new fd (openat, socket, dup ...) is decoded, and remembered per (pid, fd)
+ * until the fd is closed, replaced or the process execs. Records are decoded a few
+ * milliseconds after the calls: an fd that was opened and closed again in between still
+ * shows its path when the opening call had an absolute path; otherwise, and for fds the
+ * process had before tracing started and already closed, the bare number is shown.
+ */
+#ifndef SYSOBS_FDPATH_H
+#define SYSOBS_FDPATH_H
+
+#include "decode/call.h"
+
+/* Rewrite the fd arguments (and an fd return value) of a decoded call with their paths. */
+void fdpath__apply(struct decoder *d, struct call *c);
+
+#endif /* SYSOBS_FDPATH_H */

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* Signal names and sets, numbered as the kernel numbers them (real-time signals from 32, as strace). */
+#include "decode/names/signals.h"
+#include "decode/names/xlat.h"
+
+
+void sb_signal(struct sb *b, int sig)
+{
+	const char *n = sig > 0 ? xlat__name(&xt_signals, sig) : NULL;
+
+	if (n) {
+		sb_puts(b, n);
+	} else if (sig == SIGRTMIN_KERNEL) {
+		sb_puts(b, "SIGRTMIN");
+	} else if (sig > SIGRTMIN_KERNEL && sig <= SIGRTMAX_KERNEL) {
+		sb_puts(b, "SIGRT_");
+		sb_u64(b, sig - SIGRTMIN_KERNEL);
+	} else {
+		sb_i64(b, sig);
+	}
+}
+
+void sb_sigset(struct sb *b, const uint8_t *set, size_t n)
+{
+	unsigned int i, nbits = n * 8, set_bits = 0;
+	bool inv, first = true;
+
+	for (i = 0; i < nbits; i++)
+		set_bits += (set[i / 8] >> (i % 8)) & 1;
+	/* strace shows the complement when 2/3 or more of the bits are set */
+	inv = set_bits >= nbits * 2 / 3;
+	if (inv)
+		sb_putc(b, '~');
+	sb_putc(b, '[');
+	for (i = 0; i < nbits; i++) {
+		unsigned int sig = i + 1;
+		const char *name;
+
+		if ((((set[i / 8] >> (i % 8)) & 1) != 0) == inv)
+			continue;
+		if (!first)
+			sb_putc(b, ' ');
+		first = false;
+		name = xlat__name(&xt_signals, sig);
+		if (name) {
+			sb_puts(b, name + 3);
+		} else if (sig == SIGRTMIN_KERNEL) {
+			sb_puts(b, "RTMIN");
+		} else if (sig > SIGRTMIN_KERNEL && sig <= SIGRTMAX_KERNEL) {
+			sb_puts(b, "RT_");
+			sb_u64(b, sig - SIGRTMIN_KERNEL);
+		} else {
+			sb_u64(b, sig);
+		}
+	}
+	sb_putc(b, ']');
+}
+
+void signal_text(char *dst, size_t cap, int sig)
+{
+	struct sb b = { .p = dst, .cap = cap - 1 };
+
+	sb_signal(&b, sig);
+	dst[b.len] = 0;
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * The bottom of the text builder: numbers and quoted bytes formatted into plain char buffers.
+ * Each returns the length written (no NUL).
+ */
+#ifndef SYSOBS_FMT_H
+#define SYSOBS_FMT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+size_t fmt_u64(char *dst, uint64_t v);
+size_t fmt_i64(char *dst, int64_t v);
+size_t fmt_hex(char *dst, uint64_t v);	/* 0x... */
+size_t fmt_oct(char *dst, uint64_t v);	/* %#03o: 000, 0644 */
+
+/* strace's quoting of n bytes (no quotes around): printable ASCII as is, C escapes, octal for
+ * the rest; at most 4 * n bytes. stop_at_nul: end at the first NUL. */
+size_t quote_bytes(char *dst, const uint8_t *src, size_t n, bool stop_at_nul);
+
+#endif /* SYSOBS_FMT_H */

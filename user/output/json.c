@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * JSON Lines: one object per line, each with "v" (schema version) and "type". The schema is
+ * documented in docs/json.md; change it only with a new "v".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lib/fmt.h"
+#include "decode/names/errno.h"
+#include "decode/names/signals.h"
+#include "output/sink.h"
+
+#define JSON_V	"{\"v\":1,\"type\":\""
+
+/* A JSON string from bytes: escapes quotes, backslashes and control characters. Bytes >= 0x80
+ * are written as \u00XX: the string is their Latin-1 reading, never invalid JSON. */
+static void json_str(struct outbuf *ob, const char *p, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	char *d = outbuf__reserve(ob, 6 * n + 2);
+	size_t i, o = 0;
+
+	if (!d)
+		return;
+	d[o++] = '"';
+	for (i = 0; i < n; i++) {
+		unsigned char c = p[i];
+
+		if (c == '"' || c == '\\') {
+			d[o++] = '\\';
+			d[o++] = c;
+		} else if (c >= 0x20 && c < 0x7f) {
+			d[o++] = c;
+		} else if (c == '\n') {
+			d[o++] = '\\';
+			d[o++] = 'n';
+		} else if (c == '\t') {
+			d[o++] = '\\';
+			d[o++] = 't';
+		} else {
+			memcpy(d + o, "\\u00", 4);
+			o += 4;
+			d[o++] = hex[c >> 4];
+			d[o++] = hex[c & 15];
+		}
+	}
+	d[o++] = '"';
+	ob->len += o;
+}
+
+static void json_head(struct outbuf *ob, const char *type, uint32_t tgid, uint32_t tid)
+{
+	outbuf__lit(ob, JSON_V);
+	outbuf__puts(ob, type);
+	outbuf__lit(ob, "\",\"pid\":");
+	outbuf__u64(ob, tgid);
+	outbuf__lit(ob, ",\"tid\":");
+	outbuf__u64(ob, tid);
+}
+
+/* The start of a syscall object for the same thread as last time is the same bytes: keep
+ * them instead of formatting two numbers per record. */
+static void json_head_syscall(struct outbuf *ob, uint32_t tgid, uint32_t tid)
+{
+	static const char head[] = JSON_V "syscall\",\"pid\":";
+	static char cache[96];
+	static size_t cache_len;
+	static uint32_t cache_tgid, cache_tid;
+
+	if (!cache_len || cache_tgid != tgid || cache_tid != tid) {
+		char *p = cache;
+
+		memcpy(p, head, sizeof(head) - 1);
+		p += sizeof(head) - 1;
+		p += fmt_u64(p, tgid);
+		memcpy(p, ",\"tid\":", 7);
+		p += 7;
+		p += fmt_u64(p, tid);
+		cache_len = p - cache;
+		cache_tgid = tgid;
+		cache_tid = tid;
+	}
+	outbuf__write(ob, cache, cache_len);
+}
+
+/*
+ * Parts of a syscall object repeat from one record to the next: the calls of one batch share
+ * their ts_ns, a syscall's number and name never change. Those are kept as text here instead
+ * of being formatted again (the consumer must keep up with the kernel: tests/bench measures
+ * it).
+ */
+static struct {
+	uint64_t ts;
+	uint8_t ts_len;
+	char ts_text[24];
+	char *nr_text[SO_NR_SLOTS];	/* ,"nr":N,"name":"NAME","args":[ */
+	uint8_t nr_len[SO_NR_SLOTS];
+} jc;
+
+static void json_name(struct outbuf *ob, const struct call *c)
+{
+	unsigned long nr = c->nr;
+	size_t n;
+	char *t;
+
+	if (c->ent && nr < SO_NR_SLOTS && !jc.nr_text[nr]) {
+		n = strlen(c->name) + 48;
+		t = malloc(n);
+		if (t) {
+			jc.nr_len[nr] = snprintf(t, n, ",\"nr\":%lu,\"name\":\"%s\",\"args\":[",
+						 nr, c->name);
+			jc.nr_text[nr] = t;
+		}
+	}
+	if (c->ent && nr < SO_NR_SLOTS && jc.nr_text[nr]) {
+		outbuf__write(ob, jc.nr_text[nr], jc.nr_len[nr]);
+		return;
+	}
+	/* numbers the table does not know (or no memory): formatted each time */
+	outbuf__lit(ob, ",\"nr\":");
+	outbuf__i64(ob, c->nr);
+	outbuf__lit(ob, ",\"name\":\"");
+	outbuf__puts(ob, c->name);
+	outbuf__lit(ob, "\",\"args\":[");
+}
+
+static void json_ts(struct outbuf *ob, bool has, uint64_t ts)
+{
+	if (!has)
+		return;
+	if (ts != jc.ts || !jc.ts_len) {
+		jc.ts_len = fmt_u64(jc.ts_text, ts);
+		jc.ts = ts;
+	}
+	outbuf__lit(ob, ",\"ts_ns\":");
+	outbuf__write(ob, jc.ts_text, jc.ts_len);
+}
+
+/* The bytes behind string and buffer arguments, as captured: "bytes":[{"arg":1,"data":"..",
+ * "truncated":false}]. data is the raw bytes as a JSON string (see json_str). */
+static void json_bytes(struct outbuf *ob, const struct call *c)
+{
+	bool first = true;
+	unsigned int i;
+
+	if (!c->ent)
+		return;
+	for (i = 0; i < c->nargs && i < SYSENT_MAX_ARGS; i++) {
+		const struct darg *a = &c->arg[i];
+		int kind = c->ent->args[i].kind;
+
+		if (!a->cap || a->cap->arg != i || (a->cap->flags & (SO_CAP_FAULT | SO_CAP_ARGV)))
+			continue;
+		if (kind != AK_PATH && kind != AK_STR && kind != AK_BUF_IN && kind != AK_BUF_OUT)
+			continue;
+		outbuf__puts(ob, first ? ",\"bytes\":[{\"arg\":" : ",{\"arg\":");
+		first = false;
+		outbuf__u64(ob, i);
+		outbuf__puts(ob, ",\"data\":");
+		json_str(ob, (const char *)a->data, a->cap->len);
+		outbuf__puts(ob, (a->cap->flags & SO_CAP_TRUNC) ? ",\"truncated\":true}" :
+								  ",\"truncated\":false}");
+	}
+	if (!first)
+		outbuf__putc(ob, ']');
+}
+
+static void json_call(struct sink *s, const struct call *c)
+{
+	struct outbuf *ob = s->ob;
+	char buf[32];
+	unsigned int i;
+
+	if (c->kind == CALL_BLOCKED)
+		return;	/* JSON has one object per call, written when it is complete */
+	json_head_syscall(ob, c->tgid, c->tid);
+	outbuf__lit(ob, ",\"seq\":");
+	outbuf__u64(ob, c->seq);
+	json_ts(ob, c->has_ts, c->ts_ns);
+	json_name(ob, c);
+	for (i = 0; i < c->nargs; i++) {
+		if (i)
+			outbuf__putc(ob, ',');
+		outbuf__u64(ob, c->arg[i].raw);
+	}
+	outbuf__lit(ob, "],\"argstr\":[");
+	for (i = 0; i < c->nargs; i++) {
+		if (i)
+			outbuf__putc(ob, ',');
+		json_str(ob, c->arg[i].text, c->arg[i].len);
+	}
+	outbuf__putc(ob, ']');
+	json_bytes(ob, c);
+	if (c->kind == CALL_DONE) {
+		outbuf__lit(ob, ",\"ret\":");
+		outbuf__i64(ob, c->ret);
+		if (ret_is_error(c->ret)) {
+			outbuf__lit(ob, ",\"errno\":\"");
+			outbuf__puts(ob, ret_errname(c->ret, buf, sizeof(buf)));
+			outbuf__putc(ob, '"');
+		}
+	} else {
+		outbuf__lit(ob, ",\"ret\":null");
+		outbuf__puts(ob, c->kind == CALL_NORETURN ? ",\"noreturn\":true" :
+							     ",\"unfinished\":true");
+	}
+	if (c->has_dur) {
+		outbuf__lit(ob, ",\"dur_ns\":");
+		outbuf__u64(ob, c->dur_ns);
+	}
+	outbuf__putc(ob, '}');
+	outbuf__newline(ob);
+}
+
+static void json_exec(struct sink *s, const struct call *c)
+{
+	const struct darg *path = &c->arg[c->nr == 322 ? 1 : 0];
+
+	json_head(s->ob, "exec", c->tgid, c->tid);
+	json_ts(s->ob, c->has_ts, c->ts_ns);
+	if (path->cap && !(path->cap->flags & SO_CAP_FAULT)) {
+		outbuf__lit(s->ob, ",\"filename\":");
+		json_str(s->ob, (const char *)path->data, path->cap->len);
+	}
+	outbuf__putc(s->ob, '}');
+	outbuf__newline(s->ob);
+}
+
+static void json_proc_exit(struct sink *s, const struct proc_exit *e)
+{
+	char sig[32];
+
+	json_head(s->ob, "exit", e->tgid, e->tid);
+	json_ts(s->ob, e->has_ts, e->ts_ns);
+	if (e->signaled) {
+		outbuf__lit(s->ob, ",\"signal\":\"");
+		signal_text(sig, sizeof(sig), e->sig);
+		outbuf__puts(s->ob, sig);
+		outbuf__puts(s->ob, e->core ? "\",\"core\":true" : "\",\"core\":false");
+	} else {
+		outbuf__lit(s->ob, ",\"code\":");
+		outbuf__i64(s->ob, e->code);
+	}
+	outbuf__putc(s->ob, '}');
+	outbuf__newline(s->ob);
+}
+
+static void json_signal(struct sink *s, const struct sig_event *e)
+{
+	json_head(s->ob, "signal", e->tgid, e->tid);
+	outbuf__lit(s->ob, ",\"seq\":");
+	outbuf__u64(s->ob, e->seq);
+	json_ts(s->ob, e->has_ts, e->ts_ns);
+	outbuf__lit(s->ob, ",\"signo\":");
+	outbuf__i64(s->ob, e->signo);
+	outbuf__lit(s->ob, ",\"signal\":\"");
+	outbuf__puts(s->ob, e->name);
+	outbuf__lit(s->ob, "\",\"si_code\":");
+	outbuf__i64(s->ob, e->code);
+	if (e->code_name) {
+		outbuf__lit(s->ob, ",\"code\":\"");
+		outbuf__puts(s->ob, e->code_name);
+		outbuf__putc(s->ob, '"');
+	}
+	outbuf__lit(s->ob, ",\"info\":");
+	json_str(s->ob, e->info, strlen(e->info));
+	outbuf__putc(s->ob, '}');
+	outbuf__newline(s->ob);
+}
+
+static void json_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
+		      uint64_t count)
+{
+	json_head(s->ob, "lost", tgid, tid);
+	outbuf__lit(s->ob, ",\"from_seq\":");
+	outbuf__u64(s->ob, from_seq);
+	outbuf__lit(s->ob, ",\"count\":");
+	outbuf__u64(s->ob, count);
+	outbuf__putc(s->ob, '}');
+	outbuf__newline(s->ob);
+}
+
+static void json_finish(struct sink *s, const struct run_totals *t)
+{
+	outbuf__lit(s->ob, JSON_V "summary\",\"records\":");
+	outbuf__u64(s->ob, t->records);
+	outbuf__lit(s->ob, ",\"syscalls\":");
+	outbuf__u64(s->ob, t->calls);
+	outbuf__lit(s->ob, ",\"lost\":");
+	outbuf__u64(s->ob, t->lost);
+	outbuf__lit(s->ob, ",\"untracked_tasks\":");
+	outbuf__u64(s->ob, t->untracked);
+	outbuf__puts(s->ob, s->ts_exact ? ",\"ts_exact\":true" : ",\"ts_exact\":false");
+	if (t->have_status) {
+		outbuf__lit(s->ob, ",\"exit_status\":");
+		outbuf__i64(s->ob, t->exit_status);
+	}
+	outbuf__putc(s->ob, '}');
+	outbuf__newline(s->ob);
+}
+
+const struct sink_ops json_sink_ops = {
+	.call = json_call,
+	.exec = json_exec,
+	.proc_exit = json_proc_exit,
+	.signal = json_signal,
+	.lost = json_lost,
+	.finish = json_finish,
+};

@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* The strace-style text sink: name(args) padded to column 40, then "= ret". */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include "lib/fmt.h"
+#include "decode/names/errno.h"
+#include "decode/names/signals.h"
+#include "output/sink.h"
+
+#define RET_COLUMN	40
+
+size_t format_ret(char *dst, const struct call *c)
+{
+	const char *name, *desc;
+	size_t n;
+	char buf[32];
+
+	if (c->kind == CALL_NORETURN) {
+		dst[0] = '?';
+		return 1;
+	}
+	if (c->ret < 0 && errno__is_restart(-c->ret)) {
+		/* interrupted by a signal, the kernel restarts or fails it later */
+		return snprintf(dst, 128, "? %s (%s)", errno__name(-c->ret), errno__desc(-c->ret));
+	}
+	if (ret_is_error(c->ret)) {
+		name = ret_errname(c->ret, buf, sizeof(buf));
+		desc = errno__desc(-c->ret);
+		if (desc)
+			n = snprintf(dst, 128, "-1 %s (%s)", name, desc);
+		else
+			n = snprintf(dst, 128, "-1 %s", name);
+		return n;
+	}
+	if (c->rettext) {
+		n = c->retlen < 127 ? c->retlen : 127;
+		memcpy(dst, c->rettext, n);
+		return n;
+	}
+	if (sysent__has(c->nr, SE_RET_ADDR))
+		return fmt_hex(dst, c->ret);
+	return fmt_i64(dst, c->ret);
+}
+
+static void text_prefix(struct sink *s, uint32_t tid)
+{
+	static const char pad[] = "    ";
+	size_t digits = tid < 10 ? 1 : tid < 100 ? 2 : tid < 1000 ? 3 : tid < 10000 ? 4 : 5;
+
+	switch (s->prefix) {
+	case PREFIX_NONE:
+		return;
+	case PREFIX_BRACKET:
+		/* strace pads the pid to 5 columns: "[pid   42] " */
+		outbuf__lit(s->ob, "[pid ");
+		outbuf__write(s->ob, pad, 5 - digits);
+		outbuf__u64(s->ob, tid);
+		outbuf__lit(s->ob, "] ");
+		return;
+	case PREFIX_PLAIN:
+		/* "42    " */
+		outbuf__u64(s->ob, tid);
+		outbuf__write(s->ob, pad, 5 - digits);
+		outbuf__putc(s->ob, ' ');
+		return;
+	}
+}
+
+static uint64_t mono_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000ull + ts.tv_nsec;
+}
+
+void sink__clock_init(struct sink *s)
+{
+	struct timespec r, m;
+
+	clock_gettime(CLOCK_REALTIME, &r);
+	clock_gettime(CLOCK_MONOTONIC, &m);
+	s->real_off_ns = (int64_t)(r.tv_sec - m.tv_sec) * 1000000000 + (r.tv_nsec - m.tv_nsec);
+	s->tod_sec = -1;
+}
+
+/* strace's -t/-tt/-ttt and -r, before the call: "12:00:01.000123 ", "     0.000042 " */
+static void text_timestamp(struct sink *s, bool has_ts, uint64_t ts)
+{
+	struct outbuf *ob = s->ob;
+	char buf[64];
+	int n = 0;
+
+	if (!s->tstamps && !s->relative)
+		return;
+	if (!has_ts)
+		ts = mono_now();	/* lines the kernel did not stamp: when they are printed */
+	if (s->tstamps) {
+		int64_t real = (int64_t)ts + s->real_off_ns;
+		int64_t sec = real / 1000000000;
+		long usec = real % 1000000000 / 1000;
+
+		if (s->tstamps == 3) {
+			n = snprintf(buf, sizeof(buf), "%lld.%06ld", (long long)sec, usec);
+		} else {
+			if (sec != s->tod_sec) {
+				time_t t = sec;
+				struct tm tm;
+
+				localtime_r(&t, &tm);
+				strftime(s->tod_text, sizeof(s->tod_text), "%H:%M:%S", &tm);
+				s->tod_sec = sec;
+			}
+			n = snprintf(buf, sizeof(buf), s->tstamps == 2 ? "%s.%06ld" : "%s",
+				     s->tod_text, usec);
+		}
+	}
+	if (s->relative) {
+		/* lines of different threads can come out of order (batches): then negative */
+		int64_t d = s->last_ts ? (int64_t)(ts - s->last_ts) : 0;
+		uint64_t a = d < 0 ? -d : d;
+
+		n += snprintf(buf + n, sizeof(buf) - n, "%s%s%6llu.%06llu%s", n ? " (+" : "",
+			      d < 0 ? "-" : "", (unsigned long long)(a / 1000000000),
+			      (unsigned long long)(a % 1000000000 / 1000), n ? ")" : "");
+		s->last_ts = ts;
+	}
+	buf[n++] = ' ';
+	outbuf__write(ob, buf, n);
+}
+
+/* What starts every line: the pid prefix (-f), then the time (-t, -r), as strace orders them. */
+static void text_leader(struct sink *s, uint32_t tid, bool has_ts, uint64_t ts)
+{
+	text_prefix(s, tid);
+	text_timestamp(s, has_ts, ts);
+}
+
+static void text_call(struct sink *s, const struct call *c)
+{
+	struct outbuf *ob = s->ob;
+	char ret[160];
+	unsigned int i;
+
+	text_leader(s, c->tid, c->has_ts, c->ts_ns);
+	outbuf__puts(ob, c->name);
+	outbuf__putc(ob, '(');
+	for (i = 0; i < c->nargs; i++) {
+		if (i)
+			outbuf__write(ob, ", ", 2);
+		outbuf__write(ob, c->arg[i].text, c->arg[i].len);
+	}
+	if (c->kind == CALL_BLOCKED) {
+		outbuf__lit(ob, " <unfinished ...>");
+		outbuf__newline(ob);
+		return;
+	}
+	if (c->kind == CALL_UNFINISHED) {
+		outbuf__lit(ob, " <unfinished ...>)");
+		outbuf__pad_to(ob, RET_COLUMN);
+		outbuf__lit(ob, " = ?");
+		outbuf__newline(ob);
+		return;
+	}
+	outbuf__putc(ob, ')');
+	if (outbuf__col(ob) < RET_COLUMN)
+		outbuf__pad_to(ob, RET_COLUMN);
+	else
+		outbuf__putc(ob, ' ');
+	outbuf__write(ob, "= ", 2);
+	if (c->rettext && c->kind == CALL_DONE && !ret_is_error(c->ret))
+		outbuf__write(ob, c->rettext, c->retlen);	/* a decoder's text, any length */
+	else
+		outbuf__write(ob, ret, format_ret(ret, c));
+	if (s->show_dur && c->has_dur) {
+		char d[48];
+
+		snprintf(d, sizeof(d), " <%llu.%06llu>", (unsigned long long)(c->dur_ns / 1000000000),
+			 (unsigned long long)(c->dur_ns % 1000000000 / 1000));
+		outbuf__puts(ob, d);
+	}
+	outbuf__newline(ob);
+}
+
+static void text_exec(struct sink *s, const struct call *c)
+{
+}
+
+static void text_proc_exit(struct sink *s, const struct proc_exit *e)
+{
+	char sig[32];
+
+	text_leader(s, e->tid, e->has_ts, e->ts_ns);
+	if (e->signaled) {
+		outbuf__lit(s->ob, "+++ killed by ");
+		signal_text(sig, sizeof(sig), e->sig);
+		outbuf__puts(s->ob, sig);
+		if (e->core)
+			outbuf__lit(s->ob, " (core dumped)");
+		outbuf__lit(s->ob, " +++");
+	} else {
+		outbuf__lit(s->ob, "+++ exited with ");
+		outbuf__i64(s->ob, e->code);
+		outbuf__lit(s->ob, " +++");
+	}
+	outbuf__newline(s->ob);
+}
+
+/* --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} --- */
+static void text_signal(struct sink *s, const struct sig_event *e)
+{
+	text_leader(s, e->tid, e->has_ts, e->ts_ns);
+	outbuf__lit(s->ob, "--- ");
+	outbuf__puts(s->ob, e->name);
+	outbuf__putc(s->ob, ' ');
+	outbuf__puts(s->ob, e->info);
+	outbuf__lit(s->ob, " ---");
+	outbuf__newline(s->ob);
+}
+
+static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
+		      uint64_t count)
+{
+	text_leader(s, tid, false, 0);
+	outbuf__lit(s->ob, "--- lost ");
+	outbuf__u64(s->ob, count);
+	outbuf__puts(s->ob, count == 1 ? " event" : " events");
+	outbuf__lit(s->ob, " (tid ");
+	outbuf__u64(s->ob, tid);
+	outbuf__lit(s->ob, ", seq ");
+	outbuf__u64(s->ob, from_seq);
+	if (count > 1) {
+		outbuf__putc(s->ob, '-');
+		outbuf__u64(s->ob, from_seq + count - 1);
+	}
+	outbuf__lit(s->ob, ") ---");
+	outbuf__newline(s->ob);
+}
+
+static void text_finish(struct sink *s, const struct run_totals *t)
+{
+}
+
+const struct sink_ops text_sink_ops = {
+	.call = text_call,
+	.exec = text_exec,
+	.proc_exit = text_proc_exit,
+	.signal = text_signal,
+	.lost = text_lost,
+	.finish = text_finish,
+};
+
+static void null_call(struct sink *s, const struct call *c)
+{
+}
+
+static void null_proc_exit(struct sink *s, const struct proc_exit *e)
+{
+}
+
+static void null_signal(struct sink *s, const struct sig_event *e)
+{
+}
+
+static void null_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
+		      uint64_t count)
+{
+}
+
+const struct sink_ops null_sink_ops = {
+	.call = null_call,
+	.exec = null_call,
+	.proc_exit = null_proc_exit,
+	.signal = null_signal,
+	.lost = null_lost,
+	.finish = text_finish,
+};

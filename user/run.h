@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * One tracing run, the steps main() lists: open everything (the trace file, the BPF side, the
+ * decoder, the sink, the consumer), trace a command or running processes to their end, report
+ * the totals, close. Everything lives in struct run so that one close frees it all.
+ */
+#ifndef SYSOBS_RUN_H
+#define SYSOBS_RUN_H
+
+#include <stdbool.h>
+#include <linux/types.h>
+#include "sysobs.h"
+#include "lib/outbuf.h"
+#include "decode/call.h"
+#include "output/sink.h"
+#include "consume/consumer.h"
+#include "setup/attach.h"
+#include "setup/launch.h"
+#include "setup/tracer.h"
+#include "opts.h"
+
+struct run {
+	const struct opts *o;
+	int out_fd;			/* the trace: stderr or -o FILE */
+	struct outbuf ob;		/* the trace's buffer */
+	struct outbuf raw;		/* --record FILE */
+	struct tracer tr;
+	struct tracer_opts topts;
+	struct decoder dec;
+	struct sink sink;
+	struct consumer cons;
+	struct launch l;		/* the command (-- CMD) */
+	struct attach a;		/* the running processes (-p) */
+	struct so_spec specs[SO_NR_SLOTS];
+};
+
+/* Install the handlers for SIGINT, SIGTERM, SIGHUP, SIGQUIT (stop, or pass to the command). */
+int run__signals(void);
+/* Open the trace file, load and attach the BPF side, set up decoding and output. */
+int run__open(struct run *r, const struct opts *o);
+/* Run the command at path (resolved), trace it to its end. 0 and *status its exit status
+ * (128 + N for signal N), or -1 and *status sysobs's own (EXIT_*) when it could not run. */
+int run__command(struct run *r, const char *path, int *status);
+/* -p and --system-wide: trace until the processes end or a signal. 0, or -1 on failure. */
+int run__attached(struct run *r);
+/* The end of the run: totals, -c's table, loss. Returns the exit status to use. */
+int run__report(struct run *r, int status);
+void run__close(struct run *r);
+
+#endif /* SYSOBS_RUN_H */

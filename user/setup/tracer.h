@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * The BPF side's lifecycle in one place: open the skeleton, configure its rodata, load,
+ * attach; then the maps user space fills (tasks, specs) or reads (stats, counts).
+ */
+#ifndef SYSOBS_TRACER_H
+#define SYSOBS_TRACER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <linux/types.h>
+#include "sysobs.h"
+#include "setup/filter.h"
+
+struct tracer_opts {
+	bool follow_forks;	/* -f */
+	bool want_ts;		/* timestamps (JSON, -t) */
+	bool ts_exact;		/* a clock read per call, not one per batch (-t, -r, -T) */
+	bool want_dur;		/* -T */
+	bool want_counts;	/* -c */
+	bool want_records;	/* off for -c alone */
+	bool want_captures;	/* off for -X raw */
+	bool no_prepare_exec;	/* force the exec fallback older kernels get (testing) */
+	uint32_t attach_mode;	/* enum so_attach */
+	const struct filter *filter;	/* -e trace= */
+	const struct so_spec *specs;	/* [SO_NR_SLOTS]: what to capture of each syscall */
+	uint32_t strsize;	/* -s */
+	uint64_t ring_size;	/* bytes, a power of two */
+	bool verbose;		/* -v: libbpf's own messages */
+};
+
+struct sysobs_bpf;
+
+struct tracer {
+	struct sysobs_bpf *skel;
+	bool have_prepare_exec;	/* execve seen at sched_prepare_exec (else sched_process_exec) */
+};
+
+/* Open, configure, load and attach. Prints one "sysobs: ..." line on failure. */
+int tracer__start(struct tracer *t, const struct tracer_opts *o);
+/* Trace tid (of thread group tgid). pending: hold it until its execve. */
+int tracer__add_task(struct tracer *t, uint32_t tid, uint32_t tgid, bool pending);
+/* -f -p: trace every thread of tgid from its next syscall on. */
+int tracer__attach_tgid(struct tracer *t, uint32_t tgid);
+int tracer__ring_fd(const struct tracer *t);
+uint64_t tracer__stat(const struct tracer *t, enum so_stat which);
+/* True when every traced task has ended (the kernel counts them). */
+bool tracer__no_tasks(const struct tracer *t);
+/* Sum the per-CPU -c counts into out[SO_NR_SLOTS]. */
+int tracer__counts(const struct tracer *t, struct so_count *out);
+void tracer__stop(struct tracer *t);
+
+#endif /* SYSOBS_TRACER_H */
