@@ -15,3 +15,11 @@ expect_eq "last line" "+++ exited with 1 +++" "$(tail -n 1 "$T/trace")"
 
 # the command's stdin and stdout pass through
 expect_eq "stdin to stdout" "through" "$(echo through | "$SYSOBS" -o "$T/trace" -- cat)"
+
+# A real-time signal death is named as the kernel numbers signals (strace's SIGRT_n counts from
+# 32), the same in the "+++ killed by" line as in the delivery line: 36 is SIGRT_4.
+"$SYSOBS" -o "$T/trace" -e trace=none -- sh -c 'kill -36 $$'
+expect_eq "exit status of a death by signal 36" 164 "$?"
+expect_eq "real-time signal death" "+++ killed by SIGRT_4 +++" "$(tail -n 1 "$T/trace")"
+"$SYSOBS" --json -o "$T/trace.json" -e trace=none -- sh -c 'kill -36 $$'
+grep -q '"signal":"SIGRT_4"' "$T/trace.json" || fail "JSON exit names signal 36 SIGRT_4: $(cat "$T/trace.json")"
