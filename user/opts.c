@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <argp.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -98,23 +99,25 @@ static void usage_error(struct argp_state *st, const char *fmt, const char *arg)
 	argp_error(st, "%s", msg);
 }
 
+/* A decimal size with an optional K, M or G suffix; *ok false on anything else or overflow. */
 static uint64_t parse_size(const char *s, bool *ok)
 {
 	char *end;
 	unsigned long long v;
+	unsigned int shift = 0;
 
 	errno = 0;
 	v = strtoull(s, &end, 10);
-	*ok = !errno && end != s && *s != '-';
+	*ok = !errno && end != s && *s >= '0' && *s <= '9';
 	if (*end == 'K' || *end == 'k')
-		v <<= 10, end++;
+		shift = 10, end++;
 	else if (*end == 'M' || *end == 'm')
-		v <<= 20, end++;
+		shift = 20, end++;
 	else if (*end == 'G' || *end == 'g')
-		v <<= 30, end++;
-	if (*end)
+		shift = 30, end++;
+	if (*end || v > UINT64_MAX >> shift)
 		*ok = false;
-	return v;
+	return v << shift;
 }
 
 /* -p 12,34 or -p "12 34" as strace takes them; each a positive number. */
@@ -143,100 +146,110 @@ static void parse_pids(struct argp_state *st, struct opts *o, const char *arg)
 		usage_error(st, "invalid -p '%s': give process ids (numbers above 0)", arg);
 }
 
+/* The options that only switch something on: a table, not a case each. */
+static const struct {
+	int key;
+	size_t field;	/* offsetof the bool in struct opts */
+} switches[] = {
+	{ OPT_JSON, offsetof(struct opts, json) },
+	{ 'f', offsetof(struct opts, follow) },
+	{ OPT_SYSTEM_WIDE, offsetof(struct opts, system_wide) },
+	{ 'T', offsetof(struct opts, durations) },
+	{ 'r', offsetof(struct opts, relative) },
+	{ 'y', offsetof(struct opts, fd_paths) },
+	{ OPT_STRICT, offsetof(struct opts, strict) },
+	{ OPT_NO_PREPARE_EXEC, offsetof(struct opts, no_prepare_exec) },
+	{ 'v', offsetof(struct opts, verbose) },
+};
+
+static bool parse_switch(struct opts *o, int key)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(switches) / sizeof(switches[0]); i++) {
+		if (switches[i].key == key) {
+			*(bool *)((char *)o + switches[i].field) = true;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The options that take a number. */
+static void parse_number(struct argp_state *st, struct opts *o, int key, const char *arg)
+{
+	bool ok;
+	uint64_t v = parse_size(arg, &ok);
+
+	if (key == 's') {
+		if (!ok || v > SO_STRSIZE_MAX)
+			usage_error(st, "invalid -s '%s': give a number from 0 to 4096", arg);
+		o->strsize = v;
+	} else {
+		if (!ok || v < 4096 || (v & (v - 1)) || v > (1ull << 30))
+			usage_error(st, "invalid --ring-size '%s': a power of two from 4K to 1G",
+				    arg);
+		o->ring_size = v;
+	}
+}
+
+static void parse_end(struct argp_state *st, const struct opts *o)
+{
+	if (o->cmd && (o->npids || o->system_wide))
+		argp_error(st, "a command cannot be combined with -p or --system-wide");
+	if (o->npids && o->system_wide)
+		argp_error(st, "-p and --system-wide cannot be combined");
+	if (!o->cmd && !o->npids && !o->system_wide)
+		argp_error(st, "missing command: sysobs [OPTION...] -- COMMAND [ARG...]");
+}
+
 static error_t parse_opt(int key, char *arg, struct argp_state *st)
 {
 	struct opts *o = st->input;
-	uint64_t v;
-	bool ok;
+	char err[256];
 
+	if (parse_switch(o, key))
+		return 0;
 	switch (key) {
 	case 'o':
 		o->output = arg;
 		break;
-	case OPT_JSON:
-		o->json = true;
-		break;
-	case 'f':
-		o->follow = true;
+	case OPT_RECORD:
+		o->record = arg;
 		break;
 	case 'p':
 		parse_pids(st, o, arg);
 		break;
 	case 'z':
-		o->status_only = 1;
-		break;
 	case 'Z':
-		o->status_only = 2;
-		break;
-	case OPT_SYSTEM_WIDE:
-		o->system_wide = true;
+		o->status_only = key == 'z' ? 1 : 2;
 		break;
 	case 'e':
-	case OPT_TRACE: {
-		char err[256];
-
+	case OPT_TRACE:
 		if (filter__apply(&o->filter, arg, err, sizeof(err)))
 			argp_error(st, "%s", err);
 		break;
-	}
 	case 'c':
-		o->summary = o->summary_only = true;
-		break;
 	case 'C':
 		o->summary = true;
-		o->summary_only = false;
-		break;
-	case 'T':
-		o->durations = true;
+		o->summary_only = key == 'c';
 		break;
 	case 't':
 		if (o->tstamps < 3)
 			o->tstamps++;
 		break;
-	case 'r':
-		o->relative = true;
-		break;
 	case 's':
-		v = parse_size(arg, &ok);
-		if (!ok || v > SO_STRSIZE_MAX)
-			usage_error(st, "invalid -s '%s': give a number from 0 to 4096", arg);
-		o->strsize = v;
+	case OPT_RING:
+		parse_number(st, o, key, arg);
 		break;
 	case 'X':
-		if (!strcmp(arg, "raw"))
-			o->raw = true;
-		else if (!strcmp(arg, "abbrev"))
-			o->raw = false;
-		else
+		if (strcmp(arg, "raw") && strcmp(arg, "abbrev"))
 			usage_error(st, "invalid -X '%s': use raw or abbrev", arg);
-		break;
-	case 'y':
-		o->fd_paths = true;
-		break;
-	case OPT_RING:
-		v = parse_size(arg, &ok);
-		if (!ok || v < 4096 || (v & (v - 1)) || v > (1ull << 30))
-			usage_error(st, "invalid --ring-size '%s': a power of two from 4K to 1G",
-				    arg);
-		o->ring_size = v;
-		break;
-	case OPT_RECORD:
-		o->record = arg;
+		o->raw = !strcmp(arg, "raw");
 		break;
 	case OPT_LIVE:
-		o->live = 1;
-		break;
 	case OPT_NO_LIVE:
-		o->live = 0;
-		break;
-	case OPT_STRICT:
-		o->strict = true;
-		break;
-	case OPT_NO_PREPARE_EXEC:
-		o->no_prepare_exec = true;
-		break;
-	case 'v':
-		o->verbose = true;
+		o->live = key == OPT_LIVE;
 		break;
 	case ARGP_KEY_ARG:
 		/* the command starts here; everything after it is its own */
@@ -244,12 +257,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		st->next = st->argc;
 		break;
 	case ARGP_KEY_END:
-		if (o->cmd && (o->npids || o->system_wide))
-			argp_error(st, "a command cannot be combined with -p or --system-wide");
-		if (o->npids && o->system_wide)
-			argp_error(st, "-p and --system-wide cannot be combined");
-		if (!o->cmd && !o->npids && !o->system_wide)
-			argp_error(st, "missing command: sysobs [OPTION...] -- COMMAND [ARG...]");
+		parse_end(st, o);
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;

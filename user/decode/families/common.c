@@ -62,18 +62,33 @@ void dec_fd_pair(struct decoder *d, struct call *c, struct darg *a)
 	dec_end(d, a, &b);
 }
 
-void dec_timespec(struct decoder *d, struct darg *a)
+void dec_pair(struct decoder *d, struct darg *a, const char *f0, const char *f1,
+	      void (*put)(struct sb *b, uint64_t v))
 {
-	const int64_t *ts = dec_struct(a, TIMESPEC_SIZE);
+	const uint64_t *v = dec_struct(a, 2 * sizeof(uint64_t));
 	struct sb b;
 
-	if (!ts)
+	if (!v)
 		return;
 	b = dec_begin(d);
-	sb_puts(&b, "{tv_sec=");
-	sb_i64(&b, ts[0]);
-	sb_puts(&b, ", tv_nsec=");
-	sb_i64(&b, ts[1]);
+	sb_putc(&b, '{');
+	sb_puts(&b, f0);
+	sb_putc(&b, '=');
+	put(&b, v[0]);
+	sb_puts(&b, ", ");
+	sb_puts(&b, f1);
+	sb_putc(&b, '=');
+	put(&b, v[1]);
 	sb_putc(&b, '}');
 	dec_end(d, a, &b);
+}
+
+static void sb_s64(struct sb *b, uint64_t v)
+{
+	sb_i64(b, (int64_t)v);
+}
+
+void dec_timespec(struct decoder *d, struct darg *a)
+{
+	dec_pair(d, a, "tv_sec", "tv_nsec", sb_s64);
 }

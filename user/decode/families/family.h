@@ -42,6 +42,11 @@ void dec_keep_args(struct call *c, const uint8_t *idx, unsigned int n);
 /* The two fds a call wrote into a as "[3, 4]" (pipe, pipe2, socketpair), when it succeeded. */
 void dec_fd_pair(struct decoder *d, struct call *c, struct darg *a);
 
+/* {f0=v0, f1=v1}: a struct of two 64-bit fields (timespec, rlimit), each printed by put, when
+ * the kernel read it whole. */
+void dec_pair(struct decoder *d, struct darg *a, const char *f0, const char *f1,
+	      void (*put)(struct sb *b, uint64_t v));
+
 #define TIMESPEC_SIZE	16	/* struct __kernel_timespec */
 
 /* {tv_sec=1, tv_nsec=500} when the kernel read the whole timespec. */

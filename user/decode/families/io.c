@@ -5,7 +5,6 @@
 #include "decode/families/family.h"
 
 #define POLLFD_MAX	64	/* pollfds captured (8 bytes each) */
-#define TIMESPEC_SIZE	16
 
 /*
  * [{iov_base="hello", iov_len=5}, ...]: at most -s elements (strace's limit for arrays), each

@@ -14,25 +14,52 @@ static void dec_arch_prctl(struct decoder *d, struct call *c)
 
 #define TASK_COMM_LEN	16
 
+/* [SIGTERM] for PR_GET_PDEATHSIG, [1] for PR_GET_CHILD_SUBREAPER: the int the call wrote */
+static void set_int_out(struct decoder *d, const struct call *c, struct darg *a, bool signal)
+{
+	const uint8_t *p = dec_struct(a, 4);
+	struct sb b;
+	int32_t v;
+
+	if (!p || c->ret < 0)
+		return;
+	memcpy(&v, p, 4);
+	b = dec_begin(d);
+	sb_putc(&b, '[');
+	if (signal)
+		sb_signal(&b, v);
+	else
+		sb_i64(&b, v);
+	sb_putc(&b, ']');
+	dec_end(d, a, &b);
+}
+
+/* PR_SET_NAME's name, PR_GET_NAME's when the call wrote it */
+static void set_comm(struct decoder *d, const struct call *c, struct darg *a, bool set)
+{
+	const uint8_t *p = dec_struct(a, 1);
+	struct sb b;
+
+	if (!p || !(set || c->ret == 0))
+		return;
+	b = dec_begin(d);
+	sb_quoted(&b, p, a->cap->len < TASK_COMM_LEN ? a->cap->len : TASK_COMM_LEN, false, true,
+		  false);
+	dec_end(d, a, &b);
+}
+
 /* prctl(PR_SET_NAME, "worker"): the option, then the arguments it uses, as strace shows them */
 static void dec_prctl(struct decoder *d, struct call *c)
 {
 	static const uint8_t opt_only[] = { 0 }, opt_arg[] = { 0, 1 };
 	uint32_t opt = c->arg[0].raw;
-	const char *name = xlat__name(&xt_prctl_options, opt);
 	struct darg *a = &c->arg[1];
-	const uint8_t *p;
-	int32_t v;
 	struct sb b = dec_begin(d);
+	int v;
 
-	if (name) {
-		sb_puts(&b, name);
-	} else {
-		sb_hex(&b, opt);
-		sb_puts(&b, " /* PR_??? */");
-	}
+	sb_enum(&b, &xt_prctl_options, opt, "PR_???");
 	dec_end(d, &c->arg[0], &b);
-	if (!name)
+	if (!xlat__name(&xt_prctl_options, opt))
 		return;	/* the four other arguments in hex */
 	switch (opt) {
 	case PR_GET_DUMPABLE:
@@ -47,20 +74,9 @@ static void dec_prctl(struct decoder *d, struct call *c)
 		dec_end(d, a, &b);
 		dec_keep_args(c, opt_arg, 2);
 		break;
-	case PR_GET_PDEATHSIG:	/* [SIGTERM] */
-	case PR_GET_CHILD_SUBREAPER:	/* [1] */
-		p = dec_struct(a, 4);
-		if (p && c->ret >= 0) {
-			memcpy(&v, p, 4);
-			b = dec_begin(d);
-			sb_putc(&b, '[');
-			if (opt == 2)
-				sb_signal(&b, v);
-			else
-				sb_i64(&b, v);
-			sb_putc(&b, ']');
-			dec_end(d, a, &b);
-		}
+	case PR_GET_PDEATHSIG:
+	case PR_GET_CHILD_SUBREAPER:
+		set_int_out(d, c, a, opt == PR_GET_PDEATHSIG);
 		dec_keep_args(c, opt_arg, 2);
 		break;
 	case PR_SET_DUMPABLE:
@@ -73,14 +89,8 @@ static void dec_prctl(struct decoder *d, struct call *c)
 		dec_keep_args(c, opt_arg, 2);
 		break;
 	case PR_SET_NAME:
-	case PR_GET_NAME:	/* the name when it was read */
-		p = dec_struct(a, 1);
-		if (p && (opt == 15 || c->ret == 0)) {
-			b = dec_begin(d);
-			sb_quoted(&b, p, a->cap->len < TASK_COMM_LEN ? a->cap->len : TASK_COMM_LEN,
-				  false, true, false);
-			dec_end(d, a, &b);
-		}
+	case PR_GET_NAME:
+		set_comm(d, c, a, opt == PR_SET_NAME);
 		dec_keep_args(c, opt_arg, 2);
 		break;
 	case PR_CAPBSET_READ:

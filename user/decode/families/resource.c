@@ -20,18 +20,7 @@ static void sb_rlim(struct sb *b, uint64_t v)
 
 static void set_rlimit(struct decoder *d, struct darg *a)
 {
-	const uint64_t *r = dec_struct(a, RLIMIT_SIZE);
-	struct sb b;
-
-	if (!r)
-		return;
-	b = dec_begin(d);
-	sb_puts(&b, "{rlim_cur=");
-	sb_rlim(&b, r[0]);
-	sb_puts(&b, ", rlim_max=");
-	sb_rlim(&b, r[1]);
-	sb_putc(&b, '}');
-	dec_end(d, a, &b);
+	dec_pair(d, a, "rlim_cur", "rlim_max", sb_rlim);
 }
 
 static void set_resource(struct decoder *d, struct darg *a)

@@ -173,6 +173,77 @@ static void sb_sigval(struct sb *b, const struct so_signal *r)
 	sb_ptr(b, fld_u64(r, 8));
 }
 
+/* The fields of a signal sent from user space (si_code <= 0): _kill, _rt, _timer. */
+static void siginfo_user(struct sb *b, const struct so_signal *r)
+{
+	switch (r->code) {
+	case SI_TIMER:	/* _timer */
+		sb_puts(b, ", si_timerid=");
+		sb_hex(b, (uint32_t)fld_i32(r, 0));
+		sb_puts(b, ", si_overrun=");
+		sb_i64(b, fld_i32(r, 4));
+		sb_sigval(b, r);
+		break;
+	case SI_USER:
+	case SI_TKILL:
+		sb_sigsource(b, r);
+		break;
+	default:
+		sb_sigsource(b, r);
+		if (fld_u64(r, 8))
+			sb_sigval(b, r);
+		break;
+	}
+}
+
+/* The fields of a signal the kernel sent: by signal (_sigchld, _sigfault, _sigpoll, _sigsys). */
+static void siginfo_kernel(struct sb *b, const struct so_signal *r)
+{
+	switch (r->signo) {
+	case SIGCHLD:	/* _sigchld */
+		sb_sigsource(b, r);
+		sb_puts(b, ", si_status=");
+		if (r->code == CLD_EXITED)	/* an exit code, else a signal */
+			sb_i64(b, fld_i32(r, 8));
+		else
+			sb_signal(b, fld_i32(r, 8));
+		sb_puts(b, ", si_utime=");
+		sb_i64(b, (int64_t)fld_u64(r, 16));
+		sb_puts(b, ", si_stime=");
+		sb_i64(b, (int64_t)fld_u64(r, 24));
+		break;
+	case SIGILL:	/* _sigfault */
+	case SIGFPE:
+	case SIGSEGV:
+	case SIGBUS:
+		sb_puts(b, ", si_addr=");
+		sb_ptr(b, fld_u64(r, 0));
+		break;
+	case SIGPOLL:	/* _sigpoll, for POLL_IN, POLL_OUT, POLL_MSG */
+		if (r->code >= POLL_IN && r->code <= POLL_MSG) {
+			sb_puts(b, ", si_band=");
+			sb_i64(b, (int64_t)fld_u64(r, 0));
+			sb_puts(b, ", si_fd=");
+			sb_i64(b, fld_i32(r, 8));
+		}
+		break;
+	case SIGSYS:	/* _sigsys */
+		sb_puts(b, ", si_call_addr=");
+		sb_ptr(b, fld_u64(r, 0));
+		sb_puts(b, ", si_syscall=");
+		sb_i64(b, fld_i32(r, 8));
+		sb_puts(b, ", si_arch=");
+		sb_hex(b, (uint32_t)fld_i32(r, 12));
+		break;
+	default:
+		if (fld_i32(r, 0) || fld_i32(r, 4))
+			sb_sigsource(b, r);
+		if (fld_u64(r, 8))
+			sb_sigval(b, r);
+		break;
+	}
+}
+
 /* The fields strace's printsiginfo shows for this signal and code (x86-64 siginfo layout). */
 void siginfo_text(char *dst, size_t cap, const struct so_signal *r, const char **code_name)
 {
@@ -191,71 +262,10 @@ void siginfo_text(char *dst, size_t cap, const struct so_signal *r, const char *
 		sb_puts(&b, ", si_errno=");
 		sb_puts(&b, ret_errname(-(int64_t)r->err, ebuf, sizeof(ebuf)) ?: "?");
 	}
-	if (r->code <= 0) {
-		/* sent from user space */
-		switch (r->code) {
-		case SI_TIMER:	/* _timer */
-			sb_puts(&b, ", si_timerid=");
-			sb_hex(&b, (uint32_t)fld_i32(r, 0));
-			sb_puts(&b, ", si_overrun=");
-			sb_i64(&b, fld_i32(r, 4));
-			sb_sigval(&b, r);
-			break;
-		case SI_USER:
-		case SI_TKILL:
-			sb_sigsource(&b, r);
-			break;
-		default:
-			sb_sigsource(&b, r);
-			if (fld_u64(r, 8))
-				sb_sigval(&b, r);
-			break;
-		}
-	} else {
-		switch (r->signo) {
-		case SIGCHLD:	/* _sigchld */
-			sb_sigsource(&b, r);
-			sb_puts(&b, ", si_status=");
-			if (r->code == CLD_EXITED)	/* an exit code, else a signal */
-				sb_i64(&b, fld_i32(r, 8));
-			else
-				sb_signal(&b, fld_i32(r, 8));
-			sb_puts(&b, ", si_utime=");
-			sb_i64(&b, (int64_t)fld_u64(r, 16));
-			sb_puts(&b, ", si_stime=");
-			sb_i64(&b, (int64_t)fld_u64(r, 24));
-			break;
-		case SIGILL:	/* _sigfault */
-		case SIGFPE:
-		case SIGSEGV:
-		case SIGBUS:
-			sb_puts(&b, ", si_addr=");
-			sb_ptr(&b, fld_u64(r, 0));
-			break;
-		case SIGPOLL:	/* _sigpoll, for POLL_IN, POLL_OUT, POLL_MSG */
-			if (r->code >= POLL_IN && r->code <= POLL_MSG) {
-				sb_puts(&b, ", si_band=");
-				sb_i64(&b, (int64_t)fld_u64(r, 0));
-				sb_puts(&b, ", si_fd=");
-				sb_i64(&b, fld_i32(r, 8));
-			}
-			break;
-		case SIGSYS:	/* _sigsys */
-			sb_puts(&b, ", si_call_addr=");
-			sb_ptr(&b, fld_u64(r, 0));
-			sb_puts(&b, ", si_syscall=");
-			sb_i64(&b, fld_i32(r, 8));
-			sb_puts(&b, ", si_arch=");
-			sb_hex(&b, (uint32_t)fld_i32(r, 12));
-			break;
-		default:
-			if (fld_i32(r, 0) || fld_i32(r, 4))
-				sb_sigsource(&b, r);
-			if (fld_u64(r, 8))
-				sb_sigval(&b, r);
-			break;
-		}
-	}
+	if (r->code <= 0)
+		siginfo_user(&b, r);
+	else
+		siginfo_kernel(&b, r);
 	sb_putc(&b, '}');
 	dst[b.len < cap ? b.len : cap - 1] = 0;
 	if (code_name)

@@ -4,18 +4,31 @@
 #include "decode/names/xlat.h"
 
 
-void sb_signal(struct sb *b, int sig)
+/* The name of sig without "SIG" (INT, RTMIN, RT_3); false when it has none. */
+static bool sig_short_name(struct sb *b, int sig)
 {
 	const char *n = sig > 0 ? xlat__name(&xt_signals, sig) : NULL;
 
 	if (n) {
-		sb_puts(b, n);
+		sb_puts(b, n + 3);
 	} else if (sig == SIGRTMIN_KERNEL) {
-		sb_puts(b, "SIGRTMIN");
+		sb_puts(b, "RTMIN");
 	} else if (sig > SIGRTMIN_KERNEL && sig <= SIGRTMAX_KERNEL) {
-		sb_puts(b, "SIGRT_");
+		sb_puts(b, "RT_");
 		sb_u64(b, sig - SIGRTMIN_KERNEL);
 	} else {
+		return false;
+	}
+	return true;
+}
+
+void sb_signal(struct sb *b, int sig)
+{
+	size_t start = b->len;
+
+	sb_puts(b, "SIG");
+	if (!sig_short_name(b, sig)) {
+		b->len = start;
 		sb_i64(b, sig);
 	}
 }
@@ -34,24 +47,14 @@ void sb_sigset(struct sb *b, const uint8_t *set, size_t n)
 	sb_putc(b, '[');
 	for (i = 0; i < nbits; i++) {
 		unsigned int sig = i + 1;
-		const char *name;
 
 		if ((((set[i / 8] >> (i % 8)) & 1) != 0) == inv)
 			continue;
 		if (!first)
 			sb_putc(b, ' ');
 		first = false;
-		name = xlat__name(&xt_signals, sig);
-		if (name) {
-			sb_puts(b, name + 3);
-		} else if (sig == SIGRTMIN_KERNEL) {
-			sb_puts(b, "RTMIN");
-		} else if (sig > SIGRTMIN_KERNEL && sig <= SIGRTMAX_KERNEL) {
-			sb_puts(b, "RT_");
-			sb_u64(b, sig - SIGRTMIN_KERNEL);
-		} else {
+		if (!sig_short_name(b, sig))
 			sb_u64(b, sig);
-		}
 	}
 	sb_putc(b, ']');
 }
