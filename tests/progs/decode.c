@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -117,6 +118,8 @@ int main(void)
 	syscall(SYS_recvfrom, sv[1], r1, 1, MSG_DONTWAIT, NULL, NULL);
 	oldmask = syscall(SYS_umask, 027);
 	syscall(SYS_umask, oldmask);
+	syscall(SYS_flock, -1, LOCK_EX | LOCK_NB);
+	syscall(SYS_flock, -1, LOCK_UN);
 	pf[0].fd = sv[1];
 	pf[0].events = POLLIN;
 	pf[1].fd = sv[0];
@@ -248,6 +251,8 @@ int main(void)
 	expect("umask(027)", tmp);
 	snprintf(line, sizeof(line), "umask(%#03lo)", oldmask);
 	expect(line, "027");
+	expect("flock(-1, LOCK_EX|LOCK_NB)", "-1 EBADF (Bad file descriptor)");
+	expect("flock(-1, LOCK_UN)", "-1 EBADF (Bad file descriptor)");
 	snprintf(line, sizeof(line), "poll([{fd=%d, events=POLLIN}, {fd=%d, "
 		 "events=POLLIN|POLLOUT}], 2, 0)", sv[1], sv[0]);
 	snprintf(tmp, sizeof(tmp), "1 ([{fd=%d, revents=POLLOUT}])", sv[0]);

@@ -377,8 +377,18 @@ static void dec_umask(struct decoder *d, struct call *c)
 	dec_end_ret(d, c, &b);
 }
 
+/* flock(3, LOCK_EX|LOCK_NB) */
+static void dec_flock(struct decoder *d, struct call *c)
+{
+	struct sb b = dec_begin(d);
+
+	sb_flags(&b, &xt_flock_ops, (uint32_t)c->arg[1].raw, NULL);
+	dec_end(d, &c->arg[1], &b);
+}
+
 const struct dec_entry dec_file_table[] = {
 	{ "umask", dec_umask },
+	{ "flock", dec_flock },
 	{ "statfs", dec_statfs, { { 1, SO_CK_STRUCT_OUT, 0, STATFS_SIZE } } },
 	{ "fstatfs", dec_statfs, { { 1, SO_CK_STRUCT_OUT, 0, STATFS_SIZE } } },
 	{ "open", dec_open },

@@ -4,7 +4,7 @@
  *
  * Constant names for the argument decoders, values as the C compiler evaluates
  * the uapi headers of linux-libc-dev (and glibc's for AF_/SOCK_/access modes).
- * Each table says its header.  Included once, by user/xlat.c.
+ * Each table says its header.  Included once, by user/decode/names/xlat.c.
  */
 
 /* enum, from <linux/fcntl.h> */
@@ -117,6 +117,15 @@ static const struct xlat xl_mode_special[] = {
 	{ 0x200ULL, "S_ISVTX" },
 };
 const struct xlat_tab xt_mode_special = { xl_mode_special, 3 };
+
+/* flags, from <sys/file.h> */
+static const struct xlat xl_flock_ops[] = {
+	{ 0x1ULL, "LOCK_SH" },
+	{ 0x2ULL, "LOCK_EX" },
+	{ 0x4ULL, "LOCK_NB" },
+	{ 0x8ULL, "LOCK_UN" },
+};
+const struct xlat_tab xt_flock_ops = { xl_flock_ops, 4 };
 
 /* flags, from <linux/mman.h> */
 static const struct xlat xl_mmap_prot[] = {

@@ -57,6 +57,7 @@ TABLES = [
     ("mode_special", ["linux/stat.h"], r"S_IS(UID|GID|VTX)", "flags", {
         "order": ["S_ISUID", "S_ISGID", "S_ISVTX"],
     }),
+    ("flock_ops", ["sys/file.h"], r"LOCK_(SH|EX|NB|UN)", "flags", {}),
     ("mmap_prot", ["linux/mman.h"], r"PROT_[A-Z_]+", "flags", {
         "exclude": ["PROT_NONE"],  # printed for 0 by the decoder
         "order": ["PROT_READ", "PROT_WRITE", "PROT_EXEC", "PROT_SEM"],
@@ -279,7 +280,7 @@ def main():
     p(" *")
     p(" * Constant names for the argument decoders, values as the C compiler evaluates")
     p(" * the uapi headers of linux-libc-dev (and glibc's for AF_/SOCK_/access modes).")
-    p(" * Each table says its header.  Included once, by user/xlat.c.")
+    p(" * Each table says its header.  Included once, by user/decode/names/xlat.c.")
     p(" */")
     p("")
     decls = []
