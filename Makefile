@@ -114,12 +114,33 @@ test-kernels: deps
 	$(Q)$(MAKE) all static
 	$(Q)tests/vm/run-kernels.sh $(OUT)
 
+# --- the benchmark's helpers (tests/bench/README.md) ---------------------------------------
 $(OUT)/bench/replay: tests/bench/replay.c $(LIB_OBJS)
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(OUT)/bench
 	$(Q)$(CC) $(USER_CFLAGS) $< $(LIB_OBJS) $(LIBS) -o $@
 
-bench: all $(OUT)/bench/replay
+$(OUT)/bench/workload: tests/bench/workload.c
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(OUT)/bench
+	$(Q)$(CC) -O2 -g -Wall -Wextra -Werror $< -o $@
+
+$(OUT)/bench/floor.bpf.o: tests/bench/floor.bpf.c vmlinux.h
+	$(call msg,BPF,$@)
+	$(Q)mkdir -p $(OUT)/bench
+	$(Q)$(CLANG) $(BPF_CFLAGS) -c $< -o $@
+
+$(OUT)/bench/floor.skel.h: $(OUT)/bench/floor.bpf.o
+	$(call msg,GEN-SKEL,$@)
+	$(Q)$(BPFTOOL) gen skeleton $< name floor_bpf > $@
+
+$(OUT)/bench/floor: tests/bench/floor.c $(OUT)/bench/floor.skel.h
+	$(call msg,CC,$@)
+	$(Q)$(CC) -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter -I$(OUT)/bench $< $(LIBS) -o $@
+
+BENCH_HELPERS := $(OUT)/bench/replay $(OUT)/bench/workload $(OUT)/bench/floor
+
+bench: all $(BENCH_HELPERS)
 	$(Q)tests/bench/run.sh $(OUT)
 
 run: deps

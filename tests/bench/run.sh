@@ -4,7 +4,7 @@
 # The benchmark of issue 4: what sysobs costs a process that makes syscalls in a tight loop,
 # against no tracing, against the floor of the hooks it attaches, and against strace, perf trace
 # and bpftrace. Run by 'make bench' as: tests/bench/run.sh OUT (OUT = the absolute build dir).
-# Builds its own helpers into OUT/bench. See tests/bench/README.md for what each row means.
+# make builds its helpers into OUT/bench. See tests/bench/README.md for what each row means.
 #
 # Environment: MODE (getppid|devnull|openclose, default getppid), N (calls, default 1000000),
 # SLOW_N (calls for strace, perf trace, bpftrace: default 100000), REPS (default 3),
@@ -31,9 +31,6 @@ N=${N:-1000000}
 SLOW_N=${SLOW_N:-100000}
 REPS=${REPS:-3}
 WARMUP=1000		# the workload's untimed warm-up calls (tests/bench/workload.c)
-CC=${CC:-cc}
-CLANG=${CLANG:-clang}
-BPFTOOL=${BPFTOOL:-bpftool}
 
 die() { echo "bench: $*" >&2; exit 99; }
 note() { echo "bench: $*" >&2; }
@@ -51,17 +48,10 @@ openclose)	NAMES="openat close";	NRS="257 3";	PER=2 ;;
 *)		die "unknown MODE '$MODE'" ;;
 esac
 
-# --- build ---------------------------------------------------------------------------------------
-build() {
-	mkdir -p "$B" || return 1
-	$CC -O2 -g -Wall -Wextra -Werror "$SRC/workload.c" -o "$B/workload" || return 1
-	$CLANG -g -O2 -target bpf -D__TARGET_ARCH_x86 -Wall -Werror -I"$REPO" \
-		-c "$SRC/floor.bpf.c" -o "$B/floor.bpf.o" || return 1
-	$BPFTOOL gen skeleton "$B/floor.bpf.o" name floor_bpf > "$B/floor.skel.h" || return 1
-	$CC -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter -I"$B" "$SRC/floor.c" \
-		-Wl,-Bstatic -lbpf -Wl,-Bdynamic -lelf -lz -o "$B/floor" || return 1
-}
-build || die "building the bench helpers failed"
+# --- the helpers, built by make (make bench) ------------------------------------------------------
+for h in workload floor replay; do
+	[ -x "$B/$h" ] || die "$B/$h is missing: run this through 'make bench'"
+done
 WL=$B/workload
 FLOOR=$B/floor
 
