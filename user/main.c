@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <string.h>
+#include "lib/fmt.h"
 #include "lib/warn.h"
 #include "opts.h"
 #include "run.h"
@@ -14,26 +15,28 @@
 int main(int argc, char **argv)
 {
 	static struct run r;	/* large (the capture specs): not on the stack */
-	char path[4096];
+	char path[4096], q[256];
 	struct opts o;
 	int status = EXIT_SETUP, err;
 
 	opts__parse(&o, argc, argv);
 	err = o.cmd ? launch__resolve(o.cmd[0], path, sizeof(path)) : 0;
 	if (err) {
-		warn("cannot execute '%s': %s", o.cmd[0], strerror(err));
+		warn("cannot execute '%s': %s", quote_msg(q, sizeof(q), o.cmd[0]), strerror(err));
 		return err == ENOENT ? EXIT_NOTFOUND : EXIT_NOEXEC;
 	}
 	if (run__signals()) {
 		warn("cannot install signal handlers: %s", strerror(errno));
 		return EXIT_SETUP;
 	}
-	if (run__open(&r, &o))
+	status = run__open(&r, &o);
+	if (status)
 		goto cleanup;
 	if (o.cmd) {
 		if (run__command(&r, path, &status))
 			goto cleanup;
 	} else {
+		status = EXIT_SETUP;
 		if (run__attached(&r))
 			goto cleanup;
 		status = 0;

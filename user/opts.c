@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "lib/fmt.h"
 #include "opts.h"
 #include <linux/types.h>
 #include "sysobs.h"
@@ -50,6 +51,8 @@ enum {
 
 static const struct argp_option options[] = {
 	{ "output", 'o', "FILE", 0, "Write the trace to FILE instead of stderr", 0 },
+	{ "user", 'u', "USER", 0,
+	  "Run the command as USER (its uid, gid and groups, no capabilities; needs root)", 0 },
 	{ "json", OPT_JSON, NULL, 0, "JSON Lines instead of text (docs/json.md)", 0 },
 	{ "follow-forks", 'f', NULL, 0, "Trace child processes and threads too", 0 },
 	{ "attach", 'p', "PID", 0,
@@ -91,11 +94,12 @@ static const struct argp_option options[] = {
 	{},
 };
 
+/* One line and exit 2; the argument is escaped as strace escapes strings. */
 static void usage_error(struct argp_state *st, const char *fmt, const char *arg)
 {
-	char msg[256];
+	char msg[512], q[256];
 
-	snprintf(msg, sizeof(msg), fmt, arg);
+	snprintf(msg, sizeof(msg), fmt, quote_msg(q, sizeof(q), arg));
 	argp_error(st, "%s", msg);
 }
 
@@ -217,6 +221,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 	case OPT_RECORD:
 		o->record = arg;
 		break;
+	case 'u':
+		o->user = arg;
+		break;
 	case 'p':
 		parse_pids(st, o, arg);
 		break;
@@ -227,7 +234,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 	case 'e':
 	case OPT_TRACE:
 		if (filter__apply(&o->filter, arg, err, sizeof(err)))
-			argp_error(st, "%s", err);
+			usage_error(st, "%s", err);
 		break;
 	case 'c':
 	case 'C':

@@ -13,6 +13,7 @@
 struct opts {
 	const char *output;	/* -o FILE, NULL: stderr */
 	const char *record;	/* --record FILE: the raw records too */
+	const char *user;	/* -u USER: run the command as USER */
 	bool json;		/* --json */
 	bool follow;		/* -f */
 	bool summary;		/* -c / -C: print the summary table */

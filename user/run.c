@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include "lib/fmt.h"
 #include "lib/warn.h"
 #include "decode/registry.h"
 #include "output/summary.h"
@@ -43,12 +45,80 @@ int run__signals(void)
 	return 0;
 }
 
-static int trace_file__open(const char *path)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+#define FIFO_WAIT_MS	5000	/* how long -o FIFO waits for a reader */
 
+/* The rules of fs.protected_symlinks and fs.protected_regular, whatever the sysctls say: in a
+ * sticky world-writable directory (/tmp), follow only a link of our own or the directory
+ * owner's, and write only into a file of our own or the directory owner's. */
+static int sticky_check(const char *path, const struct stat *st)
+{
+	char dir[4096], *slash;
+	struct stat ds;
+
+	if (strlen(path) >= sizeof(dir))
+		return -ENAMETOOLONG;
+	strcpy(dir, path);
+	slash = strrchr(dir, '/');
+	if (!slash)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		dir[1] = 0;
+	else
+		*slash = 0;
+	if (stat(dir, &ds))
+		return -errno;
+	if (!(ds.st_mode & S_ISVTX) || !(ds.st_mode & S_IWOTH))
+		return 0;
+	if (st->st_uid != geteuid() && st->st_uid != ds.st_uid)
+		return -EPERM;
+	return 0;
+}
+
+/* Open (never truncate yet) by the rules above; a FIFO waits FIFO_WAIT_MS for a reader. */
+static int trace_file__try(const char *path, struct stat *st)
+{
+	int flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NONBLOCK, fd, waited = 0, err;
+
+	if (!lstat(path, st)) {
+		if (!S_ISLNK(st->st_mode))
+			flags |= O_NOFOLLOW;	/* it must not become a link meanwhile */
+		err = sticky_check(path, st);
+		if (err)
+			return err;
+	}
+	/* 0644 at most: the umask can only take away */
+	while ((fd = open(path, flags, 0644)) < 0 && errno == ENXIO && waited < FIFO_WAIT_MS) {
+		usleep(100 * 1000);
+		waited += 100;
+	}
 	if (fd < 0)
-		warn("cannot open '%s': %s", path, strerror(errno));
+		return errno == ENXIO ? -EPIPE : -errno;
+	if (fstat(fd, st)) {
+		err = -errno;
+		close(fd);
+		return err;
+	}
+	if (S_ISREG(st->st_mode) && (err = sticky_check(path, st))) {
+		close(fd);
+		return err;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
+}
+
+static int trace_file__open(const char *path, struct stat *st)
+{
+	char q[256];
+	int fd = trace_file__try(path, st);
+
+	if (fd == -EPERM)
+		warn("cannot open '%s': it belongs to another user in a sticky directory",
+		     quote_msg(q, sizeof(q), path));
+	else if (fd == -EPIPE)
+		warn("cannot open '%s': a FIFO with no reader after %d s",
+		     quote_msg(q, sizeof(q), path), FIFO_WAIT_MS / 1000);
+	else if (fd < 0)
+		warn("cannot open '%s': %s", quote_msg(q, sizeof(q), path), strerror(-fd));
 	return fd;
 }
 
@@ -92,18 +162,34 @@ static void sink__setup(struct sink *s, const struct opts *o, struct outbuf *ob,
 	sink__clock_init(s);
 }
 
-static int record__open(struct run *r, const char *path)
+/* -o FILE and --record FILE, refused when they are one file; truncated once both are open. */
+static int files__open(struct run *r, const struct opts *o)
 {
-	int fd = trace_file__open(path);
+	struct stat out = {}, rec;
+	int fd;
 
-	if (fd < 0)
-		return -1;
-	if (outbuf__init(&r->raw, fd, OUTBUF_SIZE)) {
-		warn("out of memory");
-		close(fd);
-		return -1;
+	r->out_fd = STDERR_FILENO;
+	if (o->output && (r->out_fd = trace_file__open(o->output, &out)) < 0)
+		return EXIT_SETUP;
+	if (o->record) {
+		fd = trace_file__open(o->record, &rec);
+		if (fd < 0)
+			return EXIT_SETUP;
+		if (o->output && rec.st_dev == out.st_dev && rec.st_ino == out.st_ino) {
+			warn("-o and --record name the same file: give two");
+			close(fd);
+			return EXIT_USAGE;
+		}
+		if (S_ISREG(rec.st_mode) && ftruncate(fd, 0))
+			warn("cannot truncate the --record file: %s", strerror(errno));
+		if (outbuf__init(&r->raw, fd, OUTBUF_SIZE)) {
+			warn("out of memory");
+			close(fd);
+			return EXIT_SETUP;
+		}
 	}
-	consumer__record_to(&r->cons, &r->raw);
+	if (o->output && S_ISREG(out.st_mode) && ftruncate(r->out_fd, 0))
+		warn("cannot truncate the trace file: %s", strerror(errno));
 	return 0;
 }
 
@@ -116,29 +202,39 @@ int run__open(struct run *r, const struct opts *o)
 		.status_only = o->status_only == 1 ? STATUS_SUCCESSFUL :
 			       o->status_only == 2 ? STATUS_FAILED : STATUS_ALL,
 	};
+	char q[256];
+	int err;
 
 	r->o = o;
 	r->l.pid = -1;
 	r->raw.fd = -1;
-	r->out_fd = o->output ? trace_file__open(o->output) : STDERR_FILENO;
-	if (r->out_fd < 0)
-		return -1;
+	r->out_fd = -1;
+	if (o->user && (err = launch__user(&r->cred, o->user))) {
+		warn("cannot run as user '%s': %s", quote_msg(q, sizeof(q), o->user),
+		     err == ENOENT ? "no such user" : strerror(err));
+		return EXIT_USAGE;
+	}
+	err = files__open(r, o);
+	if (err)
+		return err;
 	registry__specs(r->specs);
 	tracer_opts__from(&r->topts, o, r->specs);
 	if (tracer__start(&r->tr, &r->topts))
-		return -1;
+		return EXIT_SETUP;
 	if (decoder__init(&r->dec, &dopts) || outbuf__init(&r->ob, r->out_fd, OUTBUF_SIZE)) {
 		warn("out of memory");
-		return -1;
+		return EXIT_SETUP;
 	}
 	sink__setup(&r->sink, o, &r->ob, r->topts.ts_exact);
 	copts.attach = r->topts.attach_mode != SO_ATTACH_NONE;
 	if (consumer__init(&r->cons, &r->dec, &r->sink, &copts) ||
 	    consumer__attach(&r->cons, tracer__ring_fd(&r->tr), o->ring_size)) {
 		warn("cannot read the ring buffer: %s", strerror(errno));
-		return -1;
+		return EXIT_SETUP;
 	}
-	return o->record ? record__open(r, o->record) : 0;
+	if (r->raw.buf)
+		consumer__record_to(&r->cons, &r->raw);
+	return 0;
 }
 
 /* True when what is traced has ended: the command and every task followed from it, or every
@@ -209,10 +305,11 @@ static void exit__from_wait(struct run *r)
 int run__command(struct run *r, const char *path, int *status)
 {
 	char *const *cmd = r->o->cmd;
+	char q[256];
 	int err;
 
 	*status = EXIT_SETUP;
-	err = launch__fork(&r->l, path, cmd);
+	err = launch__fork(&r->l, path, cmd, &r->cred);
 	if (err) {
 		warn("cannot fork: %s", strerror(-err));
 		return -1;
@@ -224,8 +321,13 @@ int run__command(struct run *r, const char *path, int *status)
 	}
 	consumer__add_task(&r->cons, r->l.pid, r->l.pid);
 	err = launch__release(&r->l);
+	if (err && r->l.fail_stage == LAUNCH_CRED) {
+		warn("cannot take the credentials of user '%s': %s",
+		     quote_msg(q, sizeof(q), r->o->user), strerror(err));
+		return -1;
+	}
 	if (err) {
-		warn("cannot execute '%s': %s", cmd[0], strerror(err));
+		warn("cannot execute '%s': %s", quote_msg(q, sizeof(q), cmd[0]), strerror(err));
 		*status = err == ENOENT ? EXIT_NOTFOUND : EXIT_NOEXEC;
 		return -1;
 	}
@@ -309,6 +411,7 @@ void run__close(struct run *r)
 	outbuf__free(&r->ob);
 	decoder__free(&r->dec);
 	tracer__stop(&r->tr);
+	free((char *)r->cred.user);
 	if (r->out_fd > STDERR_FILENO)
 		close(r->out_fd);
 }

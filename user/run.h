@@ -30,13 +30,15 @@ struct run {
 	struct sink sink;
 	struct consumer cons;
 	struct launch l;		/* the command (-- CMD) */
+	struct launch_cred cred;	/* who it runs as (-u) */
 	struct attach a;		/* the running processes (-p) */
 	struct so_spec specs[SO_NR_SLOTS];
 };
 
 /* Install the handlers for SIGINT, SIGTERM, SIGHUP, SIGQUIT (stop, or pass to the command). */
 int run__signals(void);
-/* Open the trace file, load and attach the BPF side, set up decoding and output. */
+/* Open the trace files, load and attach the BPF side, set up decoding and output. 0, or the
+ * exit status to end with (EXIT_SETUP, EXIT_USAGE) after one line on stderr. */
 int run__open(struct run *r, const struct opts *o);
 /* Run the command at path (resolved), trace it to its end. 0 and *status its exit status
  * (128 + N for signal N), or -1 and *status sysobs's own (EXIT_*) when it could not run. */

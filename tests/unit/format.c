@@ -15,7 +15,7 @@
 static void quote(const char *in, size_t n, bool nul, const char *want)
 {
 	char out[1024];
-	size_t len = quote_bytes(out, (const uint8_t *)in, n, nul);
+	size_t len = quote_bytes(out, (const uint8_t *)in, n, nul ? QUOTE_STOP_AT_NUL : 0);
 
 	out[len] = 0;
 	CHECK_STR(out, want);

@@ -95,7 +95,8 @@ static const struct fdp_ent *get(uint32_t tgid, int fd)
 	return e;
 }
 
-/* "3</path>" into the arena (strace quotes nothing here but escapes like a string) */
+/* "3</path>" into the arena: strace puts no quotes here but escapes like a string, and '<'
+ * and '>' too, so that a file name cannot end the annotation or forge a line */
 static void fd_text(struct decoder *d, struct darg *a, const char **text, uint32_t *len,
 		    int64_t fd, const struct fdp_ent *e)
 {
@@ -103,7 +104,7 @@ static void fd_text(struct decoder *d, struct darg *a, const char **text, uint32
 
 	sb_i64(&b, fd);
 	sb_putc(&b, '<');
-	sb_putn(&b, e->path, e->len);
+	sb_escaped(&b, e->path, e->len, QUOTE_ANGLES);
 	sb_putc(&b, '>');
 	*text = b.p;
 	*len = b.len;
@@ -219,7 +220,7 @@ void fdpath__apply(struct decoder *d, struct call *c)
 			struct sb b = dec_begin(d);
 
 			sb_puts(&b, "AT_FDCWD<");
-			sb_putn(&b, e->path, e->len);
+			sb_escaped(&b, e->path, e->len, QUOTE_ANGLES);
 			sb_putc(&b, '>');
 			dec_end(d, &c->arg[i], &b);
 		} else {

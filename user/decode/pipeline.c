@@ -42,7 +42,7 @@ static void text_quoted(struct decoder *d, struct darg *a, const uint8_t *data, 
 		return;
 	}
 	s[0] = '"';
-	len = 1 + quote_bytes(s + 1, data, n, stop_at_nul);
+	len = 1 + quote_bytes(s + 1, data, n, stop_at_nul ? QUOTE_STOP_AT_NUL : 0);
 	s[len++] = '"';
 	if (more) {
 		memcpy(s + len, "...", 3);
@@ -150,7 +150,7 @@ static void text_argv(struct decoder *d, struct darg *a)
 			break;
 		}
 		s[len++] = '"';
-		n = quote_bytes(s + len, p, cut ? d->opts.strsize : sl, false);
+		n = quote_bytes(s + len, p, cut ? d->opts.strsize : sl, 0);
 		len += n;
 		s[len++] = '"';
 		if (cut) {

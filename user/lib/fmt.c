@@ -2,6 +2,7 @@
 /* Numbers and quoted bytes into plain char buffers, by hand: the consumer formats millions of
  * records a second, and printf per field would not keep up. */
 #include <stdbool.h>
+#include <string.h>
 #include "lib/fmt.h"
 
 static const char digit_pairs[201] =
@@ -99,7 +100,7 @@ size_t fmt_oct(char *dst, uint64_t v)
 }
 
 /* strace's quoting: printable ASCII as is, C escapes, octal for the rest. */
-size_t quote_bytes(char *dst, const uint8_t *src, size_t n, bool stop_at_nul)
+size_t quote_bytes(char *dst, const uint8_t *src, size_t n, unsigned int flags)
 {
 	char *s = dst;
 	size_t i;
@@ -107,7 +108,7 @@ size_t quote_bytes(char *dst, const uint8_t *src, size_t n, bool stop_at_nul)
 	for (i = 0; i < n; i++) {
 		uint8_t c = src[i];
 
-		if (stop_at_nul && !c)
+		if ((flags & QUOTE_STOP_AT_NUL) && !c)
 			break;
 		switch (c) {
 		case '"':
@@ -139,7 +140,8 @@ size_t quote_bytes(char *dst, const uint8_t *src, size_t n, bool stop_at_nul)
 			*s++ = 'v';
 			break;
 		default:
-			if (c >= ' ' && c <= 0x7e) {
+			if (c >= ' ' && c <= 0x7e &&
+			    !((flags & QUOTE_ANGLES) && (c == '<' || c == '>'))) {
 				*s++ = c;
 				break;
 			}
@@ -159,4 +161,12 @@ size_t quote_bytes(char *dst, const uint8_t *src, size_t n, bool stop_at_nul)
 		}
 	}
 	return s - dst;
+}
+
+const char *quote_msg(char *buf, size_t len, const char *s)
+{
+	size_t n = strlen(s), room = (len - 1) / 4;
+
+	buf[quote_bytes(buf, (const uint8_t *)s, n < room ? n : room, 0)] = 0;
+	return buf;
 }

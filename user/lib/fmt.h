@@ -16,7 +16,13 @@ size_t fmt_hex(char *dst, uint64_t v);	/* 0x... */
 size_t fmt_oct(char *dst, uint64_t v);	/* %#03o: 000, 0644 */
 
 /* strace's quoting of n bytes (no quotes around): printable ASCII as is, C escapes, octal for
- * the rest; at most 4 * n bytes. stop_at_nul: end at the first NUL. */
-size_t quote_bytes(char *dst, const uint8_t *src, size_t n, bool stop_at_nul);
+ * the rest; at most 4 * n bytes. Every byte a traced program or the filesystem supplies goes
+ * through it before it is printed: no control byte reaches a terminal raw. */
+#define QUOTE_STOP_AT_NUL	(1u << 0)	/* end at the first NUL */
+#define QUOTE_ANGLES		(1u << 1)	/* '<' and '>' in octal too (-y's "3</path>") */
+size_t quote_bytes(char *dst, const uint8_t *src, size_t n, unsigned int flags);
+
+/* s quoted into buf (len bytes, NUL-terminated, cut when too long) for a diagnostic. */
+const char *quote_msg(char *buf, size_t len, const char *s);
 
 #endif /* SYSOBS_FMT_H */

@@ -85,9 +85,18 @@ void sb_quoted(struct sb *b, const uint8_t *p, size_t n, bool more, bool stop_at
 		room = (b->cap - b->len) / 4;
 		if (n > room)
 			n = room;
-		b->len += quote_bytes(b->p + b->len, p, n, false);
+		b->len += quote_bytes(b->p + b->len, p, n, 0);
 	}
 	sb_putc(b, '"');
 	if (more)
 		sb_puts(b, "...");
+}
+
+void sb_escaped(struct sb *b, const char *p, size_t n, unsigned int flags)
+{
+	size_t room = (b->cap - b->len) / 4;
+
+	if (n > room)
+		n = room;
+	b->len += quote_bytes(b->p + b->len, (const uint8_t *)p, n, flags);
 }

@@ -28,4 +28,7 @@ void sb_ptr(struct sb *b, uint64_t v);	/* NULL or 0x... */
 /* "..." with strace's escapes; ... after when more. hex: \xNN for every byte (getrandom). */
 void sb_quoted(struct sb *b, const uint8_t *p, size_t n, bool more, bool stop_at_nul, bool hex);
 
+/* The bytes escaped as inside a string, without the quotes (QUOTE_* flags of lib/fmt.h). */
+void sb_escaped(struct sb *b, const char *p, size_t n, unsigned int flags);
+
 #endif /* SYSOBS_SB_H */

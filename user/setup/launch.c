@@ -5,8 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
+#include <pwd.h>
 #include <unistd.h>
+#include <linux/capability.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include "setup/launch.h"
 
@@ -64,26 +69,86 @@ int launch__resolve(const char *cmd, char *path, size_t len)
 	return best;
 }
 
-static void child_run(int gate_r, int err_w, const char *path, char *const argv[])
+int launch__user(struct launch_cred *cr, const char *user)
+{
+	struct passwd *pw;
+	char *end;
+	unsigned long id;
+
+	errno = 0;
+	pw = getpwnam(user);
+	if (!pw && *user >= '0' && *user <= '9') {
+		id = strtoul(user, &end, 10);
+		if (!*end && id < (uid_t)-1)
+			pw = getpwuid(id);
+	}
+	if (!pw)
+		return errno ? errno : ENOENT;
+	cr->as_user = true;
+	cr->uid = pw->pw_uid;
+	cr->gid = pw->pw_gid;
+	cr->user = strdup(pw->pw_name);
+	return cr->user ? 0 : ENOMEM;
+}
+
+/*
+ * The command gets what its invoker would give it without sysobs. -u: the user's uid, gid and
+ * groups (from root, setuid clears every capability). Otherwise a root invoker's command is
+ * root as it would be; an invoker that is not root but holds CAP_BPF and CAP_PERFMON (ambient,
+ * or on the binary) has them taken away: ambient, inheritable, permitted and effective sets
+ * cleared, so the exec gives the command none.
+ */
+static int child_creds(const struct launch_cred *cr)
+{
+	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct none[_LINUX_CAPABILITY_U32S_3] = {};
+
+	if (cr && cr->as_user) {
+		if (initgroups(cr->user, cr->gid) || setgid(cr->gid) || setuid(cr->uid))
+			return errno;
+		return 0;
+	}
+	if (geteuid() == 0)
+		return 0;
+	if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) && errno != EINVAL)
+		return errno;
+	if (syscall(SYS_capset, &h, none))
+		return errno;
+	return 0;
+}
+
+/* What went wrong in the child, for launch__release. */
+static void child_fail(int err_w, int stage, int e)
+{
+	int msg[2] = { stage, e };
+
+	if (write(err_w, msg, sizeof(msg)) != sizeof(msg))
+		_exit(127);
+	_exit(e == ENOENT ? 127 : 126);
+}
+
+static void child_run(int gate_r, int err_w, const char *path, char *const argv[],
+		      const struct launch_cred *cr)
 {
 	char c;
 	ssize_t n;
 	int e;
 
+	e = child_creds(cr);
 	do
 		n = read(gate_r, &c, 1);
 	while (n < 0 && errno == EINTR);
 	if (n != 1)
 		_exit(127);	/* the parent went away before releasing us */
 	close(gate_r);
+	if (e)
+		child_fail(err_w, LAUNCH_CRED, e);
 	execve(path, argv, environ);
-	e = errno;
-	if (write(err_w, &e, sizeof(e)) != sizeof(e))
-		_exit(127);
-	_exit(e == ENOENT ? 127 : 126);
+	child_fail(err_w, LAUNCH_EXEC, errno);
 }
 
-int launch__fork(struct launch *l, const char *path, char *const argv[])
+int launch__fork(struct launch *l, const char *path, char *const argv[],
+		 const struct launch_cred *cr)
 {
 	int gate[2], err[2];
 
@@ -109,7 +174,7 @@ int launch__fork(struct launch *l, const char *path, char *const argv[])
 	if (l->pid == 0) {
 		close(gate[1]);
 		close(err[0]);
-		child_run(gate[0], err[1], path, argv);
+		child_run(gate[0], err[1], path, argv, cr);
 	}
 	close(gate[0]);
 	close(err[1]);
@@ -121,7 +186,7 @@ int launch__fork(struct launch *l, const char *path, char *const argv[])
 int launch__release(struct launch *l)
 {
 	char go = 1;
-	int e = 0;
+	int msg[2] = { LAUNCH_EXEC, 0 };
 	ssize_t n;
 
 	if (write(l->gate_fd, &go, 1) != 1)
@@ -129,11 +194,12 @@ int launch__release(struct launch *l)
 	close(l->gate_fd);
 	l->gate_fd = -1;
 	do
-		n = read(l->err_fd, &e, sizeof(e));
+		n = read(l->err_fd, msg, sizeof(msg));
 	while (n < 0 && errno == EINTR);
 	close(l->err_fd);
 	l->err_fd = -1;
-	return n == sizeof(e) ? e : 0;
+	l->fail_stage = msg[0];
+	return n == sizeof(msg) ? msg[1] : 0;
 }
 
 bool launch__reap(struct launch *l, bool block)

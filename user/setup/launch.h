@@ -11,19 +11,35 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+/* Who the command runs as: -u USER, or else the invoker without sysobs's capabilities. */
+struct launch_cred {
+	bool as_user;		/* -u: switch to uid, gid and user's groups */
+	uid_t uid;
+	gid_t gid;
+	const char *user;	/* for initgroups */
+};
+
 struct launch {
 	pid_t pid;
 	int gate_fd;	/* parent's end: one byte releases the child */
 	int err_fd;	/* parent's end: the child's execve errno, or EOF on success */
 	bool reaped;
 	int status;	/* wait status once reaped */
+	int fail_stage;	/* after launch__release failed: LAUNCH_EXEC or LAUNCH_CRED */
 };
+
+enum { LAUNCH_EXEC = 0, LAUNCH_CRED = 1 };
 
 /* Find cmd as execvp would. 0, or ENOENT / EACCES (and friends) when it cannot run. */
 int launch__resolve(const char *cmd, char *path, size_t len);
-/* Fork a child that waits at the gate, then execs path with argv. */
-int launch__fork(struct launch *l, const char *path, char *const argv[]);
-/* Open the gate. Returns 0 when the exec succeeded, else the child's errno. */
+/* The user -u names (a name or a number): 0, or an errno (ENOENT: no such user). */
+int launch__user(struct launch_cred *cr, const char *user);
+/* Fork a child that waits at the gate, then takes the credentials cr says (never a capability
+ * that sysobs holds for BPF), then execs path with argv. */
+int launch__fork(struct launch *l, const char *path, char *const argv[],
+		 const struct launch_cred *cr);
+/* Open the gate. Returns 0 when the exec succeeded, else the child's errno (l->fail_stage says
+ * whether taking the credentials or the exec failed). */
 int launch__release(struct launch *l);
 /* Reap the child if it has exited (or wait for it when block). True once reaped. */
 bool launch__reap(struct launch *l, bool block);
