@@ -22,15 +22,17 @@ attach_error() {
 # --- a zombie: sh forks "sleep 0" and becomes "sleep 30", which never reaps it --------------
 sh -c 'sleep 0 & echo $! >"$1"; exec sleep 30' sh "$T/zpid" &
 ZP=$!
+trap 'kill "$ZP" 2>/dev/null; rm -rf "$T"' EXIT
 i=0
 until [ -s "$T/zpid" ] && [ "$(sed -n 's/^State:[[:space:]]*\(.\).*/\1/p' "/proc/$(cat "$T/zpid")/status" 2>/dev/null)" = Z ]; do
 	i=$((i + 1))
-	[ $i -lt 100 ] || { kill "$ZP"; echo "no zombie after 5 s" >&2; exit 99; }
+	[ $i -lt 100 ] || { echo "no zombie after 5 s" >&2; exit 99; }
 	sleep 0.05
 done
 attach_error "-p of a zombie" "$(cat "$T/zpid")"
 kill "$ZP"
 wait "$ZP" 2>/dev/null
+trap 'rm -rf "$T"' EXIT
 
 # --- a kernel thread -----------------------------------------------------------------------
 if [ "$(cat /proc/2/comm 2>/dev/null)" = kthreadd ]; then
