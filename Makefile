@@ -42,7 +42,8 @@ UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(OUT)/tests/unit-%,$(wildcard tests/uni
 .DELETE_ON_ERROR:
 .PHONY: all run test test-unit test-integration test-kernels bench deps static install clean vmlinux
 
-all: $(OUT)/sysobs $(OUT)/target $(TEST_PROGS) $(UNIT_TESTS) $(OUT)/bench/replay
+all: $(OUT)/sysobs $(OUT)/target $(TEST_PROGS) $(UNIT_TESTS) $(OUT)/bench/replay \
+	$(OUT)/golden/replay
 
 # --- BPF object and skeleton ----------------------------------------------------------------
 $(OUT)/sysobs.bpf.o: bpf/sysobs.bpf.c bpf/sysobs.h vmlinux.h | $(OUT)
@@ -105,6 +106,12 @@ test-kernels: deps
 $(OUT)/bench/replay: tests/bench/replay.c $(LIB_OBJS)
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(OUT)/bench
+	$(Q)$(CC) $(USER_CFLAGS) $< $(LIB_OBJS) $(LIBS) -o $@
+
+# The golden tests' replayer (tests/golden/check.sh): recorded records in, text or JSON out.
+$(OUT)/golden/replay: tests/golden/replay.c $(LIB_OBJS)
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(OUT)/golden
 	$(Q)$(CC) $(USER_CFLAGS) $< $(LIB_OBJS) $(LIBS) -o $@
 
 bench: all $(OUT)/bench/replay
