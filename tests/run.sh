@@ -98,12 +98,14 @@ time_limit() {
 	echo "${n:-$DEFAULT_TIMEOUT}"
 }
 
-# Interrupted: the running test's group goes too, nothing is left behind.
-tpid=
+# Interrupted (Ctrl-C, SIGTERM): the test runs in the foreground, so the shell acts on this
+# once the running test has ended or run out of time; then what it left goes too.
 wpid=
+pidf=$logs/.test-pid
 on_interrupt() {
 	[ -n "$wpid" ] && kill "$wpid" 2>/dev/null
-	[ -n "$tpid" ] && { kill -KILL -"$tpid" 2>/dev/null || kill -KILL "$tpid" 2>/dev/null; }
+	p=$(cat "$pidf" 2>/dev/null)
+	[ -n "$setsid" ] && [ -n "$p" ] && kill -KILL -"$p" 2>/dev/null
 	echo "interrupted" >&2
 	exit 130
 }
@@ -111,14 +113,15 @@ trap on_interrupt INT TERM HUP
 
 # run_limited SECS LOG COMMAND...: runs it with output to LOG and stdin from /dev/null, its
 # process group killed after SECS seconds. Sets rc, and timed_out to 1 when it was killed.
+# The test runs in the foreground: the shell starts a background job with SIGINT and SIGQUIT
+# ignored, and a test (and what it runs) must see the signals as a user's shell leaves them.
+# It writes its pid (its process group's, with setsid) for the watchdog, in the background.
 run_limited() {
 	secs=$1
 	log=$2
 	shift 2
 	flag=$logs/.timed-out
-	rm -f "$flag"
-	$setsid "$@" >"$log" 2>&1 </dev/null &
-	tpid=$!
+	rm -f "$flag" "$pidf"
 	# the watchdog: its sleep goes with it when it is told to stop
 	(
 		sp=
@@ -127,21 +130,24 @@ run_limited() {
 		sp=$!
 		wait "$sp"
 		: >"$flag"
-		kill -TERM -"$tpid" 2>/dev/null || kill -TERM "$tpid" 2>/dev/null
+		p=$(cat "$pidf")
+		kill -TERM -"$p" 2>/dev/null || kill -TERM "$p" 2>/dev/null
 		sleep "$KILL_GRACE" &
 		sp=$!
 		wait "$sp"
-		kill -KILL -"$tpid" 2>/dev/null || kill -KILL "$tpid" 2>/dev/null
+		kill -KILL -"$p" 2>/dev/null || kill -KILL "$p" 2>/dev/null
 	) &
 	wpid=$!
-	wait "$tpid"
+	# shellcheck disable=SC2016 # $$ and $0 are the inner shell's
+	sh -c 'echo $$ >"$0" && exec "$@"' "$pidf" $setsid "$@" >"$log" 2>&1 </dev/null
 	rc=$?
 	kill "$wpid" 2>/dev/null
 	wait "$wpid" 2>/dev/null
 	wpid=
 	# whatever the test left running in its group ends with it
-	[ -n "$setsid" ] && kill -KILL -"$tpid" 2>/dev/null
-	tpid=
+	p=$(cat "$pidf" 2>/dev/null)
+	[ -n "$setsid" ] && [ -n "$p" ] && kill -KILL -"$p" 2>/dev/null
+	rm -f "$pidf"
 	timed_out=0
 	[ -e "$flag" ] && timed_out=1
 	rm -f "$flag"
