@@ -45,7 +45,7 @@ UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(OUT)/tests/unit-%,$(wildcard tests/uni
 all: $(OUT)/sysobs $(OUT)/target $(TEST_PROGS) $(UNIT_TESTS) $(OUT)/bench/replay
 
 # --- BPF object and skeleton ----------------------------------------------------------------
-$(OUT)/sysobs.bpf.o: bpf/sysobs.bpf.c bpf/sysobs.h vmlinux.h | $(OUT)
+$(OUT)/sysobs.bpf.o: bpf/sysobs.bpf.c $(wildcard bpf/*.h) vmlinux.h | $(OUT)
 	$(call msg,BPF,$@)
 	$(Q)$(CLANG) $(BPF_CFLAGS) -c $< -o $@.tmp
 	$(Q)$(BPFTOOL) gen object $@ $@.tmp && rm -f $@.tmp

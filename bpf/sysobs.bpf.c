@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
  * sysobs kernel side. One record per syscall, written at sys_exit: on x86-64 the six argument
  * registers are still intact in the saved user regs when an ordinary call returns, so the exit
@@ -17,12 +17,6 @@
 #include "sysobs.h"
 
 char LICENSE[] SEC("license") = "Dual BSD/GPL";
-
-#define NR_RT_SIGRETURN	15
-#define NR_EXECVE	59
-#define NR_EXIT		60
-#define NR_EXIT_GROUP	231
-#define NR_EXECVEAT	322
 
 /* Records to user space, in the order they were reserved (one ring for all CPUs keeps order). */
 struct {
@@ -665,7 +659,7 @@ static __always_inline __u32 vec_count(__u64 vec, __u32 from, __u32 limit, __u8 
 static __always_inline void emit_exec(__u16 type, __u64 id, struct so_task *t, long nr,
 				      __u64 *args, long ret, __u64 dur)
 {
-	__u32 zero = 0, off = sizeof(struct so_sys), ncaps = 0, path_arg = nr == NR_EXECVEAT;
+	__u32 zero = 0, off = sizeof(struct so_sys), ncaps = 0, path_arg = nr == SO_NR_EXECVEAT;
 	__u64 argv = args[path_arg + 1], envp = args[path_arg + 2], p;
 	struct scratch *s;
 	struct so_sys *r;
@@ -763,7 +757,7 @@ static __always_inline int do_sys_exit(struct so_task *t, struct pt_regs *regs, 
 	nr = regs->orig_ax;
 	if (nr == -1) {
 		/* rt_sigreturn restored the interrupted context, orig_ax = -1 included */
-		nr = NR_RT_SIGRETURN;
+		nr = SO_NR_RT_SIGRETURN;
 	}
 	if (!nr_traced(nr)) {
 		t->enter_ts = 0;
@@ -781,7 +775,7 @@ static __always_inline int do_sys_exit(struct so_task *t, struct pt_regs *regs, 
 		return 0;
 	id = (__u64)t->tgid << 32 | t->tid;
 
-	if (nr == NR_EXECVE || nr == NR_EXECVEAT) {
+	if (nr == SO_NR_EXECVE || nr == SO_NR_EXECVEAT) {
 		if (ret == 0) {
 			/* the regs belong to the new image: the entry record has the arguments;
 			 * a thread other than the leader took over the leader's pid */
@@ -823,7 +817,7 @@ static __always_inline int do_sys_exit(struct so_task *t, struct pt_regs *regs, 
 	e->args[3] = regs->r10;
 	e->args[4] = regs->r8;
 	e->args[5] = regs->r9;
-	if (nr == NR_RT_SIGRETURN) {
+	if (nr == SO_NR_RT_SIGRETURN) {
 		/* its registers are the restored context's: show the signal mask it restored,
 		 * as strace's rt_sigreturn({mask=[...]}) */
 		e->args[0] = bpf_get_current_task_btf()->blocked.sig[0];
@@ -1049,7 +1043,7 @@ int BPF_PROG(sched_exit, struct task_struct *p)
 	hdr_fill(&r->h, SO_REC_EXIT, sizeof(*r), id, t);
 	regs = (struct pt_regs *)bpf_task_pt_regs(p);
 	nr = regs ? BPF_CORE_READ(regs, orig_ax) : -1;
-	if ((nr == NR_EXIT || nr == NR_EXIT_GROUP) && nr_traced(nr)) {
+	if ((nr == SO_NR_EXIT || nr == SO_NR_EXIT_GROUP) && nr_traced(nr)) {
 		r->nr = nr;
 		r->status_arg = BPF_CORE_READ(regs, di);
 		/* not counted for -c: like strace, only calls that return are */
@@ -1096,7 +1090,7 @@ int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binp
 	if (!t)
 		return 0;
 	t->state = SO_TS_ACTIVE;
-	if (!want_records || !nr_traced(NR_EXECVE))
+	if (!want_records || !nr_traced(SO_NR_EXECVE))
 		return 0;
 	old = task_busy(t);
 	batch_flush(t);
@@ -1156,7 +1150,7 @@ int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binp
 
 	hdr_fill(&r->h, SO_REC_ENTER, off, id, t);
 	r->h.flags |= SO_F_NOARGS;
-	r->nr = NR_EXECVE;
+	r->nr = SO_NR_EXECVE;
 	if (off > SO_SCRATCH_SIZE)
 		return 0;
 	if (bpf_ringbuf_output(&events, s->buf, bound(off, 2 * SO_SCRATCH_SIZE - 1), rb_flags))
