@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/* Each thread's batch of plain calls (so_batch in sysobs.h) and its nesting guard. */
+#ifndef BATCH_BPF_H
+#define BATCH_BPF_H
+
+#include "maps.bpf.h"
+
+/* Send the thread's collected calls as one record (so_batch in sysobs.h says when). */
+static __always_inline void batch_flush(struct so_task *t)
+{
+	struct so_batch *b = &t->batch;
+	__u32 n = b->n, size;
+
+	if (!n)
+		return;
+	if (n > SO_BATCH)
+		n = SO_BATCH;
+	size = offsetof(struct so_batch, e) + n * sizeof(struct so_entry);
+	b->h.type = SO_REC_BATCH;
+	b->h.flags = (want_ts ? SO_F_TS : 0) | (want_dur ? SO_F_DUR : 0);
+	b->h.size = size;
+	b->h.tgid = t->tgid;
+	b->h.tid = t->tid;
+	b->h.seq = 0;
+	b->pad = 0;	/* h.ts_ns: the stamp of the batch's first call (do_sys_exit) */
+	if (bpf_ringbuf_output(&events, b, bound(size, 1023), rb_flags))
+		stat_add(SO_STAT_DROPPED, n);	/* each entry's seq leaves its gap */
+	b->n = 0;
+}
+
+/*
+ * The batch is also sent from sched_switch and the tick, which can interrupt a program of the
+ * same task (an interrupt, or preemption on a preemptible kernel): t->busy keeps them out
+ * while this task's own programs use it.
+ */
+static __always_inline __u32 task_busy(struct so_task *t)
+{
+	__u32 old = t->busy;
+
+	t->busy = 1;
+	asm volatile("" ::: "memory");
+	return old;
+}
+
+static __always_inline void task_idle(struct so_task *t, __u32 old)
+{
+	asm volatile("" ::: "memory");
+	t->busy = old;
+}
+
+#endif /* BATCH_BPF_H */

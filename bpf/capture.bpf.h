@@ -1,0 +1,407 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/* Syscall records with the user memory behind their arguments (captures). */
+#ifndef CAPTURE_BPF_H
+#define CAPTURE_BPF_H
+
+#include "record.bpf.h"
+#include "batch.bpf.h"
+
+/* args[i] with a constant index per branch: a variable index into the stack is refused. */
+static __always_inline __u64 arg_at(const __u64 *args, __u32 i)
+{
+	switch (i) {
+	case 0: return args[0];
+	case 1: return args[1];
+	case 2: return args[2];
+	case 3: return args[3];
+	case 4: return args[4];
+	case 5: return args[5];
+	}
+	return 0;
+}
+
+struct dirent_ctx {
+	__u64 ptr;
+	__u64 len;
+	__u64 off;
+	__u32 n;
+	__u8 fault;
+};
+
+static long dirent_step(__u32 i, void *ctx)
+{
+	struct dirent_ctx *d = ctx;
+	__u16 reclen;
+
+	if (d->off >= d->len)
+		return 1;
+	/* d_reclen follows d_ino and d_off in linux_dirent and linux_dirent64 alike */
+	if (bpf_probe_read_user(&reclen, sizeof(reclen), (void *)(d->ptr + d->off + 16)) < 0 ||
+	    !reclen) {
+		d->fault = 1;
+		return 1;
+	}
+	d->off += reclen;
+	d->n++;
+	return 0;
+}
+
+/* Entries in the len bytes of dirents at ptr (getdents shows their number, like strace). */
+static __always_inline __u32 dirents_count(__u64 ptr, __u64 len, __u8 *flags)
+{
+	struct dirent_ctx d = { .ptr = ptr, .len = len };
+
+	bpf_loop(8192, dirent_step, &d, 0);
+	if (d.fault)
+		*flags |= SO_CAP_FAULT;
+	else if (d.off < d.len)
+		*flags |= SO_CAP_TRUNC;
+	return d.n;
+}
+
+/*
+ * Append one capture at off in the scratch buffer; returns the offset after it, or -1 when
+ * there is no room. A global (not inlined) function: the verifier checks it once, with off
+ * unknown, instead of once per path through the callers' loops. off stays below
+ * SO_SCRATCH_SIZE and every read is at most SO_PATH_MAX bytes, so scratch (twice that size)
+ * always has room.
+ */
+__noinline int cap_one(struct scratch *s, __u32 off, __u32 arg_kind, __u64 ptr, __u64 want)
+{
+	__u32 arg = arg_kind >> 8, kind = arg_kind & 0xff;	/* BPF calls take 5 arguments */
+	struct so_cap *c;
+	__u32 max, data;
+	long n;
+
+	if (!s || off > SO_SCRATCH_SIZE - SO_PATH_MAX - 2 * sizeof(*c))
+		return -1;
+	off = bound(off, SO_SCRATCH_SIZE - 1);
+	c = (void *)&s->buf[off];
+	data = off + sizeof(*c);
+	c->arg = arg;
+	c->flags = 0;
+	c->len = 0;
+	c->total = 0;
+
+	if (kind == SO_CK_PATH || kind == SO_CK_STR || kind == SO_CK_STR_OUT) {
+		max = kind == SO_CK_PATH ? SO_PATH_MAX : strsize + 1;
+		if (max > SO_PATH_MAX)
+			max = SO_PATH_MAX;
+		n = bpf_probe_read_user_str(&s->buf[bound(data, SO_SCRATCH_SIZE - 1)],
+					    bound(max, SO_PATH_MAX * 2 - 1), (void *)ptr);
+		if (n <= 0) {
+			c->flags = SO_CAP_FAULT;
+		} else {
+			n -= 1;	/* the NUL */
+			if (kind != SO_CK_PATH && n > strsize) {
+				/* strsize + 1 bytes read without a NUL: there is more */
+				n = strsize;
+				c->flags = SO_CAP_TRUNC;
+			} else if (n >= SO_PATH_MAX - 1) {
+				c->flags = SO_CAP_TRUNC;
+			}
+			c->len = n;
+			c->total = n;
+		}
+	} else if (kind == SO_CK_DIRENTS) {
+		/* only the number of entries in the want bytes the call returned */
+		c->total = dirents_count(ptr, want, &c->flags);
+	} else {
+		/* buffers and structs: the length is known */
+		c->total = want;
+		max = want;
+		if ((kind == SO_CK_BUF_IN || kind == SO_CK_BUF_OUT || kind == SO_CK_BUF_OUT_LEN) &&
+		    max > strsize) {
+			max = strsize;
+			c->flags = SO_CAP_TRUNC;
+		}
+		if (max > SO_PATH_MAX)
+			max = SO_PATH_MAX;
+		if (max && bpf_probe_read_user(&s->buf[bound(data, SO_SCRATCH_SIZE - 1)],
+					       bound(max, SO_PATH_MAX * 2 - 1), (void *)ptr) < 0) {
+			c->flags = SO_CAP_FAULT;
+			max = 0;
+		}
+		c->len = max;
+	}
+	return data + ((c->len + 7) & ~7u);
+}
+
+/* The n bytes of one iovec element at off; 0 when read, -1 when not. Global: checked once. */
+__noinline int iov_bytes(struct scratch *s, __u32 off, __u64 ptr, __u32 n)
+{
+	if (!n)
+		return 0;
+	if (!s || off >= SO_SCRATCH_SIZE || n > SO_STRSIZE_MAX)
+		return -1;
+	return bpf_probe_read_user(&s->buf[bound(off, SO_SCRATCH_SIZE - 1)],
+				   bound(n, SO_STRSIZE_MAX * 2 - 1), (void *)ptr) < 0 ? -1 : 0;
+}
+
+struct iov_ctx {
+	__u64 ptr;	/* the iovec array */
+	__u64 left;	/* bytes still to show (readv: of the return value) */
+	__u32 ent;	/* offset of the next so_iov in scratch */
+	__u32 data;	/* offset of the next bytes */
+	__u32 budget;	/* SO_IOV_BYTES minus the bytes so far */
+	__u32 n;
+	__u8 fault;
+};
+
+/* One element: bpf_loop's step, so the verifier checks it once whatever the count. */
+static long iov_step(__u32 i, void *ctx)
+{
+	struct iov_ctx *x = ctx;
+	struct { __u64 base, len; } v;
+	__u32 zero = 0, show, str = strsize;
+	struct scratch *s;
+	struct so_iov *e;
+
+	if (i >= x->n || x->ent > SO_SCRATCH_SIZE - sizeof(*e))
+		return 1;
+	s = bpf_map_lookup_elem(&scratch, &zero);
+	if (!s)
+		return 1;
+	if (bpf_probe_read_user(&v, sizeof(v), (void *)(x->ptr + (__u64)i * sizeof(v))) < 0) {
+		x->fault = 1;
+		return 1;
+	}
+	e = (void *)&s->buf[bound(x->ent, SO_SCRATCH_SIZE - 1)];
+	e->base = v.base;
+	e->len = v.len;
+	e->flags = 0;
+	show = v.len < x->left ? v.len : x->left;
+	x->left -= show;
+	if (show > str) {
+		show = str;
+		e->flags = SO_IOV_TRUNC;
+	}
+	if (show > x->budget) {
+		show = x->budget;
+		e->flags = SO_IOV_TRUNC;
+	}
+	if (iov_bytes(s, x->data, v.base, show) < 0) {
+		e->flags = SO_IOV_FAULT;
+		show = 0;
+	}
+	e->shown = show;
+	x->ent += sizeof(*e);
+	x->data += show;
+	x->budget -= show;
+	return 0;
+}
+
+/*
+ * An iovec array (readv, writev) at off: the elements, then the bytes behind each (sysobs.h,
+ * so_iov). want: the element count in the low 32 bits, in the high 32 the bytes the call
+ * transferred (readv: only those were written; writev passes all ones). Returns the offset
+ * after the capture, or -1 when there is no room. Global, like cap_one.
+ */
+__noinline int cap_iov(struct scratch *s, __u32 off, __u32 arg_kind, __u64 ptr, __u64 want)
+{
+	struct iov_ctx x = { .ptr = ptr, .left = want >> 32, .budget = SO_IOV_BYTES };
+	__u32 cnt = (__u32)want;
+	struct so_cap *c;
+
+	if (!s || off > SO_SCRATCH_SIZE - SO_IOV_BYTES - SO_IOV_MAX * sizeof(struct so_iov) -
+			2 * sizeof(*c))
+		return -1;
+	off = bound(off, SO_SCRATCH_SIZE - 1);
+	c = (void *)&s->buf[off];
+	c->arg = arg_kind >> 8;
+	c->flags = 0;
+	c->len = 0;
+	c->total = cnt;
+	x.n = cnt < SO_IOV_MAX ? cnt : SO_IOV_MAX;
+	x.ent = off + sizeof(*c);
+	x.data = x.ent + x.n * sizeof(struct so_iov);
+	bpf_loop(SO_IOV_MAX, iov_step, &x, 0);
+	if (x.fault) {
+		c->flags = SO_CAP_FAULT;
+		return off + sizeof(*c);
+	}
+	c->len = x.data - off - sizeof(*c);
+	return off + sizeof(*c) + ((c->len + 7) & ~7u);
+}
+
+static __always_inline int cap_add(struct scratch *s, __u32 off, __u32 arg, __u32 kind,
+				   __u64 ptr, __u64 want)
+{
+	return kind == SO_CK_IOV_IN || kind == SO_CK_IOV_OUT ?
+		cap_iov(s, off, arg << 8 | kind, ptr, want) :
+		cap_one(s, off, arg << 8 | kind, ptr, want);
+}
+
+/* What cap_arg needs of the call: one pointer, as BPF functions take at most 5 arguments. */
+struct cap_call {
+	__u64 args[SO_MAX_ARGS];
+	long ret;
+};
+
+/*
+ * The capture pass for argument i of a completed call, per its spec a. Returns the offset
+ * after the capture it added, off when there was nothing to capture, -1 when there was no
+ * room. Global, like cap_one: the verifier checks it once instead of once for each of the six
+ * arguments and each path to them (sys_exit's verification went from 66k instructions and
+ * ~50 ms to 20k and ~11 ms).
+ */
+__noinline int cap_arg(struct scratch *s, __u32 off, const struct so_arg_spec *a, __u32 i,
+		       const struct cap_call *cc)
+{
+	__u64 want = 0, *args;
+	__u32 kind;
+	long ret;
+
+	if (!s || !a || !cc || i >= SO_MAX_ARGS)
+		return off;
+	args = (__u64 *)cc->args;
+	ret = cc->ret;
+	kind = a->kind;
+
+	switch (kind) {
+	case SO_CK_PATH:
+	case SO_CK_STR:
+		break;
+	case SO_CK_STR_OUT:
+		if (ret <= 0)
+			return off;
+		break;
+	case SO_CK_BUF_IN:
+		want = arg_at(args, a->len_arg);
+		break;
+	case SO_CK_BUF_OUT:
+		if (ret <= 0)
+			return off;
+		want = ret;
+		break;
+	case SO_CK_BUF_OUT_LEN:
+		if (ret < 0)
+			return off;
+		want = arg_at(args, a->len_arg);
+		break;
+	case SO_CK_STRUCT_IN:
+		want = a->size;
+		break;
+	case SO_CK_STRUCT_OUT:
+		if (ret < 0)
+			return off;
+		want = a->size;
+		break;
+	case SO_CK_STRUCT_OUT_LEN:
+		if (ret < 0)
+			return off;
+		/* fall through */
+	case SO_CK_STRUCT_IN_LEN:
+		want = arg_at(args, a->len_arg);
+		if (want > a->size)
+			want = a->size;
+		break;
+	case SO_CK_DIRENTS:
+		if (ret <= 0)
+			return off;
+		want = ret;
+		break;
+	case SO_CK_IOV_IN:
+		want = (__u32)arg_at(args, a->len_arg) | 0xffffffffull << 32;
+		break;
+	case SO_CK_IOV_OUT:
+		/* failed: the elements still show (their addresses), without bytes */
+		want = (__u32)arg_at(args, a->len_arg) | (__u64)(ret > 0 ? (__u32)ret : 0) << 32;
+		break;
+	case SO_CK_POLLFD:
+		want = (__u64)(__u32)arg_at(args, a->len_arg) * 8;
+		if (want > a->size)
+			want = a->size;
+		break;
+	case SO_CK_STRUCT_OUT_PLEN: {
+		__u32 len;
+
+		if (ret < 0 || bpf_probe_read_user(&len, sizeof(len),
+						   (void *)arg_at(args, a->len_arg)) < 0)
+			return off;
+		want = len < a->size ? len : a->size;
+		break;
+	}
+	default:
+		return off;
+	}
+	if (!arg_at(args, i))
+		return off;	/* NULL prints as NULL, nothing to read */
+	return cap_add(s, off, i, kind, arg_at(args, i), want);
+}
+
+/* Emit a syscall record with the captures the spec asks for (slow path: built in scratch). */
+static __always_inline void emit_with_caps(__u16 type, __u64 id, struct so_task *t, long nr,
+					   __u64 *args, long ret, __u64 dur,
+					   const struct so_spec *spec)
+{
+	__u32 zero = 0, off = sizeof(struct so_sys), ncaps = 0;
+	struct cap_call cc;
+	struct scratch *s;
+	struct so_sys *r;
+	int i, n;
+
+	batch_flush(t);
+	s = bpf_map_lookup_elem(&scratch, &zero);
+	if (!s)
+		return;
+	r = (void *)s->buf;
+	__builtin_memcpy(cc.args, args, sizeof(cc.args));
+	cc.ret = ret;
+	for (i = 0; i < SO_MAX_ARGS; i++) {
+		if (!spec->arg[i].kind)
+			continue;
+		n = cap_arg(s, off, &spec->arg[i], i, &cc);
+		if (n > (int)off) {
+			off = n;
+			ncaps++;
+		}
+	}
+	hdr_fill(&r->h, type, off, id, t);
+	r->nr = nr;
+	__builtin_memcpy(r->args, args, sizeof(r->args));
+	r->ret = ret;
+	r->dur_ns = dur;
+	if (dur)
+		r->h.flags |= SO_F_DUR;
+	r->ncaps = ncaps;
+	r->pad = 0;
+	if (off > SO_SCRATCH_SIZE)
+		return;
+	if (bpf_ringbuf_output(&events, s->buf, bound(off, 2 * SO_SCRATCH_SIZE - 1), rb_flags))
+		stat_inc(SO_STAT_DROPPED);
+}
+
+static __always_inline void emit_sys(__u16 type, __u64 id, struct so_task *t, long nr,
+				     __u64 *args, long ret, __u64 dur)
+{
+	struct so_spec *spec = NULL;
+	__u32 key = nr;
+	struct so_sys *r;
+
+	if (want_captures && key < SO_NR_SLOTS)
+		spec = bpf_map_lookup_elem(&specs, &key);
+	if (spec && spec->ncaps) {
+		emit_with_caps(type, id, t, nr, args, ret, dur, spec);
+		return;
+	}
+	batch_flush(t);
+	r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
+	if (!r) {
+		t->seq++;	/* the gap tells user space which thread lost what */
+		stat_inc(SO_STAT_DROPPED);
+		return;
+	}
+	hdr_fill(&r->h, type, sizeof(*r), id, t);
+	r->nr = nr;
+	__builtin_memcpy(r->args, args, sizeof(r->args));
+	r->ret = ret;
+	r->dur_ns = dur;
+	if (dur)
+		r->h.flags |= SO_F_DUR;
+	r->ncaps = 0;
+	r->pad = 0;
+	bpf_ringbuf_submit(r, rb_flags);
+}
+
+#endif /* CAPTURE_BPF_H */

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/* The maps, the configuration user space sets before load, and their accessors. */
+#ifndef MAPS_BPF_H
+#define MAPS_BPF_H
+
+#include "sysobs.h"
+
+/* Records to user space, in the order they were reserved (one ring for all CPUs keeps order). */
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 16 << 20);	/* user space sets --ring-size before load */
+} events SEC(".maps");
+
+/*
+ * The traced threads: each one's sequence counter and state, in task-local storage. A task
+ * that is not traced has no storage, and finding that out is a pointer check: cheaper than a
+ * hash lookup by tid, for every syscall of every process on the machine.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct so_task);
+} tasks SEC(".maps");
+
+/* -f -p: the processes (tgids) whose threads are traced from their next syscall on. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 64);
+	__type(key, __u32);
+	__type(value, __u8);
+} attach_pids SEC(".maps");
+
+/* Traced tasks alive (user space adds the launched one): 0 means everything has ended. */
+__u64 live_tasks = 0;
+
+/* What to capture for each syscall number, filled by user space from the generated tables. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, SO_NR_SLOTS);
+	__type(key, __u32);
+	__type(value, struct so_spec);
+} specs SEC(".maps");
+
+/* -c: calls, errors and time per syscall, counted here so they stay exact when records drop. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, SO_NR_SLOTS);
+	__type(key, __u32);
+	__type(value, struct so_count);
+} counts SEC(".maps");
+
+/* Counters user space reports at the end (enum so_stat), per CPU to avoid atomics. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, SO_STAT_MAX);
+	__type(key, __u32);
+	__type(value, __u64);
+} stats SEC(".maps");
+
+/* Room to build a record with captured strings before copying it into the ring. Twice the
+ * largest record, so that bounded offsets plus bounded lengths provably stay inside. */
+struct scratch {
+	__u8 buf[2 * SO_SCRATCH_SIZE];
+};
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct scratch);
+} scratch SEC(".maps");
+
+/* Configuration, set by user space between open and load. 0 means off. */
+const volatile bool follow_forks = false;	/* -f: new tasks of traced tasks are traced */
+const volatile bool want_ts = false;		/* stamp records with bpf_ktime_get_ns() */
+const volatile bool ts_exact = false;		/* a clock read for every batched call too */
+const volatile bool want_dur = false;		/* -T: time spent in each call (needs sys_enter) */
+const volatile bool want_counts = false;	/* -c: count in the counts map */
+const volatile bool want_records = true;	/* emit syscall records (off for -c alone) */
+const volatile bool want_captures = true;	/* read strings and structs (off for -X raw) */
+const volatile __u32 strsize = 32;		/* -s */
+const volatile __u64 rb_flags = BPF_RB_NO_WAKEUP;	/* user space polls on a short timer */
+const volatile bool filter_on = false;		/* -e trace=: only the calls in trace_mask */
+const volatile __u64 trace_mask[SO_NR_SLOTS / 64] = {};
+const volatile __u32 attach_mode = SO_ATTACH_NONE;	/* tasks found at their syscalls */
+const volatile __u32 self_tgid = 0;		/* sysobs: never traced by --system-wide */
+
+/* Keep the compiler from folding a bounds mask the verifier needs to see. */
+#define bound(x, mask) ({ __u32 __v = (x); asm volatile("" : "+r"(__v)); __v & (mask); })
+
+/* -e trace=: is syscall nr shown (and counted)? */
+static __always_inline bool nr_traced(long nr)
+{
+	__u32 w;
+
+	if (!filter_on)
+		return true;
+	if (nr < 0 || nr >= SO_NR_SLOTS)
+		return false;
+	w = bound((__u64)nr >> 6, SO_NR_SLOTS / 64 - 1);
+	return trace_mask[w] >> (nr & 63) & 1;
+}
+
+static __always_inline void stat_add(__u32 idx, __u64 n)
+{
+	__u64 *v = bpf_map_lookup_elem(&stats, &idx);
+
+	if (v)
+		*v += n;
+}
+
+static __always_inline void stat_inc(__u32 idx)
+{
+	stat_add(idx, 1);
+}
+
+static __always_inline struct so_task *task_get(struct task_struct *task)
+{
+	return bpf_task_storage_get(&tasks, task, 0, 0);
+}
+
+static __always_inline struct so_task *task_lookup(void)
+{
+	return task_get(bpf_get_current_task_btf());
+}
+
+static __always_inline void count_call(long nr, long ret, __u64 dur)
+{
+	struct so_count *c;
+	__u32 key = nr;
+
+	if (key >= SO_NR_SLOTS)
+		return;
+	c = bpf_map_lookup_elem(&counts, &key);
+	if (!c)
+		return;
+	c->calls++;
+	if (ret < 0 && ret >= -4095)
+		c->errors++;
+	c->ns += dur;
+}
+
+#endif /* MAPS_BPF_H */
