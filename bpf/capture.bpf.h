@@ -4,7 +4,27 @@
 #define CAPTURE_BPF_H
 
 #include "record.bpf.h"
-#include "batch.bpf.h"
+
+/* The offset after a capture at off with len bytes of data, padded to 8 (sysobs.h). */
+static __always_inline __u32 cap_next(__u32 off, __u32 len)
+{
+	return off + sizeof(struct so_cap) + ((len + 7) & ~7u);
+}
+
+/* A capture at off with no bytes, only a count (an environment's size); returns the offset
+ * after it. */
+static __always_inline __u32 cap_count(struct scratch *s, __u32 off, __u32 arg, __u32 flags,
+				       __u32 total)
+{
+	__u32 o = bound(off, SO_SCRATCH_SIZE - 1);
+	struct so_cap *c = (void *)&s->buf[o];
+
+	c->arg = arg;
+	c->flags = flags;
+	c->len = 0;
+	c->total = total;
+	return cap_next(o, 0);
+}
 
 /* args[i] with a constant index per branch: a variable index into the stack is refused. */
 static __always_inline __u64 arg_at(const __u64 *args, __u32 i)
@@ -124,7 +144,7 @@ __noinline int cap_one(struct scratch *s, __u32 off, __u32 arg_kind, __u64 ptr, 
 		}
 		c->len = max;
 	}
-	return data + ((c->len + 7) & ~7u);
+	return cap_next(off, c->len);
 }
 
 /* The n bytes of one iovec element at off; 0 when read, -1 when not. Global: checked once. */
@@ -153,13 +173,13 @@ static long iov_step(__u32 i, void *ctx)
 {
 	struct iov_ctx *x = ctx;
 	struct { __u64 base, len; } v;
-	__u32 zero = 0, show, str = strsize;
+	__u32 show, str = strsize;
 	struct scratch *s;
 	struct so_iov *e;
 
 	if (i >= x->n || x->ent > SO_SCRATCH_SIZE - sizeof(*e))
 		return 1;
-	s = bpf_map_lookup_elem(&scratch, &zero);
+	s = scratch_lookup();
 	if (!s)
 		return 1;
 	if (bpf_probe_read_user(&v, sizeof(v), (void *)(x->ptr + (__u64)i * sizeof(v))) < 0) {
@@ -218,10 +238,10 @@ __noinline int cap_iov(struct scratch *s, __u32 off, __u32 arg_kind, __u64 ptr, 
 	bpf_loop(SO_IOV_MAX, iov_step, &x, 0);
 	if (x.fault) {
 		c->flags = SO_CAP_FAULT;
-		return off + sizeof(*c);
+		return cap_next(off, 0);
 	}
 	c->len = x.data - off - sizeof(*c);
-	return off + sizeof(*c) + ((c->len + 7) & ~7u);
+	return cap_next(off, c->len);
 }
 
 static __always_inline int cap_add(struct scratch *s, __u32 off, __u32 arg, __u32 kind,
@@ -232,12 +252,6 @@ static __always_inline int cap_add(struct scratch *s, __u32 off, __u32 arg, __u3
 		cap_one(s, off, arg << 8 | kind, ptr, want);
 }
 
-/* What cap_arg needs of the call: one pointer, as BPF functions take at most 5 arguments. */
-struct cap_call {
-	__u64 args[SO_MAX_ARGS];
-	long ret;
-};
-
 /*
  * The capture pass for argument i of a completed call, per its spec a. Returns the offset
  * after the capture it added, off when there was nothing to capture, -1 when there was no
@@ -246,16 +260,16 @@ struct cap_call {
  * ~50 ms to 20k and ~11 ms).
  */
 __noinline int cap_arg(struct scratch *s, __u32 off, const struct so_arg_spec *a, __u32 i,
-		       const struct cap_call *cc)
+		       const struct sys_call *c)
 {
 	__u64 want = 0, *args;
 	__u32 kind;
 	long ret;
 
-	if (!s || !a || !cc || i >= SO_MAX_ARGS)
+	if (!s || !a || !c || i >= SO_MAX_ARGS)
 		return off;
-	args = (__u64 *)cc->args;
-	ret = cc->ret;
+	args = (__u64 *)c->args;
+	ret = c->ret;
 	kind = a->kind;
 
 	switch (kind) {
@@ -330,77 +344,56 @@ __noinline int cap_arg(struct scratch *s, __u32 off, const struct so_arg_spec *a
 	return cap_add(s, off, i, kind, arg_at(args, i), want);
 }
 
-/* Emit a syscall record with the captures the spec asks for (slow path: built in scratch). */
-static __always_inline void emit_with_caps(__u16 type, __u64 id, struct so_task *t, long nr,
-					   __u64 *args, long ret, __u64 dur,
-					   const struct so_spec *spec)
+/* The captures syscall nr asks for; NULL when it has none (or -X raw): the fast path. */
+static __always_inline const struct so_spec *spec_of(long nr)
 {
-	__u32 zero = 0, off = sizeof(struct so_sys), ncaps = 0;
-	struct cap_call cc;
+	const struct so_spec *spec;
+	__u32 key = nr;
+
+	if (!want_captures || key >= SO_NR_SLOTS)
+		return NULL;
+	spec = bpf_map_lookup_elem(&specs, &key);
+	return spec && spec->ncaps ? spec : NULL;
+}
+
+/* A syscall record with the captures spec asks for, built in scratch. */
+static __always_inline void emit_with_caps(__u16 type, __u64 id, struct so_task *t,
+					   const struct sys_call *c, const struct so_spec *spec)
+{
+	__u32 off = sizeof(struct so_sys), ncaps = 0;
 	struct scratch *s;
-	struct so_sys *r;
 	int i, n;
 
-	batch_flush(t);
-	s = bpf_map_lookup_elem(&scratch, &zero);
+	s = scratch_begin(t);
 	if (!s)
 		return;
-	r = (void *)s->buf;
-	__builtin_memcpy(cc.args, args, sizeof(cc.args));
-	cc.ret = ret;
 	for (i = 0; i < SO_MAX_ARGS; i++) {
 		if (!spec->arg[i].kind)
 			continue;
-		n = cap_arg(s, off, &spec->arg[i], i, &cc);
+		n = cap_arg(s, off, &spec->arg[i], i, c);
 		if (n > (int)off) {
 			off = n;
 			ncaps++;
 		}
 	}
-	hdr_fill(&r->h, type, off, id, t);
-	r->nr = nr;
-	__builtin_memcpy(r->args, args, sizeof(r->args));
-	r->ret = ret;
-	r->dur_ns = dur;
-	if (dur)
-		r->h.flags |= SO_F_DUR;
-	r->ncaps = ncaps;
-	r->pad = 0;
-	if (off > SO_SCRATCH_SIZE)
-		return;
-	if (bpf_ringbuf_output(&events, s->buf, bound(off, 2 * SO_SCRATCH_SIZE - 1), rb_flags))
-		stat_inc(SO_STAT_DROPPED);
+	scratch_send(s, off, ncaps, type, id, t, c);
 }
 
-static __always_inline void emit_sys(__u16 type, __u64 id, struct so_task *t, long nr,
-				     __u64 *args, long ret, __u64 dur)
+/* A syscall record, with captures when its spec asks for them. */
+static __always_inline void emit_sys(__u16 type, __u64 id, struct so_task *t,
+				     const struct sys_call *c)
 {
-	struct so_spec *spec = NULL;
-	__u32 key = nr;
+	const struct so_spec *spec = spec_of(c->nr);
 	struct so_sys *r;
 
-	if (want_captures && key < SO_NR_SLOTS)
-		spec = bpf_map_lookup_elem(&specs, &key);
-	if (spec && spec->ncaps) {
-		emit_with_caps(type, id, t, nr, args, ret, dur, spec);
+	if (spec) {
+		emit_with_caps(type, id, t, c, spec);
 		return;
 	}
-	batch_flush(t);
-	r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
-	if (!r) {
-		t->seq++;	/* the gap tells user space which thread lost what */
-		stat_inc(SO_STAT_DROPPED);
+	r = rec_reserve(t, type, sizeof(*r), id);
+	if (!r)
 		return;
-	}
-	hdr_fill(&r->h, type, sizeof(*r), id, t);
-	r->nr = nr;
-	__builtin_memcpy(r->args, args, sizeof(r->args));
-	r->ret = ret;
-	r->dur_ns = dur;
-	if (dur)
-		r->h.flags |= SO_F_DUR;
-	r->ncaps = 0;
-	r->pad = 0;
+	sys_fill(r, c, 0);
 	bpf_ringbuf_submit(r, rb_flags);
 }
 

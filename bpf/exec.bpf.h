@@ -57,91 +57,99 @@ static __always_inline __u32 vec_count(__u64 vec, __u32 from, __u32 limit, __u8 
 }
 
 /*
- * An execve record with what strace shows: the path, the argv strings (up to
- * SO_EXEC_ARGV_MAX, each cut at strsize) and the number of environment variables. args are
- * the call's arguments; the old image must still be mapped (prepare_exec, or a failed exec).
+ * argv at off: its strings (up to SO_EXEC_ARGV_MAX, each cut at strsize) and the count of all of
+ * them. Returns the offset after it, 0 when there is no room. *fault: counting stopped at a fault.
  */
-static __always_inline void emit_exec(__u16 type, __u64 id, struct so_task *t, long nr,
-				      __u64 *args, long ret, __u64 dur)
+static __always_inline __u32 cap_argv(struct scratch *s, __u32 off, __u32 arg, __u64 argv,
+				      __u8 *fault)
 {
-	__u32 zero = 0, off = sizeof(struct so_sys), ncaps = 0, path_arg = nr == SO_NR_EXECVEAT;
-	__u64 argv = args[path_arg + 1], envp = args[path_arg + 2], p;
-	struct scratch *s;
-	struct so_sys *r;
+	__u32 o = bound(off, SO_SCRATCH_SIZE - 1), n = 0, i, cnt = 0;
 	struct so_cap *c;
-	__u32 o, n, i, cnt;
+	__u64 p;
+	int len;
+
+	if (o > SO_SCRATCH_SIZE / 2)
+		return 0;
+	c = (void *)&s->buf[o];
+	c->arg = arg;
+	c->flags = SO_CAP_ARGV;
+	for (i = 0; i < SO_EXEC_ARGV_MAX; i++) {
+		if (bpf_probe_read_user(&p, sizeof(p), (void *)(argv + i * 8)) < 0) {
+			c->flags |= SO_CAP_FAULT;
+			break;
+		}
+		if (!p)
+			break;
+		len = argv_one(s, o + sizeof(*c) + n, p);
+		if (len < 0)
+			break;
+		n += len;
+		cnt++;
+	}
+	c->total = cnt;
+	if (i == SO_EXEC_ARGV_MAX) {
+		/* count the rest without reading them */
+		c->total = vec_count(argv, cnt, 4096, fault);
+		if (c->total > cnt)
+			c->flags |= SO_CAP_TRUNC;
+	}
+	c->len = n;
+	return cap_next(o, n);
+}
+
+/* The environment at envp: its count only, as strace shows it. *fault comes in set when argv's
+ * count faulted, and then marks this capture too. */
+static __always_inline __u32 cap_envp(struct scratch *s, __u32 off, __u32 arg, __u64 envp,
+				      __u8 *fault)
+{
+	__u32 o = bound(off, SO_SCRATCH_SIZE - 1), next;
+	struct so_cap *c = (void *)&s->buf[o];
+
+	/* the header first, the count after: the verifier prunes this path far better */
+	next = cap_count(s, o, arg, SO_CAP_ARGV, 0);
+	c->total = vec_count(envp, 0, 8192, fault);
+	if (*fault)
+		c->flags |= SO_CAP_FAULT;
+	return next;
+}
+
+/*
+ * An execve record with what strace shows: the path, the argv strings and the number of
+ * environment variables. The old image must still be mapped (prepare_exec, or a failed exec).
+ */
+static __always_inline void emit_exec(__u16 type, __u64 id, struct so_task *t,
+				      const struct sys_call *c)
+{
+	__u32 off = sizeof(struct so_sys), ncaps = 0, path_arg = c->nr == SO_NR_EXECVEAT;
+	__u64 argv = c->args[path_arg + 1], envp = c->args[path_arg + 2];
+	struct scratch *s;
 	__u8 fault = 0;
 	int len;
 
-	batch_flush(t);
-	s = bpf_map_lookup_elem(&scratch, &zero);
+	if (!want_captures) {
+		emit_sys(type, id, t, c);
+		return;
+	}
+	s = scratch_begin(t);
 	if (!s)
 		return;
-	len = cap_one(s, off, path_arg << 8 | SO_CK_PATH, args[path_arg], 0);
+	len = cap_one(s, off, path_arg << 8 | SO_CK_PATH, c->args[path_arg], 0);
 	if (len > 0) {
 		off = len;
 		ncaps++;
 	}
 	if (argv) {
-		o = bound(off, SO_SCRATCH_SIZE - 1);
-		if (o > SO_SCRATCH_SIZE / 2)
+		off = cap_argv(s, off, path_arg + 1, argv, &fault);
+		if (!off)
 			return;
-		c = (void *)&s->buf[o];
-		c->arg = path_arg + 1;
-		c->flags = SO_CAP_ARGV;
-		n = 0;
-		cnt = 0;
-		for (i = 0; i < SO_EXEC_ARGV_MAX; i++) {
-			if (bpf_probe_read_user(&p, sizeof(p), (void *)(argv + i * 8)) < 0) {
-				c->flags |= SO_CAP_FAULT;
-				break;
-			}
-			if (!p)
-				break;
-			len = argv_one(s, o + sizeof(*c) + n, p);
-			if (len < 0)
-				break;
-			n += len;
-			cnt++;
-		}
-		c->total = cnt;
-		if (i == SO_EXEC_ARGV_MAX) {
-			/* count the rest without reading them */
-			c->total = vec_count(argv, cnt, 4096, &fault);
-			if (c->total > cnt)
-				c->flags |= SO_CAP_TRUNC;
-		}
-		c->len = n;
-		off = o + sizeof(*c) + ((n + 7) & ~7u);
 		ncaps++;
 	}
-	if (envp && off < SO_SCRATCH_SIZE - sizeof(*c)) {
+	if (envp && off < SO_SCRATCH_SIZE - sizeof(struct so_cap)) {
 		/* the environment: its count only, as strace shows it */
-		o = bound(off, SO_SCRATCH_SIZE - 1);
-		c = (void *)&s->buf[o];
-		c->arg = path_arg + 2;
-		c->flags = SO_CAP_ARGV;
-		c->len = 0;
-		c->total = vec_count(envp, 0, 8192, &fault);
-		if (fault)
-			c->flags |= SO_CAP_FAULT;
-		off = o + sizeof(*c);
+		off = cap_envp(s, off, path_arg + 2, envp, &fault);
 		ncaps++;
 	}
-	r = (void *)s->buf;
-	hdr_fill(&r->h, type, off, id, t);
-	r->nr = nr;
-	__builtin_memcpy(r->args, args, sizeof(r->args));
-	r->ret = ret;
-	r->dur_ns = dur;
-	if (dur)
-		r->h.flags |= SO_F_DUR;
-	r->ncaps = ncaps;
-	r->pad = 0;
-	if (off > SO_SCRATCH_SIZE)
-		return;
-	if (bpf_ringbuf_output(&events, s->buf, bound(off, 2 * SO_SCRATCH_SIZE - 1), rb_flags))
-		stat_inc(SO_STAT_DROPPED);
+	scratch_send(s, off, ncaps, type, id, t, c);
 }
 
 /*
@@ -151,10 +159,8 @@ static __always_inline void emit_exec(__u16 type, __u64 id, struct so_task *t, l
  */
 static __always_inline void do_prepare_exec(struct so_task *t, struct task_struct *task)
 {
-	__u64 id = bpf_get_current_pid_tgid();
-	__u64 args[SO_MAX_ARGS];
+	struct sys_call c = {};
 	struct pt_regs *regs;
-	long nr;
 
 	t->state = SO_TS_ACTIVE;
 	if (!want_records)
@@ -162,14 +168,80 @@ static __always_inline void do_prepare_exec(struct so_task *t, struct task_struc
 	regs = (struct pt_regs *)bpf_task_pt_regs(task);
 	if (!regs)
 		return;
-	nr = regs->orig_ax;
-	if (!nr_traced(nr))
+	c.nr = regs->orig_ax;
+	if (!nr_traced(c.nr))
 		return;
-	regs_args(regs, args);
-	if (want_captures)
-		emit_exec(SO_REC_ENTER, id, t, nr, args, 0, 0);
-	else
-		emit_sys(SO_REC_ENTER, id, t, nr, args, 0, 0);
+	regs_args(regs, c.args);
+	emit_exec(SO_REC_ENTER, bpf_get_current_pid_tgid(), t, &c);
+}
+
+/* The path as given to execve, a kernel string in the binprm: the record's first capture. */
+static __always_inline __u32 cap_bprm_path(struct scratch *s, struct linux_binprm *bprm)
+{
+	__u32 off = sizeof(struct so_sys);
+	struct so_cap *c = (void *)&s->buf[off];
+	long n;
+
+	c->arg = 0;
+	c->flags = 0;
+	n = bpf_probe_read_kernel_str(&s->buf[off + sizeof(*c)], SO_PATH_MAX,
+				      BPF_CORE_READ(bprm, filename));
+	if (n <= 0) {
+		c->flags = SO_CAP_FAULT;
+		n = 1;
+	}
+	c->len = n - 1;
+	c->total = n - 1;
+	return cap_next(off, c->len);
+}
+
+/* argv from the new image's argument area, where its argc strings lie back to back. */
+static __always_inline __u32 cap_arg_area(struct scratch *s, __u32 off, struct task_struct *p,
+					  __u32 argc)
+{
+	unsigned long arg_start = BPF_CORE_READ(p, mm, arg_start);
+	unsigned long arg_end = BPF_CORE_READ(p, mm, arg_end);
+	__u32 o = bound(off, SO_SCRATCH_SIZE - 1), len = arg_end - arg_start;
+	struct so_cap *c = (void *)&s->buf[o];
+
+	c->arg = 1;
+	c->flags = SO_CAP_ARGV;
+	if (len > SO_SCRATCH_SIZE / 4) {
+		len = SO_SCRATCH_SIZE / 4;
+		c->flags |= SO_CAP_TRUNC;
+	}
+	if (bpf_probe_read_user(&s->buf[bound(o + sizeof(*c), SO_SCRATCH_SIZE - 1)],
+				bound(len, SO_SCRATCH_SIZE / 2 - 1), (void *)arg_start) < 0) {
+		c->flags |= SO_CAP_FAULT;
+		len = 0;
+	}
+	c->len = len;
+	c->total = argc;
+	return cap_next(o, len);
+}
+
+/*
+ * Fallback for kernels without sched_prepare_exec (< 6.10): the exec is seen once it can no
+ * longer fail, from the binprm (path, argument and environment counts) and the new image's
+ * argument area. The pointer arguments are gone by then (SO_F_NOARGS).
+ */
+static __always_inline void exec_fallback(struct so_task *t, struct task_struct *p,
+					  struct linux_binprm *bprm)
+{
+	struct sys_call c = { .nr = SO_NR_EXECVE, .flags = SO_F_NOARGS };
+	struct scratch *s;
+	__u32 off;
+
+	t->state = SO_TS_ACTIVE;
+	if (!want_records || !nr_traced(SO_NR_EXECVE))
+		return;
+	s = scratch_begin(t);
+	if (!s)
+		return;
+	off = cap_bprm_path(s, bprm);
+	off = cap_arg_area(s, off, p, BPF_CORE_READ(bprm, argc));
+	off = cap_count(s, off, 2, SO_CAP_ARGV, BPF_CORE_READ(bprm, envc));
+	scratch_send(s, off, 3, SO_REC_ENTER, bpf_get_current_pid_tgid(), t, &c);
 }
 
 #endif /* EXEC_BPF_H */

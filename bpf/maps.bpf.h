@@ -124,6 +124,13 @@ static __always_inline struct so_task *task_lookup(void)
 	return task_get(bpf_get_current_task_btf());
 }
 
+static __always_inline struct scratch *scratch_lookup(void)
+{
+	__u32 zero = 0;
+
+	return bpf_map_lookup_elem(&scratch, &zero);
+}
+
 static __always_inline void count_call(long nr, long ret, __u64 dur)
 {
 	struct so_count *c;

@@ -107,18 +107,15 @@ int BPF_PROG(sched_exit, struct task_struct *p)
 		return 0;
 	/* busy until the storage goes: the tick must not send this batch a second time */
 	task_busy(t);
-	batch_flush(t);
 	r = NULL;
-	if (t->state != SO_TS_PENDING)	/* a held child whose exec failed: nothing to show */
-		r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
+	/* a held child whose exec failed has nothing to show (and nothing batched) */
+	if (t->state != SO_TS_PENDING)
+		r = rec_reserve(t, SO_REC_EXIT, sizeof(*r), id);
 	if (!r) {
-		if (t->state != SO_TS_PENDING)
-			stat_inc(SO_STAT_DROPPED);
 		bpf_task_storage_delete(&tasks, p);
 		__sync_fetch_and_add(&live_tasks, -1);
 		return 0;
 	}
-	hdr_fill(&r->h, SO_REC_EXIT, sizeof(*r), id, t);
 	regs = (struct pt_regs *)bpf_task_pt_regs(p);
 	nr = regs ? BPF_CORE_READ(regs, orig_ax) : -1;
 	if ((nr == SO_NR_EXIT || nr == SO_NR_EXIT_GROUP) && nr_traced(nr)) {
@@ -145,94 +142,17 @@ int BPF_PROG(sched_exit, struct task_struct *p)
 	return 0;
 }
 
-/*
- * Fallback for kernels without sched_prepare_exec (< 6.10): the exec is seen once it can no
- * longer fail, from the binprm (path, argument and environment counts) and the new image's argument area. The
- * pointer arguments are gone by then (SO_F_NOARGS).
- */
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
 {
-	__u64 id = bpf_get_current_pid_tgid();
-	__u32 zero = 0, off = sizeof(struct so_sys), o, len;
-	unsigned long arg_start, arg_end;
-	const char *filename;
-	struct so_task *t;
-	struct scratch *s;
-	struct so_sys *r;
-	struct so_cap *c;
+	struct so_task *t = task_get(p);
 	__u32 old;
-	long n;
 
-	t = task_get(p);
 	if (!t)
 		return 0;
-	t->state = SO_TS_ACTIVE;
-	if (!want_records || !nr_traced(SO_NR_EXECVE))
-		return 0;
 	old = task_busy(t);
-	batch_flush(t);
+	exec_fallback(t, p, bprm);
 	task_idle(t, old);
-	s = bpf_map_lookup_elem(&scratch, &zero);
-	if (!s)
-		return 0;
-	r = (void *)s->buf;
-	__builtin_memset(r, 0, sizeof(*r));
-
-	/* the path as given to execve */
-	c = (void *)&s->buf[off];
-	c->arg = 0;
-	c->flags = 0;
-	filename = BPF_CORE_READ(bprm, filename);
-	n = bpf_probe_read_kernel_str(&s->buf[off + sizeof(*c)], SO_PATH_MAX, filename);
-	if (n <= 0) {
-		c->flags = SO_CAP_FAULT;
-		n = 1;
-	}
-	c->len = n - 1;
-	c->total = n - 1;
-	off += sizeof(*c) + ((c->len + 7) & ~7u);
-	r->ncaps = 1;
-
-	/* argv: the new image's argument area holds the strings back to back */
-	arg_start = BPF_CORE_READ(p, mm, arg_start);
-	arg_end = BPF_CORE_READ(p, mm, arg_end);
-	o = off & (SO_SCRATCH_SIZE - 1);
-	c = (void *)&s->buf[o];
-	c->arg = 1;
-	c->flags = SO_CAP_ARGV;
-	len = arg_end - arg_start;
-	if (len > SO_SCRATCH_SIZE / 4) {
-		len = SO_SCRATCH_SIZE / 4;
-		c->flags |= SO_CAP_TRUNC;
-	}
-	if (bpf_probe_read_user(&s->buf[bound(o + sizeof(*c), SO_SCRATCH_SIZE - 1)],
-				bound(len, SO_SCRATCH_SIZE / 2 - 1), (void *)arg_start) < 0) {
-		c->flags |= SO_CAP_FAULT;
-		len = 0;
-	}
-	c->len = len;
-	c->total = BPF_CORE_READ(bprm, argc);
-	off = o + sizeof(*c) + ((len + 7) & ~7u);
-	r->ncaps++;
-
-	/* the environment: its count */
-	o = off & (SO_SCRATCH_SIZE - 1);
-	c = (void *)&s->buf[o];
-	c->arg = 2;
-	c->flags = SO_CAP_ARGV;
-	c->len = 0;
-	c->total = BPF_CORE_READ(bprm, envc);
-	off = o + sizeof(*c);
-	r->ncaps++;
-
-	hdr_fill(&r->h, SO_REC_ENTER, off, id, t);
-	r->h.flags |= SO_F_NOARGS;
-	r->nr = SO_NR_EXECVE;
-	if (off > SO_SCRATCH_SIZE)
-		return 0;
-	if (bpf_ringbuf_output(&events, s->buf, bound(off, 2 * SO_SCRATCH_SIZE - 1), rb_flags))
-		stat_inc(SO_STAT_DROPPED);
 	return 0;
 }
 
@@ -270,14 +190,9 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 			return 0;	/* exit_group, exec, or SIGKILL itself */
 	}
 	old = task_busy(t);
-	batch_flush(t);
-	r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
-	if (!r) {
-		t->seq++;
-		stat_inc(SO_STAT_DROPPED);
+	r = rec_reserve(t, SO_REC_SIGNAL, sizeof(*r), task_id(t));
+	if (!r)
 		goto out;
-	}
-	hdr_fill(&r->h, SO_REC_SIGNAL, sizeof(*r), (__u64)t->tgid << 32 | t->tid, t);
 	r->signo = sig;
 	r->code = 0;
 	r->err = 0;

@@ -57,14 +57,9 @@ static __always_inline void do_fork(struct so_task *t, struct task_struct *child
 	nt->tid = tid;
 	nt->state = SO_TS_FORKED;
 	__sync_fetch_and_add(&live_tasks, 1);
-	batch_flush(t);
-	r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
-	if (!r) {
-		t->seq++;
-		stat_inc(SO_STAT_DROPPED);
+	r = rec_reserve(t, SO_REC_FORK, sizeof(*r), id);
+	if (!r)
 		return;
-	}
-	hdr_fill(&r->h, SO_REC_FORK, sizeof(*r), id, t);
 	r->child_tgid = child->tgid;
 	r->child_tid = tid;
 	bpf_ringbuf_submit(r, 0);
