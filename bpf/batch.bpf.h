@@ -5,6 +5,10 @@
 
 #include "maps.bpf.h"
 
+/* A power of two above the largest batch record: the bound the verifier sees for its size. */
+#define BATCH_BOUND	1024
+_Static_assert(sizeof(struct so_batch) < BATCH_BOUND, "BATCH_BOUND below the batch record");
+
 /* Send the thread's collected calls as one record (so_batch in sysobs.h says when). */
 static __always_inline void batch_flush(struct so_task *t)
 {
@@ -23,7 +27,7 @@ static __always_inline void batch_flush(struct so_task *t)
 	b->h.tid = t->tid;
 	b->h.seq = 0;
 	b->pad = 0;	/* h.ts_ns: the stamp of the batch's first call (do_sys_exit) */
-	if (bpf_ringbuf_output(&events, b, bound(size, 1023), rb_flags))
+	if (bpf_ringbuf_output(&events, b, bound(size, BATCH_BOUND - 1), rb_flags))
 		stat_add(SO_STAT_DROPPED, n);	/* each entry's seq leaves its gap */
 	b->n = 0;
 }

@@ -5,6 +5,14 @@
 
 #include "record.bpf.h"
 
+/* cap_one and cap_iov take the argument index and the capture kind in one parameter: BPF
+ * functions take at most 5 arguments. */
+#define CAP_ARG_KIND(arg, kind)	((arg) << 8 | (kind))
+#define CAP_ARG(arg_kind)	((arg_kind) >> 8)
+#define CAP_KIND(arg_kind)	((arg_kind) & 0xff)
+
+#define DIRENTS_MAX	8192	/* entries counted in one getdents result */
+
 /* The offset after a capture at off with len bytes of data, padded to 8 (sysobs.h). */
 static __always_inline __u32 cap_next(__u32 off, __u32 len)
 {
@@ -48,6 +56,13 @@ struct dirent_ctx {
 	__u8 fault;
 };
 
+/* Where d_reclen is in the user ABI's dirents: a constant (the bpf_helpers.h offsetof would be
+ * relocated against the running kernel's BTF). getdents's linux_dirent has it where getdents64's
+ * linux_dirent64 has. */
+#define DIRENT_RECLEN	__builtin_offsetof(struct linux_dirent64, d_reclen)
+_Static_assert(__builtin_offsetof(struct linux_dirent, d_reclen) == DIRENT_RECLEN,
+	       "getdents and getdents64 differ in d_reclen's place");
+
 static long dirent_step(__u32 i, void *ctx)
 {
 	struct dirent_ctx *d = ctx;
@@ -55,8 +70,8 @@ static long dirent_step(__u32 i, void *ctx)
 
 	if (d->off >= d->len)
 		return 1;
-	/* d_reclen follows d_ino and d_off in linux_dirent and linux_dirent64 alike */
-	if (bpf_probe_read_user(&reclen, sizeof(reclen), (void *)(d->ptr + d->off + 16)) < 0 ||
+	if (bpf_probe_read_user(&reclen, sizeof(reclen),
+				(void *)(d->ptr + d->off + DIRENT_RECLEN)) < 0 ||
 	    !reclen) {
 		d->fault = 1;
 		return 1;
@@ -71,7 +86,7 @@ static __always_inline __u32 dirents_count(__u64 ptr, __u64 len, __u8 *flags)
 {
 	struct dirent_ctx d = { .ptr = ptr, .len = len };
 
-	bpf_loop(8192, dirent_step, &d, 0);
+	bpf_loop(DIRENTS_MAX, dirent_step, &d, 0);
 	if (d.fault)
 		*flags |= SO_CAP_FAULT;
 	else if (d.off < d.len)
@@ -88,7 +103,7 @@ static __always_inline __u32 dirents_count(__u64 ptr, __u64 len, __u8 *flags)
  */
 __noinline int cap_one(struct scratch *s, __u32 off, __u32 arg_kind, __u64 ptr, __u64 want)
 {
-	__u32 arg = arg_kind >> 8, kind = arg_kind & 0xff;	/* BPF calls take 5 arguments */
+	__u32 arg = CAP_ARG(arg_kind), kind = CAP_KIND(arg_kind);
 	struct so_cap *c;
 	__u32 max, data;
 	long n;
@@ -228,7 +243,7 @@ __noinline int cap_iov(struct scratch *s, __u32 off, __u32 arg_kind, __u64 ptr, 
 		return -1;
 	off = bound(off, SO_SCRATCH_SIZE - 1);
 	c = (void *)&s->buf[off];
-	c->arg = arg_kind >> 8;
+	c->arg = CAP_ARG(arg_kind);
 	c->flags = 0;
 	c->len = 0;
 	c->total = cnt;
@@ -248,8 +263,8 @@ static __always_inline int cap_add(struct scratch *s, __u32 off, __u32 arg, __u3
 				   __u64 ptr, __u64 want)
 {
 	return kind == SO_CK_IOV_IN || kind == SO_CK_IOV_OUT ?
-		cap_iov(s, off, arg << 8 | kind, ptr, want) :
-		cap_one(s, off, arg << 8 | kind, ptr, want);
+		cap_iov(s, off, CAP_ARG_KIND(arg, kind), ptr, want) :
+		cap_one(s, off, CAP_ARG_KIND(arg, kind), ptr, want);
 }
 
 /*
@@ -323,7 +338,7 @@ __noinline int cap_arg(struct scratch *s, __u32 off, const struct so_arg_spec *a
 		want = (__u32)arg_at(args, a->len_arg) | (__u64)(ret > 0 ? (__u32)ret : 0) << 32;
 		break;
 	case SO_CK_POLLFD:
-		want = (__u64)(__u32)arg_at(args, a->len_arg) * 8;
+		want = (__u64)(__u32)arg_at(args, a->len_arg) * sizeof(struct pollfd);
 		if (want > a->size)
 			want = a->size;
 		break;

@@ -5,6 +5,9 @@
 
 #include "capture.bpf.h"
 
+#define EXEC_ARGV_COUNT_MAX	4096	/* argv strings counted (beyond those captured) */
+#define EXEC_ENVP_COUNT_MAX	8192	/* environment strings counted */
+
 /* One argv string at off (NUL included, cut at strsize + 1 so that user space can tell a cut
  * string, shown with "...", from one of exactly strsize); returns its length or -1. Global,
  * so the verifier checks it once rather than once per loop iteration. */
@@ -34,7 +37,7 @@ static long vec_step(__u32 i, void *ctx)
 	struct vec_ctx *v = ctx;
 	__u64 p;
 
-	if (bpf_probe_read_user(&p, sizeof(p), (void *)(v->vec + (__u64)v->n * 8)) < 0) {
+	if (bpf_probe_read_user(&p, sizeof(p), (void *)(v->vec + (__u64)v->n * sizeof(p))) < 0) {
 		v->fault = 1;
 		return 1;
 	}
@@ -74,7 +77,7 @@ static __always_inline __u32 cap_argv(struct scratch *s, __u32 off, __u32 arg, _
 	c->arg = arg;
 	c->flags = SO_CAP_ARGV;
 	for (i = 0; i < SO_EXEC_ARGV_MAX; i++) {
-		if (bpf_probe_read_user(&p, sizeof(p), (void *)(argv + i * 8)) < 0) {
+		if (bpf_probe_read_user(&p, sizeof(p), (void *)(argv + i * sizeof(p))) < 0) {
 			c->flags |= SO_CAP_FAULT;
 			break;
 		}
@@ -89,7 +92,7 @@ static __always_inline __u32 cap_argv(struct scratch *s, __u32 off, __u32 arg, _
 	c->total = cnt;
 	if (i == SO_EXEC_ARGV_MAX) {
 		/* count the rest without reading them */
-		c->total = vec_count(argv, cnt, 4096, fault);
+		c->total = vec_count(argv, cnt, EXEC_ARGV_COUNT_MAX, fault);
 		if (c->total > cnt)
 			c->flags |= SO_CAP_TRUNC;
 	}
@@ -107,7 +110,7 @@ static __always_inline __u32 cap_envp(struct scratch *s, __u32 off, __u32 arg, _
 
 	/* the header first, the count after: the verifier prunes this path far better */
 	next = cap_count(s, o, arg, SO_CAP_ARGV, 0);
-	c->total = vec_count(envp, 0, 8192, fault);
+	c->total = vec_count(envp, 0, EXEC_ENVP_COUNT_MAX, fault);
 	if (*fault)
 		c->flags |= SO_CAP_FAULT;
 	return next;
@@ -133,7 +136,7 @@ static __always_inline void emit_exec(__u16 type, __u64 id, struct so_task *t,
 	s = scratch_begin(t);
 	if (!s)
 		return;
-	len = cap_one(s, off, path_arg << 8 | SO_CK_PATH, c->args[path_arg], 0);
+	len = cap_one(s, off, CAP_ARG_KIND(path_arg, SO_CK_PATH), c->args[path_arg], 0);
 	if (len > 0) {
 		off = len;
 		ncaps++;
@@ -168,7 +171,7 @@ static __always_inline void do_prepare_exec(struct so_task *t, struct task_struc
 	regs = (struct pt_regs *)bpf_task_pt_regs(task);
 	if (!regs)
 		return;
-	c.nr = regs->orig_ax;
+	c.nr = regs_nr(regs);
 	if (!nr_traced(c.nr))
 		return;
 	regs_args(regs, c.args);

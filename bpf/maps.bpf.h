@@ -3,7 +3,7 @@
 #ifndef MAPS_BPF_H
 #define MAPS_BPF_H
 
-#include "sysobs.h"
+#include "kernel.bpf.h"
 
 /* Records to user space, in the order they were reserved (one ring for all CPUs keeps order). */
 struct {
@@ -26,7 +26,7 @@ struct {
 /* -f -p: the processes (tgids) whose threads are traced from their next syscall on. */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 64);
+	__uint(max_entries, SO_ATTACH_PIDS_MAX);
 	__type(key, __u32);
 	__type(value, __u8);
 } attach_pids SEC(".maps");
@@ -81,12 +81,9 @@ const volatile bool want_captures = true;	/* read strings and structs (off for -
 const volatile __u32 strsize = 32;		/* -s */
 const volatile __u64 rb_flags = BPF_RB_NO_WAKEUP;	/* user space polls on a short timer */
 const volatile bool filter_on = false;		/* -e trace=: only the calls in trace_mask */
-const volatile __u64 trace_mask[SO_NR_SLOTS / 64] = {};
+const volatile __u64 trace_mask[SO_NR_SLOTS / 64] = {};	/* bit nr % 64 of word nr / 64 */
 const volatile __u32 attach_mode = SO_ATTACH_NONE;	/* tasks found at their syscalls */
 const volatile __u32 self_tgid = 0;		/* sysobs: never traced by --system-wide */
-
-/* Keep the compiler from folding a bounds mask the verifier needs to see. */
-#define bound(x, mask) ({ __u32 __v = (x); asm volatile("" : "+r"(__v)); __v & (mask); })
 
 /* -e trace=: is syscall nr shown (and counted)? */
 static __always_inline bool nr_traced(long nr)
@@ -97,8 +94,8 @@ static __always_inline bool nr_traced(long nr)
 		return true;
 	if (nr < 0 || nr >= SO_NR_SLOTS)
 		return false;
-	w = bound((__u64)nr >> 6, SO_NR_SLOTS / 64 - 1);
-	return trace_mask[w] >> (nr & 63) & 1;
+	w = bound((__u64)nr / 64, SO_NR_SLOTS / 64 - 1);
+	return trace_mask[w] >> (nr % 64) & 1;
 }
 
 static __always_inline void stat_add(__u32 idx, __u64 n)
@@ -142,7 +139,7 @@ static __always_inline void count_call(long nr, long ret, __u64 dur)
 	if (!c)
 		return;
 	c->calls++;
-	if (ret < 0 && ret >= -4095)
+	if (ret < 0 && ret >= -MAX_ERRNO)
 		c->errors++;
 	c->ns += dur;
 }

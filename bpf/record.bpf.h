@@ -99,14 +99,4 @@ static __always_inline void scratch_send(struct scratch *s, __u32 size, __u32 nc
 		stat_inc(SO_STAT_DROPPED);
 }
 
-static __always_inline void regs_args(struct pt_regs *regs, __u64 *args)
-{
-	args[0] = regs->di;
-	args[1] = regs->si;
-	args[2] = regs->dx;
-	args[3] = regs->r10;
-	args[4] = regs->r8;
-	args[5] = regs->r9;
-}
-
 #endif /* RECORD_BPF_H */

@@ -5,6 +5,8 @@
 
 #include "maps.bpf.h"
 
+#define SIGQUEUE_SCAN_MAX	8	/* queued signals looked through for a siginfo */
+
 /* The siginfo of signal sig queued on head (a task's or its process's pending list). */
 static __always_inline bool queued_siginfo(struct list_head *head, int sig, struct so_signal *r)
 {
@@ -12,7 +14,7 @@ static __always_inline bool queued_siginfo(struct list_head *head, int sig, stru
 	struct sigqueue *q;
 	int i;
 
-	for (i = 0; i < 8 && pos && pos != head; i++) {
+	for (i = 0; i < SIGQUEUE_SCAN_MAX && pos && pos != head; i++) {
 		q = (struct sigqueue *)pos;	/* list is its first member */
 		if (BPF_CORE_READ(q, info.si_signo) == sig) {
 			r->code = BPF_CORE_READ(q, info.si_code);

@@ -28,7 +28,7 @@ static __always_inline void batch_add(struct so_task *t, struct pt_regs *regs, l
 	if (nr == SO_NR_RT_SIGRETURN) {
 		/* its registers are the restored context's: show the signal mask it restored,
 		 * as strace's rt_sigreturn({mask=[...]}) */
-		e->args[0] = bpf_get_current_task_btf()->blocked.sig[0];
+		e->args[0] = BPF_CORE_READ(bpf_get_current_task_btf(), blocked.sig[0]);
 	}
 	e->ret = ret;
 	e->seq = ++t->seq;
@@ -91,7 +91,7 @@ static __always_inline void do_sys_exit(struct so_task *t, struct pt_regs *regs,
 			t->state = SO_TS_ACTIVE;
 		return;
 	}
-	nr = regs->orig_ax;
+	nr = regs_nr(regs);
 	if (nr == -1) {
 		/* rt_sigreturn restored the interrupted context, orig_ax = -1 included */
 		nr = SO_NR_RT_SIGRETURN;

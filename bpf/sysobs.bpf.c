@@ -117,19 +117,18 @@ int BPF_PROG(sched_exit, struct task_struct *p)
 		return 0;
 	}
 	regs = (struct pt_regs *)bpf_task_pt_regs(p);
-	nr = regs ? BPF_CORE_READ(regs, orig_ax) : -1;
+	nr = regs ? regs_nr(regs) : -1;
 	if ((nr == SO_NR_EXIT || nr == SO_NR_EXIT_GROUP) && nr_traced(nr)) {
 		r->nr = nr;
-		r->status_arg = BPF_CORE_READ(regs, di);
+		r->status_arg = regs_arg0(regs);
 		/* not counted for -c: like strace, only calls that return are */
 	} else {
 		r->nr = -1;
 		r->status_arg = 0;
 	}
 	/* a process that ends by exit_group or a signal ends with that status, whatever a thread
-	 * that exited on its own just before says (SIGNAL_GROUP_EXIT, include/linux/sched/signal.h,
-	 * 0x4 since 2.6) */
-	if (BPF_CORE_READ(p, signal, flags) & 0x4)
+	 * that exited on its own just before says */
+	if (BPF_CORE_READ(p, signal, flags) & SIGNAL_GROUP_EXIT)
 		r->exit_code = BPF_CORE_READ(p, signal, group_exit_code);
 	else
 		r->exit_code = BPF_CORE_READ(p, exit_code);
@@ -173,6 +172,7 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 {
 	struct task_struct *task = bpf_get_current_task_btf();
 	struct so_task *t = task_get(task);
+	struct signal_struct *sig_struct;
 	struct so_signal *r;
 	unsigned long h;
 	int fatal = 0;
@@ -180,14 +180,14 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 
 	if (!t || t->state != SO_TS_ACTIVE || !want_records)
 		return 0;
-	if (sig == 9) {
+	if (sig == SIGKILL) {
 		/* the group kill (its info is SEND_SIG_NOINFO; the verifier takes tp_btf pointers
 		 * for non-NULL, so that cannot be tested here) */
 		if (t->tid != t->tgid)
 			return 0;
 		fatal = BPF_CORE_READ(task, signal, group_exit_code);
-		if (fatal <= 0 || fatal >= 32 || fatal == 9)
-			return 0;	/* exit_group, exec, or SIGKILL itself */
+		if (fatal <= 0 || fatal >= SIGRTMIN || fatal == SIGKILL)
+			return 0;	/* exit_group (status << 8), exec, or SIGKILL itself */
 	}
 	old = task_busy(t);
 	r = rec_reserve(t, SO_REC_SIGNAL, sizeof(*r), task_id(t));
@@ -201,21 +201,22 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 		/* its default action ended the process; not found queued: shown as from user space */
 		r->signo = fatal;
 		r->handler = SO_SIG_DFL;
+		sig_struct = BPF_CORE_READ(task, signal);
 		if (!queued_siginfo(&task->pending.list, fatal, r))
-			queued_siginfo(&task->signal->shared_pending.list, fatal, r);
+			queued_siginfo(&sig_struct->shared_pending.list, fatal, r);
 		bpf_ringbuf_submit(r, 0);
 		goto out;
 	}
-	if ((unsigned long)info > 4096) {
-		/* SEND_SIG_NOINFO (0) and SEND_SIG_PRIV (1) are not pointers */
+	if ((unsigned long)info > SEND_SIG_PRIV) {
+		/* SEND_SIG_NOINFO and SEND_SIG_PRIV are not pointers */
 		r->code = BPF_CORE_READ(info, si_code);
 		r->err = BPF_CORE_READ(info, si_errno);
 		bpf_probe_read_kernel(r->fields, sizeof(r->fields), &info->_sifields);
-	} else if ((unsigned long)info == 1) {
-		r->code = 0x80;	/* SI_KERNEL */
+	} else if ((unsigned long)info == SEND_SIG_PRIV) {
+		r->code = SI_KERNEL;
 	}
 	h = (unsigned long)BPF_CORE_READ(ka, sa.sa_handler);
-	r->handler = h == 0 ? SO_SIG_DFL : h == 1 ? SO_SIG_IGN : SO_SIG_HANDLER;
+	r->handler = h == SIG_DFL ? SO_SIG_DFL : h == SIG_IGN ? SO_SIG_IGN : SO_SIG_HANDLER;
 	bpf_ringbuf_submit(r, 0);
 out:
 	task_idle(t, old);
@@ -245,7 +246,7 @@ int BPF_PROG(sched_runtime, struct task_struct *task)
 
 	/* a runtime update can be made for a task running on another CPU (a remote wakeup):
 	 * only the CPU the task runs on may touch its batch */
-	if (task->pid != (__u32)bpf_get_current_pid_tgid())
+	if (task != bpf_get_current_task_btf())
 		return 0;
 	t = task_get(task);
 

@@ -18,6 +18,7 @@
 #define SO_SCRATCH_SIZE		16384	/* per-CPU buffer a record with captures is built in */
 #define SO_MAX_CAPS		4	/* captures per record */
 #define SO_EXEC_ARGV_MAX	32	/* execve argv strings captured */
+#define SO_ATTACH_PIDS_MAX	64	/* -p PIDs: entries of the attach_pids map */
 
 /*
  * The x86-64 syscall numbers the kernel side treats apart (arch/x86/entry/syscalls/

@@ -46,21 +46,21 @@ static __always_inline void do_fork(struct so_task *t, struct task_struct *child
 	struct so_fork *r;
 	__u32 tid;
 
-	tid = child->pid;
+	tid = BPF_CORE_READ(child, pid);
 	/* created zeroed: too big to build on the stack */
 	nt = bpf_task_storage_get(&tasks, child, NULL, BPF_LOCAL_STORAGE_GET_F_CREATE);
 	if (!nt) {
 		stat_inc(SO_STAT_TASKS_FULL);
 		return;
 	}
-	nt->tgid = child->tgid;
+	nt->tgid = BPF_CORE_READ(child, tgid);
 	nt->tid = tid;
 	nt->state = SO_TS_FORKED;
 	__sync_fetch_and_add(&live_tasks, 1);
 	r = rec_reserve(t, SO_REC_FORK, sizeof(*r), id);
 	if (!r)
 		return;
-	r->child_tgid = child->tgid;
+	r->child_tgid = nt->tgid;
 	r->child_tid = tid;
 	bpf_ringbuf_submit(r, 0);
 }
