@@ -268,6 +268,85 @@ static __always_inline int cap_add(struct scratch *s, __u32 off, __u32 arg, __u3
 }
 
 /*
+ * What a capture of kind a->kind wants of this call in *want: the bytes to read (for
+ * SO_CK_IOV_*: the element count and the bytes, as cap_iov takes them). False when there is
+ * nothing to capture: the call failed, or gave nothing back.
+ */
+static __always_inline bool cap_want(const struct so_arg_spec *a, const __u64 *args, long ret,
+				     __u64 *want)
+{
+	*want = 0;
+	switch (a->kind) {
+	case SO_CK_PATH:
+	case SO_CK_STR:
+		break;
+	case SO_CK_STR_OUT:
+		if (ret <= 0)
+			return false;
+		break;
+	case SO_CK_BUF_IN:
+		*want = arg_at(args, a->len_arg);
+		break;
+	case SO_CK_BUF_OUT:
+		if (ret <= 0)
+			return false;
+		*want = ret;
+		break;
+	case SO_CK_BUF_OUT_LEN:
+		if (ret < 0)
+			return false;
+		*want = arg_at(args, a->len_arg);
+		break;
+	case SO_CK_STRUCT_IN:
+		*want = a->size;
+		break;
+	case SO_CK_STRUCT_OUT:
+		if (ret < 0)
+			return false;
+		*want = a->size;
+		break;
+	case SO_CK_STRUCT_OUT_LEN:
+		if (ret < 0)
+			return false;
+		/* fall through */
+	case SO_CK_STRUCT_IN_LEN:
+		*want = arg_at(args, a->len_arg);
+		if (*want > a->size)
+			*want = a->size;
+		break;
+	case SO_CK_DIRENTS:
+		if (ret <= 0)
+			return false;
+		*want = ret;
+		break;
+	case SO_CK_IOV_IN:
+		*want = (__u32)arg_at(args, a->len_arg) | 0xffffffffull << 32;
+		break;
+	case SO_CK_IOV_OUT:
+		/* failed: the elements still show (their addresses), without bytes */
+		*want = (__u32)arg_at(args, a->len_arg) | (__u64)(ret > 0 ? (__u32)ret : 0) << 32;
+		break;
+	case SO_CK_POLLFD:
+		*want = (__u64)(__u32)arg_at(args, a->len_arg) * sizeof(struct pollfd);
+		if (*want > a->size)
+			*want = a->size;
+		break;
+	case SO_CK_STRUCT_OUT_PLEN: {
+		__u32 len;
+
+		if (ret < 0 || bpf_probe_read_user(&len, sizeof(len),
+						   (void *)arg_at(args, a->len_arg)) < 0)
+			return false;
+		*want = len < a->size ? len : a->size;
+		break;
+	}
+	default:
+		return false;
+	}
+	return true;
+}
+
+/*
  * The capture pass for argument i of a completed call, per its spec a. Returns the offset
  * after the capture it added, off when there was nothing to capture, -1 when there was no
  * room. Global, like cap_one: the verifier checks it once instead of once for each of the six
@@ -277,86 +356,15 @@ static __always_inline int cap_add(struct scratch *s, __u32 off, __u32 arg, __u3
 __noinline int cap_arg(struct scratch *s, __u32 off, const struct so_arg_spec *a, __u32 i,
 		       const struct sys_call *c)
 {
-	__u64 want = 0, *args;
-	__u32 kind;
-	long ret;
+	__u64 want;
 
 	if (!s || !a || !c || i >= SO_MAX_ARGS)
 		return off;
-	args = (__u64 *)c->args;
-	ret = c->ret;
-	kind = a->kind;
-
-	switch (kind) {
-	case SO_CK_PATH:
-	case SO_CK_STR:
-		break;
-	case SO_CK_STR_OUT:
-		if (ret <= 0)
-			return off;
-		break;
-	case SO_CK_BUF_IN:
-		want = arg_at(args, a->len_arg);
-		break;
-	case SO_CK_BUF_OUT:
-		if (ret <= 0)
-			return off;
-		want = ret;
-		break;
-	case SO_CK_BUF_OUT_LEN:
-		if (ret < 0)
-			return off;
-		want = arg_at(args, a->len_arg);
-		break;
-	case SO_CK_STRUCT_IN:
-		want = a->size;
-		break;
-	case SO_CK_STRUCT_OUT:
-		if (ret < 0)
-			return off;
-		want = a->size;
-		break;
-	case SO_CK_STRUCT_OUT_LEN:
-		if (ret < 0)
-			return off;
-		/* fall through */
-	case SO_CK_STRUCT_IN_LEN:
-		want = arg_at(args, a->len_arg);
-		if (want > a->size)
-			want = a->size;
-		break;
-	case SO_CK_DIRENTS:
-		if (ret <= 0)
-			return off;
-		want = ret;
-		break;
-	case SO_CK_IOV_IN:
-		want = (__u32)arg_at(args, a->len_arg) | 0xffffffffull << 32;
-		break;
-	case SO_CK_IOV_OUT:
-		/* failed: the elements still show (their addresses), without bytes */
-		want = (__u32)arg_at(args, a->len_arg) | (__u64)(ret > 0 ? (__u32)ret : 0) << 32;
-		break;
-	case SO_CK_POLLFD:
-		want = (__u64)(__u32)arg_at(args, a->len_arg) * sizeof(struct pollfd);
-		if (want > a->size)
-			want = a->size;
-		break;
-	case SO_CK_STRUCT_OUT_PLEN: {
-		__u32 len;
-
-		if (ret < 0 || bpf_probe_read_user(&len, sizeof(len),
-						   (void *)arg_at(args, a->len_arg)) < 0)
-			return off;
-		want = len < a->size ? len : a->size;
-		break;
-	}
-	default:
+	if (!cap_want(a, c->args, c->ret, &want))
 		return off;
-	}
-	if (!arg_at(args, i))
+	if (!arg_at(c->args, i))
 		return off;	/* NULL prints as NULL, nothing to read */
-	return cap_add(s, off, i, kind, arg_at(args, i), want);
+	return cap_add(s, off, i, a->kind, arg_at(c->args, i), want);
 }
 
 /* The captures syscall nr asks for; NULL when it has none (or -X raw): the fast path. */

@@ -1,21 +1,24 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
-/* The maps, the configuration user space sets before load, and their accessors. */
+/*
+ * The maps, the configuration user space sets between open and load (rodata: the verifier
+ * drops what it turns off), and the accessors of both.
+ *
+ * The traced threads' state is task-local storage: a task that is not traced has none, and
+ * finding that out is a pointer check, cheaper than a hash lookup by tid for every syscall of
+ * every process on the machine.
+ */
 #ifndef MAPS_BPF_H
 #define MAPS_BPF_H
 
 #include "kernel.bpf.h"
 
-/* Records to user space, in the order they were reserved (one ring for all CPUs keeps order). */
+/* Records to user space, in the order reserved (one ring for all CPUs keeps that order). */
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
 	__uint(max_entries, 16 << 20);	/* user space sets --ring-size before load */
 } events SEC(".maps");
 
-/*
- * The traced threads: each one's sequence counter and state, in task-local storage. A task
- * that is not traced has no storage, and finding that out is a pointer check: cheaper than a
- * hash lookup by tid, for every syscall of every process on the machine.
- */
+/* Each traced thread's sequence, state and batch (struct so_task); no storage: not traced. */
 struct {
 	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
 	__uint(map_flags, BPF_F_NO_PREALLOC);
@@ -23,7 +26,7 @@ struct {
 	__type(value, struct so_task);
 } tasks SEC(".maps");
 
-/* -f -p: the processes (tgids) whose threads are traced from their next syscall on. */
+/* -f -p: the processes (tgids) whose threads are taken in at their next syscall. */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, SO_ATTACH_PIDS_MAX);
@@ -34,7 +37,7 @@ struct {
 /* Traced tasks alive (user space adds the launched one): 0 means everything has ended. */
 __u64 live_tasks = 0;
 
-/* What to capture for each syscall number, filled by user space from the generated tables. */
+/* What to capture for each syscall number: user space fills it from the generated tables. */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, SO_NR_SLOTS);
@@ -42,7 +45,7 @@ struct {
 	__type(value, struct so_spec);
 } specs SEC(".maps");
 
-/* -c: calls, errors and time per syscall, counted here so they stay exact when records drop. */
+/* -c: calls, errors and time per syscall, counted here to stay exact when records drop. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, SO_NR_SLOTS);
@@ -50,7 +53,7 @@ struct {
 	__type(value, struct so_count);
 } counts SEC(".maps");
 
-/* Counters user space reports at the end (enum so_stat), per CPU to avoid atomics. */
+/* Losses user space reports at the end (enum so_stat), per CPU to avoid atomics. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, SO_STAT_MAX);
@@ -58,11 +61,13 @@ struct {
 	__type(value, __u64);
 } stats SEC(".maps");
 
-/* Room to build a record with captured strings before copying it into the ring. Twice the
- * largest record, so that bounded offsets plus bounded lengths provably stay inside. */
+/* Twice the largest record (SO_SCRATCH_SIZE): bounded offsets plus bounded lengths provably
+ * stay inside. */
 struct scratch {
 	__u8 buf[2 * SO_SCRATCH_SIZE];
 };
+
+/* A record with captures is built here, its size known only at the end, then copied out. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, 1);

@@ -51,7 +51,7 @@ static __always_inline void rec_lost(struct so_task *t)
 	stat_inc(SO_STAT_DROPPED);
 }
 
-/* A record of size bytes (a constant) in the ring, its header filled; NULL when the ring is full. */
+/* A record of size bytes (a constant) in the ring, its header filled; NULL if the ring is full. */
 static __always_inline void *rec_reserve(struct so_task *t, __u16 type, __u32 size, __u64 id)
 {
 	struct so_hdr *h;

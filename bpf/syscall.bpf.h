@@ -9,46 +9,6 @@
 #include "capture.bpf.h"
 #include "exec.bpf.h"
 
-/* The fast path: the call joins the thread's batch, filled straight from the registers. now:
- * the clock read for dur, or 0. */
-static __always_inline void batch_add(struct so_task *t, struct pt_regs *regs, long nr, long ret,
-				      __u64 dur, __u64 now)
-{
-	struct so_entry *e;
-	__u32 n;
-
-	n = t->batch.n;
-	if (n >= SO_BATCH) {
-		batch_flush(t);
-		n = 0;
-	}
-	e = &t->batch.e[n & (SO_BATCH - 1)];
-	e->nr = nr;
-	regs_args(regs, e->args);
-	if (nr == SO_NR_RT_SIGRETURN) {
-		/* its registers are the restored context's: show the signal mask it restored,
-		 * as strace's rt_sigreturn({mask=[...]}) */
-		e->args[0] = BPF_CORE_READ(bpf_get_current_task_btf(), blocked.sig[0]);
-	}
-	e->ret = ret;
-	e->seq = ++t->seq;
-	e->ts_ns = 0;
-	if (want_ts) {
-		/*
-		 * A clock read costs ~30 ns, a fifth of the whole traced call: unless exact stamps
-		 * were asked for, the first call of a batch stamps it and the calls after it (at
-		 * most 7, within one tick, with no context switch between) share that stamp.
-		 */
-		if (ts_exact || n == 0)
-			t->batch.h.ts_ns = now ? now : bpf_ktime_get_ns();
-		e->ts_ns = t->batch.h.ts_ns;
-	}
-	e->dur_ns = dur;
-	t->batch.n = n + 1;
-	if (n + 1 == SO_BATCH)
-		batch_flush(t);
-}
-
 /* execve and execveat at their exit. */
 static __always_inline void sys_exit_exec(struct so_task *t, struct pt_regs *regs, long nr,
 					  long ret, __u64 dur)

@@ -7,13 +7,21 @@
  *  - execve: a successful one replaces the regs, so sched_prepare_exec (6.10+) records its
  *    arguments just before the old image goes (it costs only execs); older kernels fall back
  *    to sched_process_exec, which no longer sees the pointer arguments;
- *  - exit/exit_group never return: sched_process_exit sees the task with regs still naming the call;
+ *  - exit/exit_group never return: sched_process_exit sees the task with regs still naming
+ *    the call;
  *  - sys_enter is attached only for the options that need the entry time (-T, -c).
  *
- * This file holds the SEC programs; the pieces they share are in the .bpf.h headers by concern, and
- * everything that crosses to user space is in sysobs.h. The headers are included here into one
- * compilation unit: one object keeps the skeleton simple, and the verifier sees each global
- * function (cap_one, cap_iov, cap_arg, ...) once.
+ * This file holds the SEC programs only. What they share is in headers by concern, each
+ * including those below it: kernel.bpf.h (kernel constants, limits, reading the registers),
+ * maps.bpf.h (maps and configuration), batch.bpf.h (each thread's batch of plain calls),
+ * record.bpf.h (records to the ring), capture.bpf.h (syscall records with user memory),
+ * exec.bpf.h, syscall.bpf.h (sys_exit), task.bpf.h (tasks coming and going), signal.bpf.h.
+ * sysobs.h is what user space shares. The headers are included into this one compilation unit:
+ * one object keeps the skeleton simple, and the verifier sees each global function (cap_one,
+ * cap_iov, cap_arg, argv_one, iov_bytes) once.
+ *
+ * Every program that works on a traced thread's state marks it busy meanwhile (task_busy),
+ * so that sched_switch and the tick, which may interrupt it, leave its batch alone.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
@@ -23,6 +31,7 @@
 
 char LICENSE[] SEC("license") = "Dual BSD/GPL";
 
+#include "kernel.bpf.h"
 #include "maps.bpf.h"
 #include "batch.bpf.h"
 #include "record.bpf.h"
@@ -76,6 +85,21 @@ int BPF_PROG(prepare_exec, struct task_struct *task, struct linux_binprm *bprm)
 	return 0;
 }
 
+/* Kernels without sched_prepare_exec (< 6.10), or --no-prepare-exec: exec_fallback. */
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
+{
+	struct so_task *t = task_get(p);
+	__u32 old;
+
+	if (!t)
+		return 0;
+	old = task_busy(t);
+	exec_fallback(t, p, bprm);
+	task_idle(t, old);
+	return 0;
+}
+
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(sched_fork, struct task_struct *parent, struct task_struct *child)
 {
@@ -96,129 +120,27 @@ int BPF_PROG(sched_fork, struct task_struct *parent, struct task_struct *child)
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(sched_exit, struct task_struct *p)
 {
-	__u64 id = bpf_get_current_pid_tgid();
-	struct so_task *t;
-	struct pt_regs *regs;
-	struct so_exit *r;
-	long nr;
+	struct so_task *t = task_get(p);
 
-	t = task_get(p);
 	if (!t)
 		return 0;
 	/* busy until the storage goes: the tick must not send this batch a second time */
 	task_busy(t);
-	r = NULL;
-	/* a held child whose exec failed has nothing to show (and nothing batched) */
-	if (t->state != SO_TS_PENDING)
-		r = rec_reserve(t, SO_REC_EXIT, sizeof(*r), id);
-	if (!r) {
-		bpf_task_storage_delete(&tasks, p);
-		__sync_fetch_and_add(&live_tasks, -1);
-		return 0;
-	}
-	regs = (struct pt_regs *)bpf_task_pt_regs(p);
-	nr = regs ? regs_nr(regs) : -1;
-	if ((nr == SO_NR_EXIT || nr == SO_NR_EXIT_GROUP) && nr_traced(nr)) {
-		r->nr = nr;
-		r->status_arg = regs_arg0(regs);
-		/* not counted for -c: like strace, only calls that return are */
-	} else {
-		r->nr = -1;
-		r->status_arg = 0;
-	}
-	/* a process that ends by exit_group or a signal ends with that status, whatever a thread
-	 * that exited on its own just before says */
-	if (BPF_CORE_READ(p, signal, flags) & SIGNAL_GROUP_EXIT)
-		r->exit_code = BPF_CORE_READ(p, signal, group_exit_code);
-	else
-		r->exit_code = BPF_CORE_READ(p, exit_code);
-	/* two threads ending together can both see 0 here: user space reports the process once */
-	r->group_dead = BPF_CORE_READ(p, signal, live.counter) == 0;
-	/* the end of a traced task is worth waking the consumer for (it may be what it waits on) */
-	bpf_task_storage_delete(&tasks, p);
-	__sync_fetch_and_add(&live_tasks, -1);
-	bpf_ringbuf_submit(r, BPF_RB_FORCE_WAKEUP);
+	task_end(t, p);
 	return 0;
 }
 
-SEC("tp_btf/sched_process_exec")
-int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
-{
-	struct so_task *t = task_get(p);
-	__u32 old;
-
-	if (!t)
-		return 0;
-	old = task_busy(t);
-	exec_fallback(t, p, bprm);
-	task_idle(t, old);
-	return 0;
-}
-
-/*
- * A signal about to be delivered (get_signal(), in the thread itself, on its way back to user
- * space: after the sys_exit of the call it interrupted). strace shows it as
- * "--- SIGCHLD {si_signo=...} ---".
- *
- * A signal whose default action ends the process without a core (SIGTERM, SIGPIPE ...) is made
- * a group kill when it is sent: the threads then take a SIGKILL without siginfo, and the signal
- * itself (group_exit_code) is still queued, with its siginfo: it is shown from there, once, by
- * the thread group leader. SIGKILL itself is left out, as ptrace never stops for it; so are
- * signals the kernel discarded when they were sent because they were ignored (strace, whose
- * tracee keeps them queued, shows those).
- */
 SEC("tp_btf/signal_deliver")
 int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
 {
 	struct task_struct *task = bpf_get_current_task_btf();
 	struct so_task *t = task_get(task);
-	struct signal_struct *sig_struct;
-	struct so_signal *r;
-	unsigned long h;
-	int fatal = 0;
 	__u32 old;
 
 	if (!t || t->state != SO_TS_ACTIVE || !want_records)
 		return 0;
-	if (sig == SIGKILL) {
-		/* the group kill (its info is SEND_SIG_NOINFO; the verifier takes tp_btf pointers
-		 * for non-NULL, so that cannot be tested here) */
-		if (t->tid != t->tgid)
-			return 0;
-		fatal = BPF_CORE_READ(task, signal, group_exit_code);
-		if (fatal <= 0 || fatal >= SIGRTMIN || fatal == SIGKILL)
-			return 0;	/* exit_group (status << 8), exec, or SIGKILL itself */
-	}
 	old = task_busy(t);
-	r = rec_reserve(t, SO_REC_SIGNAL, sizeof(*r), task_id(t));
-	if (!r)
-		goto out;
-	r->signo = sig;
-	r->code = 0;
-	r->err = 0;
-	__builtin_memset(r->fields, 0, sizeof(r->fields));
-	if (fatal) {
-		/* its default action ended the process; not found queued: shown as from user space */
-		r->signo = fatal;
-		r->handler = SO_SIG_DFL;
-		sig_struct = BPF_CORE_READ(task, signal);
-		if (!queued_siginfo(&task->pending.list, fatal, r))
-			queued_siginfo(&sig_struct->shared_pending.list, fatal, r);
-		bpf_ringbuf_submit(r, 0);
-		goto out;
-	}
-	if ((unsigned long)info > SEND_SIG_PRIV) {
-		/* SEND_SIG_NOINFO and SEND_SIG_PRIV are not pointers */
-		r->code = BPF_CORE_READ(info, si_code);
-		r->err = BPF_CORE_READ(info, si_errno);
-		bpf_probe_read_kernel(r->fields, sizeof(r->fields), &info->_sifields);
-	} else if ((unsigned long)info == SEND_SIG_PRIV) {
-		r->code = SI_KERNEL;
-	}
-	h = (unsigned long)BPF_CORE_READ(ka, sa.sa_handler);
-	r->handler = h == SIG_DFL ? SO_SIG_DFL : h == SIG_IGN ? SO_SIG_IGN : SO_SIG_HANDLER;
-	bpf_ringbuf_submit(r, 0);
-out:
+	do_signal(t, task, sig, info, ka);
 	task_idle(t, old);
 	return 0;
 }
@@ -227,13 +149,7 @@ out:
 SEC("tp_btf/sched_switch")
 int BPF_PROG(sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
 {
-	struct so_task *t = task_get(prev);
-
-	if (t && t->batch.n && !t->busy) {
-		task_busy(t);
-		batch_flush(t);
-		task_idle(t, 0);
-	}
+	batch_flush_idle(task_get(prev));
 	return 0;
 }
 
@@ -242,18 +158,10 @@ int BPF_PROG(sched_switch, bool preempt, struct task_struct *prev, struct task_s
 SEC("tp_btf/sched_stat_runtime")
 int BPF_PROG(sched_runtime, struct task_struct *task)
 {
-	struct so_task *t;
-
 	/* a runtime update can be made for a task running on another CPU (a remote wakeup):
 	 * only the CPU the task runs on may touch its batch */
 	if (task != bpf_get_current_task_btf())
 		return 0;
-	t = task_get(task);
-
-	if (t && t->batch.n && !t->busy) {
-		task_busy(t);
-		batch_flush(t);
-		task_idle(t, 0);
-	}
+	batch_flush_idle(task_get(task));
 	return 0;
 }
