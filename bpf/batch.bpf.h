@@ -8,6 +8,7 @@
 /* A power of two above the largest batch record: the bound the verifier sees for its size. */
 #define BATCH_BOUND	1024
 _Static_assert(sizeof(struct so_batch) < BATCH_BOUND, "BATCH_BOUND below the batch record");
+_Static_assert((SO_BATCH & (SO_BATCH - 1)) == 0, "batch_add bounds its index with SO_BATCH - 1");
 
 /* Send the thread's collected calls as one record (so_batch in sysobs.h says when). */
 static __always_inline void batch_flush(struct so_task *t)

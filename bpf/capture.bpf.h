@@ -13,6 +13,21 @@
 
 #define DIRENTS_MAX	8192	/* entries counted in one getdents result */
 
+/*
+ * The scratch buffer is twice SO_SCRATCH_SIZE so that the verifier can prove a read inside it
+ * from two masks: an offset below SO_SCRATCH_SIZE, and a length below 2 * SO_PATH_MAX (strings,
+ * buffers, structs) or 2 * SO_STRSIZE_MAX (iovec elements).
+ */
+_Static_assert(2 * SO_PATH_MAX <= SO_SCRATCH_SIZE && 2 * SO_STRSIZE_MAX <= SO_SCRATCH_SIZE,
+	       "a masked offset plus a masked length may leave scratch");
+_Static_assert(SO_STRSIZE_MAX <= SO_PATH_MAX, "cap_one reads at most SO_PATH_MAX bytes");
+/* The largest single capture must fit in a record, after the so_sys and one capture before it. */
+_Static_assert(sizeof(struct so_sys) + 2 * sizeof(struct so_cap) + SO_PATH_MAX <= SO_SCRATCH_SIZE,
+	       "no room for a path capture");
+_Static_assert(sizeof(struct so_sys) + 2 * sizeof(struct so_cap) + SO_IOV_BYTES +
+	       SO_IOV_MAX * sizeof(struct so_iov) <= SO_SCRATCH_SIZE, "no room for an iovec capture");
+_Static_assert(SO_SCRATCH_SIZE <= U16_MAX, "so_cap.len (16 bits) may not hold a capture's length");
+
 /* The offset after a capture at off with len bytes of data, padded to 8 (sysobs.h). */
 static __always_inline __u32 cap_next(__u32 off, __u32 len)
 {

@@ -8,6 +8,10 @@
 #define EXEC_ARGV_COUNT_MAX	4096	/* argv strings counted (beyond those captured) */
 #define EXEC_ENVP_COUNT_MAX	8192	/* environment strings counted */
 
+/* exec_fallback's record: the so_sys, a path, an argument area of at most a quarter, a count. */
+_Static_assert(sizeof(struct so_sys) + 3 * sizeof(struct so_cap) + SO_PATH_MAX +
+	       SO_SCRATCH_SIZE / 4 <= SO_SCRATCH_SIZE, "no room for the fallback's exec record");
+
 /* One argv string at off (NUL included, cut at strsize + 1 so that user space can tell a cut
  * string, shown with "...", from one of exactly strsize); returns its length or -1. Global,
  * so the verifier checks it once rather than once per loop iteration. */

@@ -50,6 +50,8 @@ _Static_assert(SO_NR_EXECVE < SO_NR_SLOTS && SO_NR_EXIT < SO_NR_SLOTS &&
 	       SO_NR_EXIT_GROUP < SO_NR_SLOTS && SO_NR_RT_SIGRETURN < SO_NR_SLOTS &&
 	       SO_NR_EXECVEAT < SO_NR_SLOTS, "a syscall number used here is beyond SO_NR_SLOTS");
 
+_Static_assert(SO_MAX_ARGS == 6, "regs_args and arg_at know six syscall arguments");
+
 /* Keep the compiler from folding a bounds mask the verifier needs to see. */
 #define bound(x, mask) ({ __u32 __v = (x); asm volatile("" : "+r"(__v)); __v & (mask); })
 

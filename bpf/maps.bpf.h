@@ -25,6 +25,8 @@ struct {
 	__type(key, int);
 	__type(value, struct so_task);
 } tasks SEC(".maps");
+_Static_assert(sizeof(struct so_task) <= BPF_LOCAL_STORAGE_MAX_VALUE_SIZE,
+	       "struct so_task is beyond the task storage value limit");
 
 /* -f -p: the processes (tgids) whose threads are taken in at their next syscall. */
 struct {
@@ -66,6 +68,11 @@ struct {
 struct scratch {
 	__u8 buf[2 * SO_SCRATCH_SIZE];
 };
+/* At the limit exactly: a per-CPU map's value may not exceed PCPU_MIN_UNIT_SIZE (rounded to 8). */
+_Static_assert((sizeof(struct scratch) + 7) / 8 * 8 <= PCPU_MIN_UNIT_SIZE,
+	       "struct scratch is beyond the per-CPU value limit");
+_Static_assert((SO_SCRATCH_SIZE & (SO_SCRATCH_SIZE - 1)) == 0,
+	       "offsets in scratch are bounded with the mask SO_SCRATCH_SIZE - 1");
 
 /* A record with captures is built here, its size known only at the end, then copied out. */
 struct {
@@ -87,6 +94,8 @@ const volatile __u32 strsize = 32;		/* -s */
 const volatile __u64 rb_flags = BPF_RB_NO_WAKEUP;	/* user space polls on a short timer */
 const volatile bool filter_on = false;		/* -e trace=: only the calls in trace_mask */
 const volatile __u64 trace_mask[SO_NR_SLOTS / 64] = {};	/* bit nr % 64 of word nr / 64 */
+_Static_assert(SO_NR_SLOTS % 64 == 0 && (SO_NR_SLOTS & (SO_NR_SLOTS - 1)) == 0,
+	       "nr_traced bounds a trace_mask word index with the mask SO_NR_SLOTS / 64 - 1");
 const volatile __u32 attach_mode = SO_ATTACH_NONE;	/* tasks found at their syscalls */
 const volatile __u32 self_tgid = 0;		/* sysobs: never traced by --system-wide */
 

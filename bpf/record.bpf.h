@@ -21,6 +21,9 @@ struct sys_call {
 	__u32 flags;	/* header flags the call adds (SO_F_NOARGS) */
 	__u32 pad;
 };
+/* On the stack of sys_exit (one frame with everything inlined), beside the frames of the global
+ * functions it calls: the verifier allows MAX_BPF_STACK for the whole chain. */
+_Static_assert(sizeof(struct sys_call) <= MAX_BPF_STACK / 4, "struct sys_call is too big");
 
 /* The tgid << 32 | tid of a traced thread, as bpf_get_current_pid_tgid() gives them. */
 static __always_inline __u64 task_id(const struct so_task *t)
