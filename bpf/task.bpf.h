@@ -46,7 +46,7 @@ static __always_inline struct so_task *task_attach(void)
 	return t;
 }
 
-/* A new task of a traced task (-f): traced from its first syscall, announced by its parent. */
+/* A new task of a traced task (-f): announced by its parent, traced after its return from fork. */
 static __always_inline void do_fork(struct so_task *t, struct task_struct *child)
 {
 	__u64 id = bpf_get_current_pid_tgid();
