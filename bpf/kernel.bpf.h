@@ -25,7 +25,8 @@
 
 /* include/uapi/asm-generic/signal.h */
 #define SIGKILL			9
-#define SIGRTMIN		32	/* the first real-time signal (_NSIG is 64) */
+#define SIGRTMIN		32	/* the first real-time signal */
+#define NSIG_KERNEL		64	/* _NSIG: signals are 1..64 */
 /* include/uapi/asm-generic/signal-defs.h: k_sigaction.sa.sa_handler */
 #define SIG_DFL			0
 #define SIG_IGN			1

@@ -53,7 +53,7 @@ static __always_inline int group_kill_signal(const struct so_task *t, struct tas
 	if (t->tid != t->tgid)
 		return 0;
 	sig = BPF_CORE_READ(task, signal, group_exit_code);
-	if (sig <= 0 || sig >= SIGRTMIN || sig == SIGKILL)
+	if (sig <= 0 || sig > NSIG_KERNEL || sig == SIGKILL)
 		return 0;	/* exit_group (status << 8), exec, or SIGKILL itself */
 	return sig;
 }

@@ -131,7 +131,7 @@ static void flush_enter(struct consumer *c, struct tstate *ts)
 static void on_sys(struct consumer *c, struct tstate *ts, const struct so_sys *r)
 {
 	const struct so_sys *enter = NULL;
-	bool exec_ok = (r->nr == 59 || r->nr == 322) && r->ret == 0;
+	bool exec_ok = sysent__has(r->nr, SE_EXEC) && r->ret == 0;
 	bool show = status_shown(c, CALL_DONE, r->ret);
 
 	if (ts->enter && ts->enter->h.type) {

@@ -212,7 +212,7 @@ static void decode_arg(struct decoder *d, struct call *c, unsigned int i)
 		return;
 	}
 	if (a->cap && (a->cap->flags & SO_CAP_ARGV) && !(a->cap->flags & SO_CAP_FAULT)) {
-		if (a->cap->len || i == (c->nr == 322 ? 2u : 1u))
+		if (a->cap->len || i == (c->nr == SO_NR_EXECVEAT ? 2u : 1u))	/* argv, else envp */
 			text_argv(d, a);
 		else
 			text_envp(d, a, c->noargs);

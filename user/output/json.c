@@ -215,7 +215,7 @@ static void json_call(struct sink *s, const struct call *c)
 
 static void json_exec(struct sink *s, const struct call *c)
 {
-	const struct darg *path = &c->arg[c->nr == 322 ? 1 : 0];
+	const struct darg *path = &c->arg[c->nr == SO_NR_EXECVEAT ? 1 : 0];
 
 	json_head(s->ob, "exec", c->tgid, c->tid);
 	json_ts(s->ob, c->has_ts, c->ts_ns);
