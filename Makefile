@@ -54,7 +54,7 @@ UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(OUT)/tests/unit-%,$(wildcard tests/uni
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
-.PHONY: fuzz all run test test-unit test-integration test-kernels bench deps static install clean vmlinux
+.PHONY: FORCE fuzz all run test test-unit test-integration test-kernels bench deps static install clean vmlinux
 
 all: $(OUT)/sysobs $(OUT)/target $(TEST_PROGS) $(UNIT_TESTS) $(OUT)/bench/replay \
 	$(OUT)/golden/replay
@@ -78,6 +78,15 @@ $(OUT)/obj/%.o: user/%.c
 	$(Q)$(CC) $(USER_CFLAGS) -MMD -MP -c $< -o $@
 
 $(OUT)/obj/setup/tracer.o: $(OUT)/sysobs.skel.h
+
+# --version says which commit it was built from: rewritten only when that changes
+$(OUT)/sysobs-version.h: FORCE | $(OUT)
+	$(Q)printf '#define SYSOBS_GIT "%s"\n' \
+		"$$(git describe --always --dirty --tags 2>/dev/null || echo 'not built from git')" \
+		>$@.tmp && (cmp -s $@.tmp $@ || mv $@.tmp $@); rm -f $@.tmp
+
+$(OUT)/obj/version.o: $(OUT)/sysobs-version.h
+FORCE:
 
 -include $(USER_OBJS:.o=.d)
 

@@ -8,10 +8,17 @@
 #include <string.h>
 #include "lib/fmt.h"
 #include "opts.h"
+#include "version.h"
 #include <linux/types.h>
 #include "sysobs.h"
 
-const char *argp_program_version = "sysobs " SYSOBS_VERSION;
+static void print_version(FILE *f, struct argp_state *st)
+{
+	(void)st;
+	version__print(f);
+}
+
+void (*argp_program_version_hook)(FILE *, struct argp_state *) = print_version;
 const char *argp_program_bug_address = NULL;
 
 static const char doc[] =

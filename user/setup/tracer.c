@@ -64,6 +64,19 @@ static bool prepare_exec_usable(void)
 	return kernel_at_least(6, 10);
 }
 
+void tracer__features(struct tracer_features *f)
+{
+	struct utsname u;
+
+	memset(f, 0, sizeof(*f));
+	if (!uname(&u))
+		snprintf(f->kernel, sizeof(f->kernel), "%s", u.release);
+	f->btf = !access("/sys/kernel/btf/vmlinux", R_OK);
+	f->prepare_exec = prepare_exec_usable();
+	f->libbpf_major = libbpf_major_version();
+	f->libbpf_minor = libbpf_minor_version();
+}
+
 static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 {
 	struct sysobs_bpf *skel;

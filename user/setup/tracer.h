@@ -37,6 +37,15 @@ struct tracer {
 	bool have_prepare_exec;	/* execve seen at sched_prepare_exec (else sched_process_exec) */
 };
 
+/* What the running kernel and the linked libbpf offer sysobs (for --version). */
+struct tracer_features {
+	char kernel[65];	/* uname's release */
+	bool btf;		/* /sys/kernel/btf/vmlinux: CO-RE and tp_btf work */
+	bool prepare_exec;	/* sched_prepare_exec (6.10+): execve with its arguments */
+	unsigned int libbpf_major, libbpf_minor;
+};
+void tracer__features(struct tracer_features *f);
+
 /* Open, configure, load and attach. Prints one "sysobs: ..." line on failure. */
 int tracer__start(struct tracer *t, const struct tracer_opts *o);
 /* Trace tid (of thread group tgid). pending: hold it until its execve. */
