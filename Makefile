@@ -28,7 +28,7 @@ else
 $(error sysobs supports x86_64 only for now (this machine: $(HOST_ARCH)))
 endif
 CFLAGS		?= -O2 -g
-USER_CFLAGS	:= $(CFLAGS) -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
+USER_CFLAGS	:= $(CPPFLAGS) $(CFLAGS) -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
 		   -Wno-missing-field-initializers -I$(OUT) -Ibpf -Iuser -DSYSOBS_VERSION='"$(VERSION)"'
 BPF_CFLAGS	:= -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -Wall -Werror -I. -Ibpf
 # libbpf linked statically so the one binary carries loader and BPF object; libelf and zlib
@@ -61,7 +61,7 @@ UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(OUT)/tests/unit-%,$(wildcard tests/uni
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
-.PHONY: FORCE doc uninstall fuzz all run test test-unit test-integration test-kernels bench deps static install clean vmlinux
+.PHONY: FORCE bin doc uninstall fuzz all run test test-unit test-integration test-kernels bench deps static install clean vmlinux
 
 all: $(OUT)/sysobs $(OUT)/target $(TEST_PROGS) $(UNIT_TESTS) $(OUT)/bench/replay \
 	$(OUT)/golden/replay
@@ -99,7 +99,9 @@ FORCE:
 
 $(OUT)/sysobs: $(USER_OBJS)
 	$(call msg,LINK,$@)
-	$(Q)$(CC) $(CFLAGS) $^ $(LIBS) -o $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
+
+bin: $(OUT)/sysobs
 
 $(OUT)/sysobs-static: $(USER_OBJS)
 	$(call msg,LINK,$@)
@@ -200,7 +202,7 @@ run: deps
 # Installs what the build and the tests need on Debian 12 when run as root.
 DEPS := clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev libzstd-dev make gcc jq strace python3 \
 	busybox-static qemu-system-x86 file binutils libclang-rt-14-dev help2man groff-base \
-	bash-completion zsh
+	bash-completion zsh debhelper lintian dpkg-dev
 deps:
 	$(Q)tests/deps.sh $(DEPS)
 
