@@ -134,7 +134,8 @@ test-integration: all
 # Everything: unit, integration on this kernel, then the same suite inside VMs on other kernels.
 # Like run, it installs what is missing first (as root), so it works on a fresh Debian 12.
 test: deps
-	$(Q)$(MAKE) all static
+	$(Q)$(MAKE) all static fuzz
+	$(Q)$(MAKE) BUILD=$(OUT)/asan SANITIZE=1 all
 	$(Q)tests/run.sh --all $(OUT)
 
 test-kernels: deps
