@@ -41,6 +41,9 @@ struct tracer {
 int tracer__start(struct tracer *t, const struct tracer_opts *o);
 /* Trace tid (of thread group tgid). pending: hold it until its execve. */
 int tracer__add_task(struct tracer *t, uint32_t tid, uint32_t tgid, bool pending);
+/* Take tid out again when the kernel still holds it, i.e. its end came before it was added
+ * (then nothing will ever count it gone). True when it did. */
+bool tracer__drop_task(struct tracer *t, uint32_t tid);
 /* -f -p: trace every thread of tgid from its next syscall on. */
 int tracer__attach_tgid(struct tracer *t, uint32_t tgid);
 int tracer__ring_fd(const struct tracer *t);
