@@ -29,6 +29,14 @@ BPF_CFLAGS	:= -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -Wall -Werror -I. -Ibpf
 LIBS		:= -Wl,-Bstatic -lbpf -Wl,-Bdynamic -lelf -lz
 STATIC_LIBS	:= -static -lbpf -lelf -lz -lzstd
 
+# make SANITIZE=1: ASan and UBSan in every user-space object and program (make test's sanitizer
+# stage builds this way into $(BUILD)/asan).
+SAN_FLAGS	:= -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+ifeq ($(SANITIZE),1)
+USER_CFLAGS	+= $(SAN_FLAGS)
+LIBS		:= $(SAN_FLAGS) $(LIBS)
+endif
+
 ifeq ($(V),1)
 	Q =
 	msg =
@@ -46,7 +54,7 @@ UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(OUT)/tests/unit-%,$(wildcard tests/uni
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
-.PHONY: all run test test-unit test-integration test-kernels bench deps static install clean vmlinux
+.PHONY: fuzz all run test test-unit test-integration test-kernels bench deps static install clean vmlinux
 
 all: $(OUT)/sysobs $(OUT)/target $(TEST_PROGS) $(UNIT_TESTS) $(OUT)/bench/replay
 
@@ -113,6 +121,24 @@ test: deps
 test-kernels: deps
 	$(Q)$(MAKE) all static
 	$(Q)tests/vm/run-kernels.sh $(OUT)
+
+# --- the fuzzer: any bytes as a --record file through consumer, decoder, text and JSON ----------
+FUZZ_SRCS	:= $(filter-out user/main.c user/run.c user/opts.c user/setup/%,$(USER_SRCS))
+FUZZ_OBJS	:= $(patsubst user/%.c,$(OUT)/fuzz/obj/%.o,$(FUZZ_SRCS))
+FUZZ_CFLAGS	:= $(filter-out $(SAN_FLAGS),$(USER_CFLAGS)) -fsanitize=fuzzer-no-link,address,undefined
+
+$(OUT)/fuzz/obj/%.o: user/%.c
+	$(call msg,CC-FUZZ,$@)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CLANG) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
+
+-include $(FUZZ_OBJS:.o=.d)
+
+$(OUT)/fuzz/replay_fuzz: tests/fuzz/replay_fuzz.c $(FUZZ_OBJS)
+	$(call msg,LINK,$@)
+	$(Q)$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -o $@
+
+fuzz: $(OUT)/fuzz/replay_fuzz
 
 # --- the benchmark's helpers (tests/bench/README.md) ---------------------------------------
 $(OUT)/bench/replay: tests/bench/replay.c $(LIB_OBJS)

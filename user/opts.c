@@ -32,8 +32,9 @@ static const char doc[] =
 	"    sysobs --system-wide -o all.txt   every process on the machine (Ctrl-C stops)\n"
 	"\v"
 	"Exit status: the command's (128+N when killed by signal N), 0 with -p and --system-wide; "
-	"1 when tracing cannot start (not root, no BTF, no such process); 2 for a bad command line; 125 with --strict when events were lost; "
-	"126 when the command cannot be executed; 127 when it is not found.";
+	"1 when tracing cannot start (not root, no BTF, no such process); 2 for a bad command "
+	"line; 3 with --strict when the trace could not be written; 125 with --strict when "
+	"events were lost; 126 when the command cannot be executed; 127 when it is not found.";
 
 static const char args_doc[] = "-- COMMAND [ARG...]\n-p PID [-p PID...]\n--system-wide";
 
@@ -87,7 +88,8 @@ static const struct argp_option options[] = {
 	  "Show calls that block while they block (default when the trace goes to a terminal)",
 	  0 },
 	{ "no-live", OPT_NO_LIVE, NULL, 0, "Show calls only when they return", 0 },
-	{ "strict", OPT_STRICT, NULL, 0, "Exit 125 if any event was lost", 0 },
+	{ "strict", OPT_STRICT, NULL, 0,
+	  "Exit 125 if any event was lost, 3 if the trace could not be written", 0 },
 	{ "no-prepare-exec", OPT_NO_PREPARE_EXEC, NULL, 0,
 	  "Show execve as kernels before 6.10 do (testing the fallback)", 0 },
 	{ "verbose", 'v', NULL, 0, "Show libbpf's messages", 0 },

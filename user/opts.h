@@ -40,6 +40,7 @@ struct opts {
 /* Exit statuses of sysobs itself (the command's own status passes through otherwise). */
 #define EXIT_SETUP	1	/* sysobs could not start tracing (permissions, BTF, load) */
 #define EXIT_USAGE	2	/* bad command line */
+#define EXIT_TRACE_LOST	3	/* --strict and the trace could not be written (whole) */
 #define EXIT_LOST	125	/* --strict and events were lost */
 #define EXIT_NOEXEC	126	/* the command exists but cannot be executed */
 #define EXIT_NOTFOUND	127	/* the command was not found */

@@ -31,10 +31,16 @@ static void on_signal(int sig)
 		forward_sig = sig;	/* the terminal sends SIGINT to the command itself */
 }
 
+static void on_sigpipe(int sig)
+{
+	(void)sig;	/* the write that caused it fails with EPIPE: the trace is lost, not us */
+}
+
 int run__signals(void)
 {
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
-	struct sigaction sa = { .sa_handler = on_signal };
+	struct sigaction sa = { .sa_handler = on_signal }, pipe_sa = { .sa_handler = on_sigpipe };
+	struct sigaction old;
 	unsigned int i;
 
 	/* handlers, not SIG_IGN: exec resets handlers, an ignored signal would stay ignored */
@@ -42,6 +48,14 @@ int run__signals(void)
 	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		if (sigaction(sigs[i], &sa, NULL))
 			return -errno;
+	/* a reader of the trace that goes away must not kill us (and so lose the command's
+	 * status); the command keeps the SIGPIPE it would have had: an ignored one stays ignored,
+	 * a handler becomes the default at its exec */
+	sigemptyset(&pipe_sa.sa_mask);
+	if (sigaction(SIGPIPE, NULL, &old))
+		return -errno;
+	if (old.sa_handler != SIG_IGN && sigaction(SIGPIPE, &pipe_sa, NULL))
+		return -errno;
 	return 0;
 }
 
@@ -365,7 +379,10 @@ static void summary__report(struct run *r)
 		return;
 	if (!tracer__counts(&r->tr, counts))
 		summary__print(f, counts, SO_NR_SLOTS, r->o->json);
-	fclose(f);
+	if ((ferror(f) | fclose(f)) && !r->ob.failed) {
+		r->ob.failed = true;	/* the table is part of the trace */
+		r->ob.err = errno;
+	}
 }
 
 int run__report(struct run *r, int status)
@@ -384,9 +401,15 @@ int run__report(struct run *r, int status)
 	if (r->o->summary)
 		summary__report(r);
 	if (r->ob.failed)
-		warn("writing the trace: %s", strerror(r->ob.err));
-	warn("%llu events lost%s", (unsigned long long)tot.lost,
-	     tot.untracked ? " (and tasks not followed: the tasks map was full)" : "");
+		warn("the trace could not be written (%s): it is incomplete", strerror(r->ob.err));
+	/* a run whose trace was lost is never reported as clean */
+	if (!r->ob.failed || tot.lost || tot.untracked)
+		warn("%llu events lost%s", (unsigned long long)tot.lost,
+		     tot.untracked ? " (and tasks not followed: the tasks map was full)" : "");
+	if (r->o->strict && r->ob.failed) {
+		warn("--strict: the trace is incomplete, exiting with %d", EXIT_TRACE_LOST);
+		return EXIT_TRACE_LOST;
+	}
 	if (r->o->strict && (tot.lost || r->cons.gap_lost || tot.untracked)) {
 		warn("--strict: events were lost, exiting with %d", EXIT_LOST);
 		return EXIT_LOST;

@@ -57,7 +57,7 @@ int main(int argc, char **argv)
 		if (out < 0 || decoder__init(&dec, &dopts) || outbuf__init(&ob, out, 1 << 20))
 			return 1;
 		sink.ob = &ob;
-		if (consumer__init(&cons, &dec, &sink, false))
+		if (consumer__init(&cons, &dec, &sink, &(struct consumer_opts){ 0 }))
 			return 1;
 		t0 = now();
 		if (consumer__replay(&cons, buf, st.st_size)) {

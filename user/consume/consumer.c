@@ -315,8 +315,9 @@ int consumer__handle(struct consumer *c, const void *data, size_t size)
 	const struct so_hdr *h = data;
 	struct tstate *ts;
 
-	if (size < sizeof(*h) || h->size > size)
+	if (size < sizeof(*h) || h->size > size || h->size < sizeof(*h))
 		return 0;
+	size = h->size;	/* the record's own length: what follows it is not its */
 	ts = tab_get(c, h->tid);
 	if (!ts)
 		return -ENOMEM;

@@ -20,7 +20,7 @@ size_t format_ret(char *dst, const struct call *c)
 		dst[0] = '?';
 		return 1;
 	}
-	if (c->ret < 0 && errno__is_restart(-c->ret)) {
+	if (ret_is_error(c->ret) && errno__is_restart(-c->ret)) {
 		/* interrupted by a signal, the kernel restarts or fails it later */
 		return snprintf(dst, 128, "? %s (%s)", errno__name(-c->ret), errno__desc(-c->ret));
 	}
@@ -97,7 +97,7 @@ static void text_timestamp(struct sink *s, bool has_ts, uint64_t ts)
 	if (!has_ts)
 		ts = mono_now();	/* lines the kernel did not stamp: when they are printed */
 	if (s->tstamps) {
-		int64_t real = (int64_t)ts + s->real_off_ns;
+		int64_t real = (int64_t)(ts + (uint64_t)s->real_off_ns);	/* wraps, never UB */
 		int64_t sec = real / 1000000000;
 		long usec = real % 1000000000 / 1000;
 
@@ -119,7 +119,7 @@ static void text_timestamp(struct sink *s, bool has_ts, uint64_t ts)
 	if (s->relative) {
 		/* lines of different threads can come out of order (batches): then negative */
 		int64_t d = s->last_ts ? (int64_t)(ts - s->last_ts) : 0;
-		uint64_t a = d < 0 ? -d : d;
+		uint64_t a = d < 0 ? -(uint64_t)d : (uint64_t)d;
 
 		n += snprintf(buf + n, sizeof(buf) - n, "%s%s%6llu.%06llu%s", n ? " (+" : "",
 			      d < 0 ? "-" : "", (unsigned long long)(a / 1000000000),

@@ -8,7 +8,7 @@
  * address (and so does sysobs; the kernel reads it whatever the result). */
 static bool sleep_interrupted(const struct call *c)
 {
-	return c->ret == -EINTR || errno__is_restart(-c->ret);
+	return c->ret == -EINTR || (ret_is_error(c->ret) && errno__is_restart(-c->ret));
 }
 
 static void dec_nanosleep(struct decoder *d, struct call *c)
