@@ -56,7 +56,8 @@ UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(OUT)/tests/unit-%,$(wildcard tests/uni
 .DELETE_ON_ERROR:
 .PHONY: fuzz all run test test-unit test-integration test-kernels bench deps static install clean vmlinux
 
-all: $(OUT)/sysobs $(OUT)/target $(TEST_PROGS) $(UNIT_TESTS) $(OUT)/bench/replay
+all: $(OUT)/sysobs $(OUT)/target $(TEST_PROGS) $(UNIT_TESTS) $(OUT)/bench/replay \
+	$(OUT)/golden/replay
 
 # --- BPF object and skeleton ----------------------------------------------------------------
 $(OUT)/sysobs.bpf.o: bpf/sysobs.bpf.c $(wildcard bpf/*.h) vmlinux.h | $(OUT)
@@ -163,6 +164,12 @@ $(OUT)/bench/floor.skel.h: $(OUT)/bench/floor.bpf.o
 $(OUT)/bench/floor: tests/bench/floor.c $(OUT)/bench/floor.skel.h
 	$(call msg,CC,$@)
 	$(Q)$(CC) -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter -I$(OUT)/bench $< $(LIBS) -o $@
+
+# The golden tests' replayer (tests/golden/check.sh): recorded records in, text or JSON out.
+$(OUT)/golden/replay: tests/golden/replay.c $(LIB_OBJS)
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(OUT)/golden
+	$(Q)$(CC) $(USER_CFLAGS) $< $(LIB_OBJS) $(LIBS) -o $@
 
 BENCH_HELPERS := $(OUT)/bench/replay $(OUT)/bench/workload $(OUT)/bench/floor
 

@@ -1,4 +1,5 @@
-/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/* The BPF object's licence: it is compiled into that object as well as into user space. */
 /*
  * The ABI between bpf/sysobs.bpf.c and user/: records in the ring buffer and the values of the
  * maps user space reads or fills. Only #defines and fixed-width types; no includes, so the BPF
@@ -17,8 +18,18 @@
 #define SO_SCRATCH_SIZE		16384	/* per-CPU buffer a record with captures is built in */
 #define SO_MAX_CAPS		4	/* captures per record */
 #define SO_EXEC_ARGV_MAX	32	/* execve argv strings captured */
-#define SO_MAX_PIDS		64	/* -p processes (the attach_pids map) */
+#define SO_MAX_PIDS		64	/* -p PIDs: entries of the attach_pids map */
 #define SO_MAX_ERRNO		4095	/* the kernel's MAX_ERRNO: -4095..-1 are errors */
+
+/*
+ * The x86-64 syscall numbers the kernel side treats apart (arch/x86/entry/syscalls/
+ * syscall_64.tbl). SO_NR_SLOTS is above all of them (asserted on the BPF side).
+ */
+#define SO_NR_RT_SIGRETURN	15	/* restores the interrupted context: orig_ax reads -1 */
+#define SO_NR_EXECVE		59	/* a successful one replaces the registers */
+#define SO_NR_EXIT		60	/* never returns: seen by sched_process_exit */
+#define SO_NR_EXIT_GROUP	231	/* the same */
+#define SO_NR_EXECVEAT		322	/* like execve, its path one argument later */
 
 /* Record types. */
 enum so_rec_type {
@@ -98,7 +109,7 @@ struct so_batch {
 
 struct so_exit {
 	struct so_hdr h;
-	__s64 nr;		/* 60 or 231 when the thread ended in exit/exit_group, else -1 */
+	__s64 nr;		/* SO_NR_EXIT or SO_NR_EXIT_GROUP when it ended in one, else -1 */
 	__u64 status_arg;	/* the argument of that call */
 	__u32 exit_code;	/* task->exit_code: wait status (signal in the low 7 bits, code << 8) */
 	__u32 group_dead;	/* 1 when this was the last thread of its thread group */

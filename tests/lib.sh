@@ -7,6 +7,9 @@ set -u
 PROGS=$SYSOBS_BUILD/tests
 T=$(mktemp -d "${TMPDIR:-/tmp}/sysobs-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
+# killed at its time limit (tests/run.sh): still clean up
+trap 'exit 143' TERM
+trap 'exit 130' INT
 
 fail() {
 	echo "FAIL: $*" >&2
@@ -29,8 +32,10 @@ expect_eq() {
 	[ "$2" = "$3" ] || fail "$1: expected '$2', got '$3'"
 }
 
-# check_diff EXPECTED_FILE ACTUAL_FILE: the test's verdict, with the difference shown
+# check_diff EXPECTED_FILE ACTUAL_FILE: the test's verdict, with the difference shown. An
+# empty expectation fails: the diff of two empty files proves nothing.
 check_diff() {
+	[ -s "$1" ] || fail "nothing expected: $1 is empty or missing"
 	if ! diff -u "$1" "$2" >&2; then
 		fail "the trace differs from what the test program expects"
 	fi

@@ -2,14 +2,29 @@
 # SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #
 # The test runner: tests/run.sh [--unit|--integration|--all] [--core] BUILD_DIR
-#   --unit         the unit test programs, BUILD_DIR/tests/unit-*
+#   --unit         no kernel, no root: the unit test programs (BUILD_DIR/tests/unit-*), the
+#                  shell unit tests (tests/unit-sh/*.sh) and the golden replays
+#                  (tests/golden/*.rec, one line each: tests/golden/check.sh)
 #   --integration  tests/integration/*.sh against the real kernel
 #   --all          both, then the same suite inside VMs on other kernels (tests/vm)
 #   --core         only the integration tests marked "# core" (what the VMs run)
-# A test exits 0 (pass), 77 (skip: it says why on stderr), 99 (harness error) or else (fail).
-# In CI (CI=true) a skip is a failure: nothing may be skipped there.
+# A test exits 0 (pass), 77 (skip: it says why on stderr, last "SKIP: why" line), 99 (harness
+# error) or else (fail). Every test has a time limit: 120 s, or N from a "# timeout: N" line in
+# the test; when it runs out the test's whole process group is killed and it is a failure.
+# A check that cannot run says SKIP; in CI (CI=true) a skip is a failure: nothing may be
+# skipped there. The VM stage's own result line is folded into the counts.
+# Exit: 0 when nothing failed, else 1; 99 on bad usage.
+#
+# Environment: SYSOBS (the binary under test, default BUILD_DIR/sysobs); SYSOBS_TESTS=DIR
+# takes the tests from DIR/{unit-sh,golden,integration,vm} instead of this tree's tests/ (the
+# runner's own tests use it: tests/unit-sh/runner.sh).
 # POSIX sh: it also runs under busybox inside the VMs.
 set -u
+
+usage() {
+	echo "usage: tests/run.sh [--unit|--integration|--all] [--core] BUILD_DIR" >&2
+	exit 99
+}
 
 mode=all
 core=0
@@ -19,90 +34,215 @@ while [ $# -gt 1 ]; do
 	--integration) mode=integration ;;
 	--all) mode=all ;;
 	--core) core=1 ;;
-	*) echo "usage: tests/run.sh [--unit|--integration|--all] [--core] BUILD_DIR" >&2; exit 99 ;;
+	*) usage ;;
 	esac
 	shift
 done
-[ $# -eq 1 ] || { echo "usage: tests/run.sh [--unit|--integration|--all] [--core] BUILD_DIR" >&2; exit 99; }
+[ $# -eq 1 ] || usage
+[ -d "$1" ] || { echo "tests/run.sh: no build directory '$1'" >&2; exit 99; }
 
 SYSOBS_BUILD=$(cd "$1" && pwd)
 SRCDIR=$(cd "$(dirname "$0")/.." && pwd)
 SYSOBS=${SYSOBS:-$SYSOBS_BUILD/sysobs}
+TESTS=${SYSOBS_TESTS:-$SRCDIR/tests}
 export SYSOBS_BUILD SRCDIR SYSOBS
 logs=$SYSOBS_BUILD/test-logs
-mkdir -p "$logs"
+mkdir -p "$logs" || exit 99
+
+DEFAULT_TIMEOUT=120
+KILL_GRACE=5		# seconds between SIGTERM and SIGKILL when a test runs out of time
 
 passed=0
 failed=0
 skipped=0
 failures=""
 
-# run_one NAME COMMAND...: runs it with output to a log and counts the result
+# A process group per test, so that a timeout (or the end of the test) reaches everything it
+# started: setsid (util-linux or busybox) makes the background job its own group leader.
+setsid=
+command -v setsid >/dev/null 2>&1 && setsid=setsid
+
+pass() {
+	echo "PASS  $1"
+	passed=$((passed + 1))
+}
+
+# fail_test NAME WHY [LOG]: a failure, with the head of the log if there is one
+fail_test() {
+	echo "FAIL  $1 ($2)"
+	[ $# -gt 2 ] && [ -s "$3" ] && sed -n '1,40p' "$3" | sed 's/^/      | /'
+	failed=$((failed + 1))
+	failures="$failures $1"
+}
+
+# skip_test NAME WHY: a skip, or in CI a failure
+skip_test() {
+	if [ "${CI:-}" = true ]; then
+		fail_test "$1" "skipped in CI: $2"
+	else
+		echo "SKIP  $1: $2"
+		skipped=$((skipped + 1))
+	fi
+}
+
+# skip_reason LOG: the last "SKIP: why" line of a log (lib.sh's skip), else its last line
+skip_reason() {
+	r=$(sed -n 's/^.*SKIP: *//p' "$1" | tail -n 1)
+	[ -n "$r" ] || r=$(tail -n 1 "$1")
+	echo "${r:-no reason given}"
+}
+
+# time_limit FILE: the test's "# timeout: N" line, else the default
+time_limit() {
+	n=$(sed -n 's/^# timeout: *\([0-9][0-9]*\) *$/\1/p' "$1" 2>/dev/null | head -n 1)
+	echo "${n:-$DEFAULT_TIMEOUT}"
+}
+
+# Interrupted (Ctrl-C, SIGTERM): the test runs in the foreground, so the shell acts on this
+# once the running test has ended or run out of time; then what it left goes too.
+wpid=
+pidf=$logs/.test-pid
+on_interrupt() {
+	[ -n "$wpid" ] && kill "$wpid" 2>/dev/null
+	p=$(cat "$pidf" 2>/dev/null)
+	[ -n "$setsid" ] && [ -n "$p" ] && kill -KILL -"$p" 2>/dev/null
+	echo "interrupted" >&2
+	exit 130
+}
+trap on_interrupt INT TERM HUP
+
+# run_limited SECS LOG COMMAND...: runs it with output to LOG and stdin from /dev/null, its
+# process group killed after SECS seconds. Sets rc, and timed_out to 1 when it was killed.
+# The test runs in the foreground: the shell starts a background job with SIGINT and SIGQUIT
+# ignored, and a test (and what it runs) must see the signals as a user's shell leaves them.
+# It writes its pid (its process group's, with setsid) for the watchdog, in the background.
+run_limited() {
+	secs=$1
+	log=$2
+	shift 2
+	flag=$logs/.timed-out
+	rm -f "$flag" "$pidf"
+	# the watchdog: its sleep goes with it when it is told to stop
+	(
+		sp=
+		trap '[ -n "$sp" ] && kill "$sp" 2>/dev/null; exit 0' TERM
+		sleep "$secs" &
+		sp=$!
+		wait "$sp"
+		: >"$flag"
+		p=$(cat "$pidf")
+		kill -TERM -"$p" 2>/dev/null || kill -TERM "$p" 2>/dev/null
+		sleep "$KILL_GRACE" &
+		sp=$!
+		wait "$sp"
+		kill -KILL -"$p" 2>/dev/null || kill -KILL "$p" 2>/dev/null
+	) &
+	wpid=$!
+	# shellcheck disable=SC2016 # $$ and $0 are the inner shell's
+	sh -c 'echo $$ >"$0" && exec "$@"' "$pidf" $setsid "$@" >"$log" 2>&1 </dev/null
+	rc=$?
+	kill "$wpid" 2>/dev/null
+	wait "$wpid" 2>/dev/null
+	wpid=
+	# whatever the test left running in its group ends with it
+	p=$(cat "$pidf" 2>/dev/null)
+	[ -n "$setsid" ] && [ -n "$p" ] && kill -KILL -"$p" 2>/dev/null
+	rm -f "$pidf"
+	timed_out=0
+	[ -e "$flag" ] && timed_out=1
+	rm -f "$flag"
+}
+
+# run_one NAME LIMIT_FILE COMMAND...: runs it with a log and counts the result
 run_one() {
 	name=$1
-	shift
+	secs=$(time_limit "$2")
+	shift 2
 	log=$logs/$(echo "$name" | tr '/ ' '__').log
-	"$@" >"$log" 2>&1
-	rc=$?
-	if [ $rc -eq 77 ] && [ "${CI:-}" = true ]; then
-		echo "FAIL  $name (skipped in CI: $(tail -n 1 "$log"))"
-		failed=$((failed + 1))
-		failures="$failures $name"
-	elif [ $rc -eq 77 ]; then
-		echo "SKIP  $name: $(tail -n 1 "$log")"
-		skipped=$((skipped + 1))
+	run_limited "$secs" "$log" "$@"
+	if [ $timed_out = 1 ]; then
+		fail_test "$name" "timed out after $secs s" "$log"
 	elif [ $rc -eq 0 ]; then
-		echo "PASS  $name"
-		passed=$((passed + 1))
+		pass "$name"
+	elif [ $rc -eq 77 ]; then
+		skip_test "$name" "$(skip_reason "$log")"
+	elif [ $rc -eq 99 ]; then
+		fail_test "$name" "harness error" "$log"
 	else
-		[ $rc -eq 99 ] && what="harness error" || what="exit $rc"
-		echo "FAIL  $name ($what)"
-		sed -n '1,40p' "$log" | sed 's/^/      | /'
-		failed=$((failed + 1))
-		failures="$failures $name"
+		fail_test "$name" "exit $rc" "$log"
 	fi
 }
 
 if [ $mode = unit ] || [ $mode = all ]; then
+	n=0
 	for t in "$SYSOBS_BUILD"/tests/unit-*; do
-		[ -x "$t" ] || continue
-		run_one "unit/${t##*/unit-}" "$t"
+		[ -f "$t" ] && [ -x "$t" ] || continue
+		n=$((n + 1))
+		run_one "unit/${t##*/unit-}" "$t" "$t"
+	done
+	[ $n -gt 0 ] || skip_test unit "no unit test programs in $SYSOBS_BUILD/tests (make all)"
+	for t in "$TESTS"/unit-sh/*.sh; do
+		[ -f "$t" ] || continue
+		n=${t##*/}
+		run_one "unit/${n%.sh}" "$t" sh "$t"
+	done
+	for t in "$TESTS"/golden/*.rec; do
+		[ -f "$t" ] || continue
+		n=${t##*/}
+		run_one "golden/${n%.rec}" "$TESTS/golden/check.sh" sh "$TESTS/golden/check.sh" "$t"
 	done
 fi
 
 if [ $mode = integration ] || [ $mode = all ]; then
-	for t in "$SRCDIR"/tests/integration/*.sh; do
+	n=0
+	for t in "$TESTS"/integration/*.sh; do
 		[ -f "$t" ] || continue
 		if [ $core = 1 ] && ! grep -q '^# core' "$t"; then
 			continue
 		fi
-		n=${t##*/}
-		run_one "integration/${n%.sh}" sh "$t"
+		n=$((n + 1))
+		name=${t##*/}
+		run_one "integration/${name%.sh}" "$t" sh "$t"
 	done
+	[ $n -gt 0 ] || skip_test integration "no integration tests in $TESTS/integration"
 fi
 
+# The VM stage prints one line per kernel and "N passed, N failed, N skipped" last; its counts
+# join ours. It exits 77 when it could run nothing (its skip), 99 on a harness error.
 if [ $mode = all ]; then
-	# the VM stage prints its own "N passed, N failed" last; fold it into ours
 	vmlog=$logs/vm.log
-	if [ -x "$SRCDIR/tests/vm/run-kernels.sh" ]; then
-		"$SRCDIR/tests/vm/run-kernels.sh" "$SYSOBS_BUILD" 2>&1 | tee "$vmlog" | grep -v '^[0-9]* passed, [0-9]* failed'
-		line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$vmlog" | tail -n 1)
-		if [ -n "$line" ]; then
-			p=$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')
-			f=$(echo "$line" | sed -E 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/')
-			s=$(echo "$line" | sed -n -E 's/.*, ([0-9]+) skipped.*/\1/p')
-			passed=$((passed + p))
-			failed=$((failed + f))
-			skipped=$((skipped + ${s:-0}))
-			[ "$f" -gt 0 ] && failures="$failures vm"
-		else
-			echo "FAIL  vm (no result line; see $vmlog)"
-			failed=$((failed + 1))
-			failures="$failures vm"
-		fi
+	vmrc=$logs/vm.rc
+	if [ ! -f "$TESTS/vm/run-kernels.sh" ]; then
+		fail_test vm "tests/vm/run-kernels.sh missing"
 	else
-		echo "FAIL  vm (tests/vm/run-kernels.sh missing)"
-		failed=$((failed + 1))
+		rm -f "$vmrc"
+		{
+			"$TESTS/vm/run-kernels.sh" "$SYSOBS_BUILD" 2>&1
+			echo $? >"$vmrc"
+		} | tee "$vmlog" | grep -v -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$'
+		rc=$(cat "$vmrc" 2>/dev/null)
+		line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$vmlog" | tail -n 1)
+		if [ -z "$rc" ]; then
+			fail_test vm "no exit status; see $vmlog"
+		elif [ $rc -eq 77 ] && [ -z "$line" ]; then
+			skip_test vm "$(skip_reason "$vmlog")"
+		elif [ -n "$line" ]; then
+			set -- $line
+			passed=$((passed + $1))
+			failed=$((failed + $3))
+			skipped=$((skipped + $5))
+			[ "$3" -gt 0 ] && failures="$failures vm"
+			# an exit status that no failed test explains counts of its own
+			if [ "$3" -eq 0 ] && [ $rc -eq 77 ]; then
+				skip_test vm "$(skip_reason "$vmlog")"
+			elif [ "$3" -eq 0 ] && [ $rc -ne 0 ]; then
+				fail_test vm "exit $rc without a failed test; see $vmlog"
+			fi
+		elif [ $rc -eq 99 ]; then
+			fail_test vm "harness error; see $vmlog"
+		else
+			fail_test vm "exit $rc and no result line; see $vmlog"
+		fi
 	fi
 fi
 

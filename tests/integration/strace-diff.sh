@@ -17,6 +17,7 @@
 need_bpf
 command -v strace >/dev/null 2>&1 || skip "strace not installed (the reference)"
 command -v setarch >/dev/null 2>&1 || skip "setarch not installed (util-linux)"
+[ -x /usr/bin/python3 ] || skip "/usr/bin/python3 not installed (one of the programs compared)"
 
 LISTED="newfstatat openat mmap close rt_sigaction read getxattr statx lgetxattr mprotect
 lseek brk ioctl getdents64 pread64 munmap readlink access getrandom write set_tid_address
@@ -82,6 +83,9 @@ corpus() {
 				>"$T/$side-$run.out" 2>"$T/$side-$run.err")
 		fi
 		normalize "$T/$side-$run.txt" >"$T/$side-$run.norm"
+		# two empty traces agree and prove nothing
+		[ -s "$T/$side-$run.norm" ] ||
+			fail "$label: no calls under $side: $(tail -n 1 "$T/$side-$run.err")"
 	done
 	# side by side: calls, name/ret agreements, listed lines, text agreements
 	res=$(awk -F'\t' '

@@ -16,7 +16,7 @@ dump=$build/tests/unit-sysent
 cc=${CC:-cc}
 
 if ! command -v "$cc" >/dev/null 2>&1; then
-	echo "sysent-nr: skip: no C compiler ($cc) to read <asm/unistd.h>" >&2
+	echo "sysent-nr: SKIP: no C compiler ($cc) to read <asm/unistd.h>" >&2
 	exit 77
 fi
 if [ ! -x "$dump" ]; then
@@ -28,14 +28,14 @@ tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 
 if ! echo '#include <asm/unistd.h>' | "$cc" -dM -E - >"$tmp/defines" 2>"$tmp/cc.err"; then
-	echo "sysent-nr: skip: <asm/unistd.h> not usable:" >&2
 	cat "$tmp/cc.err" >&2
+	echo "sysent-nr: SKIP: <asm/unistd.h> not usable with $cc (linux-libc-dev?)" >&2
 	exit 77
 fi
 sed -n 's/^#define __NR_\([a-z0-9_]*\) \([0-9][0-9]*\)$/\2 \1/p' "$tmp/defines" |
 	sort -n >"$tmp/headers"
 if [ ! -s "$tmp/headers" ]; then
-	echo "sysent-nr: skip: no __NR_ numbers in <asm/unistd.h>" >&2
+	echo "sysent-nr: SKIP: no __NR_ numbers in <asm/unistd.h>" >&2
 	exit 77
 fi
 

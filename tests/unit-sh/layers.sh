@@ -3,7 +3,7 @@
 # The include graph of user/ has no cycle and no include up a layer (check.py); and the check
 # itself catches each kind of violation, planted in a scratch copy of the tree.
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
+here=$(cd "$(dirname "$0")/../layers" && pwd)
 src=$here/../../user
 command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 not installed" >&2; exit 77; }
 T=$(mktemp -d)

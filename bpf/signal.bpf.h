@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * A signal about to be delivered (get_signal(), in the thread itself, on its way back to user
+ * space: after the sys_exit of the call it interrupted). strace shows it as
+ * "--- SIGCHLD {si_signo=...} ---".
+ *
+ * A signal whose default action ends the process without a core (SIGTERM, SIGPIPE ...) is made
+ * a group kill when it is sent: the threads then take a SIGKILL without siginfo, and the signal
+ * itself (group_exit_code) is still queued, with its siginfo: it is shown from there, once, by
+ * the thread group leader. SIGKILL itself is left out, as ptrace never stops for it; so are
+ * signals the kernel discarded when they were sent because they were ignored (strace, whose
+ * tracee keeps them queued, shows those).
+ */
+#ifndef SIGNAL_BPF_H
+#define SIGNAL_BPF_H
+
+#include "record.bpf.h"
+
+#define SIGQUEUE_SCAN_MAX	8	/* queued signals looked through for a siginfo */
+
+_Static_assert(sizeof(((struct so_signal *)0)->fields) <= sizeof(union __sifields),
+	       "so_signal.fields would read past the kernel's siginfo");
+
+/* The siginfo of signal sig queued on head (a task's or its process's pending list). */
+static __always_inline bool queued_siginfo(struct list_head *head, int sig, struct so_signal *r)
+{
+	struct list_head *pos = BPF_CORE_READ(head, next);
+	struct sigqueue *q;
+	int i;
+
+	for (i = 0; i < SIGQUEUE_SCAN_MAX && pos && pos != head; i++) {
+		q = (struct sigqueue *)pos;	/* list is its first member */
+		if (BPF_CORE_READ(q, info.si_signo) == sig) {
+			r->code = BPF_CORE_READ(q, info.si_code);
+			r->err = BPF_CORE_READ(q, info.si_errno);
+			bpf_probe_read_kernel(r->fields, sizeof(r->fields), &q->info._sifields);
+			return true;
+		}
+		pos = BPF_CORE_READ(pos, next);
+	}
+	return false;
+}
+
+/*
+ * The signal a SIGKILL is the group kill for, when the leader takes it; 0 when it is not one
+ * to show. Its info is SEND_SIG_NOINFO, but the verifier takes tp_btf pointers for non-NULL,
+ * so that cannot be tested.
+ */
+static __always_inline int group_kill_signal(const struct so_task *t, struct task_struct *task)
+{
+	int sig;
+
+	if (t->tid != t->tgid)
+		return 0;
+	sig = BPF_CORE_READ(task, signal, group_exit_code);
+	if (sig <= 0 || sig >= SIGRTMIN || sig == SIGKILL)
+		return 0;	/* exit_group (status << 8), exec, or SIGKILL itself */
+	return sig;
+}
+
+/* The group kill's signal: its default action ended the process. Its siginfo is still queued;
+ * when it is not found there it shows as from user space. */
+static __always_inline void signal_fatal(struct so_signal *r, struct task_struct *task, int sig)
+{
+	struct signal_struct *shared = BPF_CORE_READ(task, signal);
+
+	r->signo = sig;
+	r->handler = SO_SIG_DFL;
+	if (!queued_siginfo(&task->pending.list, sig, r))
+		queued_siginfo(&shared->shared_pending.list, sig, r);
+}
+
+/* A signal delivered with its info and the action it takes. */
+static __always_inline void signal_info(struct so_signal *r, struct kernel_siginfo *info,
+					struct k_sigaction *ka)
+{
+	unsigned long h;
+
+	if ((unsigned long)info > SEND_SIG_PRIV) {
+		/* SEND_SIG_NOINFO and SEND_SIG_PRIV are not pointers */
+		r->code = BPF_CORE_READ(info, si_code);
+		r->err = BPF_CORE_READ(info, si_errno);
+		bpf_probe_read_kernel(r->fields, sizeof(r->fields), &info->_sifields);
+	} else if ((unsigned long)info == SEND_SIG_PRIV) {
+		r->code = SI_KERNEL;
+	}
+	h = (unsigned long)BPF_CORE_READ(ka, sa.sa_handler);
+	r->handler = h == SIG_DFL ? SO_SIG_DFL : h == SIG_IGN ? SO_SIG_IGN : SO_SIG_HANDLER;
+}
+
+static __always_inline void do_signal(struct so_task *t, struct task_struct *task, int sig,
+				      struct kernel_siginfo *info, struct k_sigaction *ka)
+{
+	struct so_signal *r;
+	int fatal = 0;
+
+	if (sig == SIGKILL) {
+		fatal = group_kill_signal(t, task);
+		if (!fatal)
+			return;
+	}
+	r = rec_reserve(t, SO_REC_SIGNAL, sizeof(*r), task_id(t));
+	if (!r)
+		return;
+	r->signo = sig;
+	r->code = 0;
+	r->err = 0;
+	__builtin_memset(r->fields, 0, sizeof(r->fields));
+	if (fatal)
+		signal_fatal(r, task, fatal);
+	else
+		signal_info(r, info, ka);
+	bpf_ringbuf_submit(r, 0);
+}
+
+#endif /* SIGNAL_BPF_H */

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * A completed syscall, from sys_exit's registers to a record: the fast path adds it to the
+ * thread's batch; a call with captures, and execve, have a record of their own.
+ */
+#ifndef SYSCALL_BPF_H
+#define SYSCALL_BPF_H
+
+#include "capture.bpf.h"
+#include "exec.bpf.h"
+
+/* execve and execveat at their exit. */
+static __always_inline void sys_exit_exec(struct so_task *t, struct pt_regs *regs, long nr,
+					  long ret, __u64 dur)
+{
+	struct sys_call c = { .nr = nr, .ret = ret, .dur = dur };
+	__u64 id;
+
+	if (ret == 0) {
+		/* the regs belong to the new image: the entry record has the arguments;
+		 * a thread other than the leader took over the leader's pid */
+		id = bpf_get_current_pid_tgid();
+		t->tid = (__u32)id;
+		emit_sys(SO_REC_SYS, id, t, &c);
+		return;
+	}
+	/* a failed exec returns to the old image, arguments intact */
+	regs_args(regs, c.args);
+	emit_exec(SO_REC_SYS, task_id(t), t, &c);
+}
+
+/* A call with captures (spec): a record of its own. */
+static __always_inline void sys_exit_caps(struct so_task *t, struct pt_regs *regs, long nr,
+					  long ret, __u64 dur, const struct so_spec *spec)
+{
+	struct sys_call c = { .nr = nr, .ret = ret, .dur = dur };
+
+	regs_args(regs, c.args);
+	emit_with_caps(SO_REC_SYS, task_id(t), t, &c, spec);
+}
+
+static __always_inline void do_sys_exit(struct so_task *t, struct pt_regs *regs, long ret)
+{
+	const struct so_spec *spec;
+	__u64 dur = 0, now = 0;
+	long nr;
+
+	if (t->state != SO_TS_ACTIVE) {
+		/* a forked child's return from fork/clone is shown by its parent */
+		if (t->state == SO_TS_FORKED)
+			t->state = SO_TS_ACTIVE;
+		return;
+	}
+	nr = regs_nr(regs);
+	if (nr == -1) {
+		/* rt_sigreturn restored the interrupted context, orig_ax = -1 included */
+		nr = SO_NR_RT_SIGRETURN;
+	}
+	if (!nr_traced(nr)) {
+		t->enter_ts = 0;
+		return;
+	}
+	if (want_dur || want_counts) {
+		now = bpf_ktime_get_ns();
+		if (t->enter_ts)
+			dur = now - t->enter_ts;
+		t->enter_ts = 0;
+	}
+	if (want_counts)
+		count_call(nr, ret, dur);
+	if (!want_records)
+		return;
+	if (!want_dur)
+		dur = 0;
+	if (nr == SO_NR_EXECVE || nr == SO_NR_EXECVEAT) {
+		sys_exit_exec(t, regs, nr, ret, dur);
+		return;
+	}
+	spec = spec_of(nr);
+	if (spec) {
+		sys_exit_caps(t, regs, nr, ret, dur, spec);
+		return;
+	}
+	batch_add(t, regs, nr, ret, dur, now);
+}
+
+#endif /* SYSCALL_BPF_H */

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/* Traced tasks coming and going: attached at a syscall, forked by a traced one, ended. */
+#ifndef TASK_BPF_H
+#define TASK_BPF_H
+
+#include "record.bpf.h"
+
+/* New, zeroed storage for task; NULL, counted, when the tasks map is full. */
+static __always_inline struct so_task *task_new(struct task_struct *task)
+{
+	struct so_task *t;
+
+	t = bpf_task_storage_get(&tasks, task, NULL, BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (!t)
+		stat_inc(SO_STAT_TASKS_FULL);
+	return t;
+}
+
+/*
+ * -f -p and --system-wide: a thread that is not traced yet but should be is taken in at its
+ * first syscall exit (those already in a call when tracing started show when it returns). With
+ * attach_mode NONE (rodata) the verifier drops this: the command's trace pays nothing for it.
+ */
+static __always_inline struct so_task *task_attach(void)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	__u32 tgid = id >> 32;
+	struct so_task *t;
+
+	if (attach_mode == SO_ATTACH_ALL) {
+		if (tgid == self_tgid)
+			return NULL;
+	} else if (attach_mode != SO_ATTACH_PIDS || !bpf_map_lookup_elem(&attach_pids, &tgid)) {
+		return NULL;
+	}
+	t = task_new(bpf_get_current_task_btf());
+	if (!t)
+		return NULL;
+	if (t->state == SO_TS_PENDING && !t->seq) {
+		/* new (zeroed) storage: not raced by another program of the same task */
+		t->tgid = tgid;
+		t->tid = (__u32)id;
+		t->state = SO_TS_ACTIVE;
+		__sync_fetch_and_add(&live_tasks, 1);
+	}
+	return t;
+}
+
+/* A new task of a traced task (-f): announced by its parent, traced after its return from fork. */
+static __always_inline void do_fork(struct so_task *t, struct task_struct *child)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	struct so_task *nt;
+	struct so_fork *r;
+	__u32 tid;
+
+	tid = BPF_CORE_READ(child, pid);
+	nt = task_new(child);
+	if (!nt)
+		return;
+	nt->tgid = BPF_CORE_READ(child, tgid);
+	nt->tid = tid;
+	nt->state = SO_TS_FORKED;
+	__sync_fetch_and_add(&live_tasks, 1);
+	r = rec_reserve(t, SO_REC_FORK, sizeof(*r), id);
+	if (!r)
+		return;
+	r->child_tgid = nt->tgid;
+	r->child_tid = tid;
+	bpf_ringbuf_submit(r, 0);
+}
+
+/* A task that is no longer traced: its storage goes, and with the last one the trace ends. */
+static __always_inline void task_forget(struct task_struct *p)
+{
+	bpf_task_storage_delete(&tasks, p);
+	__sync_fetch_and_add(&live_tasks, -1);
+}
+
+/* What the exit record says of p: the exit call it ended in, if any, and its status. */
+static __always_inline void exit_fill(struct so_exit *r, struct task_struct *p)
+{
+	struct pt_regs *regs = (struct pt_regs *)bpf_task_pt_regs(p);
+	long nr = regs ? regs_nr(regs) : -1;
+
+	if ((nr == SO_NR_EXIT || nr == SO_NR_EXIT_GROUP) && nr_traced(nr)) {
+		r->nr = nr;
+		r->status_arg = regs_arg0(regs);
+		/* not counted for -c: like strace, only calls that return are */
+	} else {
+		r->nr = -1;
+		r->status_arg = 0;
+	}
+	/* a process that ends by exit_group or a signal ends with that status, whatever a thread
+	 * that exited on its own just before says */
+	if (BPF_CORE_READ(p, signal, flags) & SIGNAL_GROUP_EXIT)
+		r->exit_code = BPF_CORE_READ(p, signal, group_exit_code);
+	else
+		r->exit_code = BPF_CORE_READ(p, exit_code);
+	/* two threads ending together can both see 0 here: user space reports the process once */
+	r->group_dead = BPF_CORE_READ(p, signal, live.counter) == 0;
+}
+
+/* The end of traced thread p (current): its batch, its exit record, its storage. */
+static __always_inline void task_end(struct so_task *t, struct task_struct *p)
+{
+	struct so_exit *r = NULL;
+
+	/* a held child whose exec failed has nothing to show (and nothing batched) */
+	if (t->state != SO_TS_PENDING)
+		r = rec_reserve(t, SO_REC_EXIT, sizeof(*r), bpf_get_current_pid_tgid());
+	if (!r) {
+		task_forget(p);
+		return;
+	}
+	exit_fill(r, p);
+	task_forget(p);
+	/* the end of a traced task is worth waking the consumer for (it may be what it waits on) */
+	bpf_ringbuf_submit(r, BPF_RB_FORCE_WAKEUP);
+}
+
+#endif /* TASK_BPF_H */
