@@ -193,6 +193,24 @@ int tracer__attach_tgid(struct tracer *t, uint32_t tgid)
 	return 0;
 }
 
+static int ends_take(void *ctx, struct so_end *e)
+{
+	const struct tracer *t = ctx;
+
+	if (bpf_map_lookup_and_delete_elem(bpf_map__fd(t->skel->maps.ends), NULL, e))
+		return -errno;
+	return 0;
+}
+
+struct ends_source tracer__ends(struct tracer *t)
+{
+	return (struct ends_source){
+		.queued = &t->skel->bss->ends_queued,
+		.take = ends_take,
+		.ctx = t,
+	};
+}
+
 int tracer__ring_fd(const struct tracer *t)
 {
 	return bpf_map__fd(t->skel->maps.events);
