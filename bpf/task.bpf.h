@@ -110,7 +110,7 @@ static __always_inline void end_queue(struct so_task *t, struct task_struct *p, 
 	exit_fill(&e.r, p);
 	e.pos = bpf_ringbuf_query(&events, BPF_RB_PROD_POS);
 	if (bpf_map_push_elem(&ends, &e, 0))
-		stat_inc(SO_STAT_DROPPED);	/* the queue is full too: a gap no record follows */
+		stat_inc(SO_STAT_DROPPED);	/* the queue full too: a gap no record follows */
 	else
 		__sync_fetch_and_add(&ends_queued, 1);
 }

@@ -17,7 +17,7 @@
 /* Where the kernel queues them (the setup stage owns the map: tracer__ends). */
 struct ends_source {
 	const volatile __u64 *queued;		/* how many the kernel has queued so far */
-	int (*take)(void *ctx, struct so_end *e);	/* the oldest one: 0, or -errno when none */
+	int (*take)(void *ctx, struct so_end *e);	/* the oldest: 0, or -errno when none */
 	void *ctx;
 };
 
