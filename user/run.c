@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include "lib/fmt.h"
 #include "lib/warn.h"
+#include "decode/fdpath.h"
 #include "decode/registry.h"
 #include "output/summary.h"
 #include "consume/live.h"
@@ -335,6 +336,8 @@ int run__command(struct run *r, const char *path, int *status)
 		return -1;
 	}
 	consumer__add_task(&r->cons, r->l.pid, r->l.pid);
+	if (r->o->fd_paths)
+		fdpath__seed(r->l.pid);	/* -e trace= may leave its execve out */
 	err = launch__release(&r->l);
 	if (err && r->l.fail_stage == LAUNCH_CRED) {
 		warn("cannot take the credentials of user '%s': %s",

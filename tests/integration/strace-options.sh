@@ -40,6 +40,8 @@ compare -s 0
 compare -s 64
 compare -s 4096
 compare -y
+# -y when -e trace= leaves the execve out: the command's cwd and stdio are still known
+compare -y -e trace=openat,read,write,close,newfstatat
 
 # -X raw: no strings, no names, every argument in hex
 "$SYSOBS" -X raw -o "$T/raw.txt" -- cat "$long/data.bin" >/dev/null </dev/null 2>&1 ||
