@@ -98,7 +98,14 @@ static __always_inline void exit_fill(struct so_exit *r, struct task_struct *p)
 	else
 		r->exit_code = BPF_CORE_READ(p, exit_code);
 	/* two threads ending together can both see 0 here: user space reports the process once */
-	r->group_dead = BPF_CORE_READ(p, signal, live.counter) == 0;
+	r->group_dead = BPF_CORE_READ(p, signal, live.counter) == 0 ? SO_EXIT_GROUP_DEAD : 0;
+	/* the leader, when another thread's execve takes its place (strace's "superseded") */
+	if (bpf_core_field_exists(p->signal->group_exec_task)) {
+		struct task_struct *exec = BPF_CORE_READ(p, signal, group_exec_task);
+
+		if (exec && exec != p)
+			r->group_dead |= SO_EXIT_BY_EXEC;
+	}
 }
 
 /* The end of traced thread p (current): its batch, its exit record, its storage. */

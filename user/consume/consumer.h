@@ -48,6 +48,7 @@ struct consumer {
 	/* process ends waiting for the other threads of the process to end first */
 	struct proc_exit pend[16];
 	unsigned int npend;
+	unsigned int enters_open;	/* execve entries not returned and not shown unfinished */
 	struct call call;
 };
 

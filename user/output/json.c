@@ -233,7 +233,10 @@ static void json_proc_exit(struct sink *s, const struct proc_exit *e)
 
 	json_head(s->ob, "exit", e->tgid, e->tid);
 	json_ts(s->ob, e->has_ts, e->ts_ns);
-	if (e->signaled) {
+	if (e->exec_tid) {
+		outbuf__lit(s->ob, ",\"superseded_by\":");
+		outbuf__u64(s->ob, e->exec_tid);
+	} else if (e->signaled) {
 		outbuf__lit(s->ob, ",\"signal\":\"");
 		signal_text(sig, sizeof(sig), e->sig);
 		outbuf__puts(s->ob, sig);

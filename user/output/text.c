@@ -137,39 +137,68 @@ static void text_leader(struct sink *s, uint32_t tid, bool has_ts, uint64_t ts)
 	text_timestamp(s, has_ts, ts);
 }
 
+/* args from..to-1, each after ", " but the first (unless lead) */
+static void text_args(struct outbuf *ob, const struct call *c, unsigned int from, unsigned int to,
+		      bool lead)
+{
+	unsigned int i;
+
+	for (i = from; i < to; i++) {
+		if (i > from || lead)
+			outbuf__write(ob, ", ", 2);
+		outbuf__write(ob, c->arg[i].text, c->arg[i].len);
+	}
+}
+
+/*
+ * Up to the closing parenthesis, as strace shows it: "name(args" for a whole call;
+ * "name(inputs, " before " <unfinished ...>" for one still in progress or cut short;
+ * "<... name resumed>outputs" for the return of one shown unfinished before. Returns whether
+ * the line ends there (a blocked call).
+ */
+static bool text_call_args(struct outbuf *ob, const struct call *c)
+{
+	bool outputs, partial = c->kind == CALL_BLOCKED || c->kind == CALL_UNFINISHED;
+	unsigned int n = call__entry_nargs(c, &outputs);
+
+	if (c->resumed) {
+		outbuf__lit(ob, "<... ");
+		outbuf__puts(ob, c->name);
+		outbuf__lit(ob, " resumed>");
+		if (!partial && outputs)
+			text_args(ob, c, n, c->nargs, false);
+	} else {
+		outbuf__puts(ob, c->name);
+		outbuf__putc(ob, '(');
+		text_args(ob, c, 0, partial ? n : c->nargs, false);
+		if (partial && outputs && n)
+			outbuf__write(ob, ", ", 2);
+	}
+	if (partial)
+		outbuf__lit(ob, " <unfinished ...>");
+	if (c->kind != CALL_BLOCKED)
+		outbuf__putc(ob, ')');
+	return c->kind == CALL_BLOCKED;
+}
+
 static void text_call(struct sink *s, const struct call *c)
 {
 	struct outbuf *ob = s->ob;
 	char ret[160];
-	unsigned int i;
 
 	text_leader(s, c->tid, c->has_ts, c->ts_ns);
-	outbuf__puts(ob, c->name);
-	outbuf__putc(ob, '(');
-	for (i = 0; i < c->nargs; i++) {
-		if (i)
-			outbuf__write(ob, ", ", 2);
-		outbuf__write(ob, c->arg[i].text, c->arg[i].len);
-	}
-	if (c->kind == CALL_BLOCKED) {
-		outbuf__lit(ob, " <unfinished ...>");
+	if (text_call_args(ob, c)) {
 		outbuf__newline(ob);
 		return;
 	}
-	if (c->kind == CALL_UNFINISHED) {
-		outbuf__lit(ob, " <unfinished ...>)");
-		outbuf__pad_to(ob, RET_COLUMN);
-		outbuf__lit(ob, " = ?");
-		outbuf__newline(ob);
-		return;
-	}
-	outbuf__putc(ob, ')');
 	if (outbuf__col(ob) < RET_COLUMN)
 		outbuf__pad_to(ob, RET_COLUMN);
 	else
 		outbuf__putc(ob, ' ');
 	outbuf__write(ob, "= ", 2);
-	if (c->rettext && c->kind == CALL_DONE && !ret_is_error(c->ret))
+	if (c->kind == CALL_UNFINISHED)
+		outbuf__putc(ob, '?');
+	else if (c->rettext && c->kind == CALL_DONE && !ret_is_error(c->ret))
 		outbuf__write(ob, c->rettext, c->retlen);	/* a decoder's text, any length */
 	else
 		outbuf__write(ob, ret, format_ret(ret, c));
@@ -192,7 +221,11 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 	char sig[32];
 
 	text_leader(s, e->tid, e->has_ts, e->ts_ns);
-	if (e->signaled) {
+	if (e->exec_tid) {
+		outbuf__lit(s->ob, "+++ superseded by execve in pid ");
+		outbuf__u64(s->ob, e->exec_tid);
+		outbuf__lit(s->ob, " +++");
+	} else if (e->signaled) {
 		outbuf__lit(s->ob, "+++ killed by ");
 		signal_text(sig, sizeof(sig), e->sig);
 		outbuf__puts(s->ob, sig);
