@@ -42,6 +42,7 @@ static __always_inline struct so_task *task_attach(void)
 		t->tid = (__u32)id;
 		t->state = SO_TS_ACTIVE;
 		__sync_fetch_and_add(&live_tasks, 1);
+		stamp_all = 1;
 	}
 	return t;
 }
@@ -62,6 +63,7 @@ static __always_inline void do_fork(struct so_task *t, struct task_struct *child
 	nt->tid = tid;
 	nt->state = SO_TS_FORKED;
 	__sync_fetch_and_add(&live_tasks, 1);
+	stamp_all = 1;	/* before the fork record: it is stamped */
 	r = rec_reserve(t, SO_REC_FORK, sizeof(*r), id);
 	if (!r)
 		return;

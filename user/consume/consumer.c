@@ -336,6 +336,7 @@ static void exits_flush(struct consumer *c, uint32_t tgid, bool all)
 
 void consumer__flush_exits(struct consumer *c)
 {
+	consumer__release(c, UINT64_MAX);
 	exits_flush(c, 0, true);
 }
 
@@ -526,56 +527,6 @@ void consumer__show_blocked(struct consumer *c, const struct so_sys *rec)
 	show_call(c, tab_get(c, rec->h.tid));
 }
 
-static int ring_cb(void *ctx, const void *data, size_t size)
-{
-	struct consumer *c = ctx;
-
-	if (c->raw) {
-		static const uint8_t zero[8];
-		uint32_t head[2] = { size, 0 };
-
-		outbuf__write(c->raw, head, sizeof(head));
-		outbuf__write(c->raw, data, size);
-		outbuf__write(c->raw, zero, -size & 7);
-	}
-	return consumer__handle(c, data, size);
-}
-
-void consumer__record_to(struct consumer *c, struct outbuf *raw)
-{
-	c->raw = raw;
-}
-
-int consumer__replay(struct consumer *c, const void *buf, size_t len)
-{
-	const uint8_t *p = buf, *end = p + len;
-	uint32_t n;
-	int err;
-
-	while (p + 8 <= end) {
-		memcpy(&n, p, sizeof(n));
-		p += 8;
-		if (n > (size_t)(end - p))
-			return -EINVAL;
-		err = consumer__handle(c, p, n);
-		if (err)
-			return err;
-		p += (n + 7) & ~7u;	/* records are 8-byte aligned in the file too */
-	}
-	return 0;
-}
-
-int consumer__attach(struct consumer *c, int ring_map_fd, size_t size)
-{
-	return ring__open(&c->ring, ring_map_fd, size, ring_cb, c);
-}
-
-int consumer__poll(struct consumer *c, int timeout_ms)
-{
-	/* records are submitted without wakeups: the timeout is what brings us back */
-	return ring__poll(&c->ring, timeout_ms);
-}
-
 void consumer__free(struct consumer *c)
 {
 	size_t i;
@@ -588,4 +539,5 @@ void consumer__free(struct consumer *c)
 	}
 	free(c->tab);
 	c->tab = NULL;
+	reorder__free(&c->rq);
 }
