@@ -22,32 +22,6 @@ static bool rq_wanted(struct consumer *c, const struct so_hdr *h)
 	return c->reorder;
 }
 
-static int rq_push_batch(struct consumer *c, const struct so_batch *b, size_t size)
-{
-	struct so_sys r = {};
-	uint32_t i;
-	int err = 0;
-
-	if (b->n > SO_BATCH || offsetof(struct so_batch, e) + b->n * sizeof(b->e[0]) > size)
-		return 0;
-	r.h = b->h;
-	r.h.type = SO_REC_SYS;
-	r.h.size = sizeof(r);
-	for (i = 0; i < b->n && !err; i++) {
-		const struct so_entry *e = &b->e[i];
-
-		r.h.seq = e->seq;
-		r.h.ts_ns = e->ts_ns;
-		r.nr = e->nr;
-		memcpy(r.args, e->args, sizeof(r.args));
-		r.ret = e->ret;
-		r.dur_ns = e->dur_ns;
-		err = reorder__push(&c->rq, &r, sizeof(r),
-				    (r.h.flags & SO_F_TS) ? e->ts_ns : c->rq.last_ts);
-	}
-	return err;
-}
-
 /* One record from the ring (or a recording): handled now, or queued to be put in order. */
 int consumer__feed(struct consumer *c, const void *data, size_t size)
 {
@@ -55,21 +29,18 @@ int consumer__feed(struct consumer *c, const void *data, size_t size)
 
 	if (size < sizeof(*h) || h->size > size || h->size < sizeof(*h) || !rq_wanted(c, h))
 		return consumer__handle(c, data, size);
-	if (h->type == SO_REC_BATCH)
-		return rq_push_batch(c, data, h->size);
-	return reorder__push(&c->rq, data, h->size,
-			     (h->flags & SO_F_TS) ? h->ts_ns : c->rq.last_ts);
+	return reorder__push(&c->rq, data, h->size);
 }
 
 /* Handle the queued records stamped at most horizon, oldest first. */
 void consumer__release(struct consumer *c, uint64_t horizon)
 {
-	struct rq_item *it;
+	struct so_sys call;
+	const void *rec;
+	size_t size;
 
-	while ((it = reorder__pop(&c->rq, horizon))) {
-		consumer__handle(c, it->data, it->size);
-		free(it);
-	}
+	while ((rec = reorder__pop(&c->rq, horizon, &call, &size)))
+		consumer__handle(c, rec, size);
 }
 
 static int ring_cb(void *ctx, const void *data, size_t size)
