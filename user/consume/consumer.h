@@ -68,6 +68,8 @@ int consumer__handle(struct consumer *c, const void *data, size_t size);
 int consumer__feed(struct consumer *c, const void *data, size_t size);
 /* Handle the queued records stamped at most horizon (CLOCK_MONOTONIC ns), oldest first. */
 void consumer__release(struct consumer *c, uint64_t horizon);
+/* Records of thread tid wait in the reorder queue. */
+bool consumer__queued(const struct consumer *c, uint32_t tid);
 /* A thread known to user space to be traced from the start (the launched child, -p PID). */
 void consumer__add_task(struct consumer *c, uint32_t tid, uint32_t tgid);
 void consumer__free(struct consumer *c);

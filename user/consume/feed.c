@@ -108,3 +108,8 @@ int consumer__poll(struct consumer *c, int timeout_ms)
 	return n;
 }
 
+
+bool consumer__queued(const struct consumer *c, uint32_t tid)
+{
+	return c->reorder && reorder__has(&c->rq, tid);
+}

@@ -54,6 +54,18 @@ static struct rq_stream *stream_of(struct reorder *q, uint32_t tid)
 	return &q->s[h];
 }
 
+bool reorder__has(const struct reorder *q, uint32_t tid)
+{
+	size_t h;
+
+	if (!q->items)
+		return false;
+	h = tid_hash(tid, q->scap);
+	while (q->s[h].tid && q->s[h].tid != tid)
+		h = (h + 1) & (q->scap - 1);
+	return q->s[h].tid == tid && q->s[h].n;
+}
+
 static int stream_put(struct reorder *q, struct rq_stream *s, struct rq_item *it)
 {
 	if (s->n == s->cap) {

@@ -15,6 +15,7 @@
 #ifndef SYSOBS_REORDER_H
 #define SYSOBS_REORDER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -55,6 +56,8 @@ int reorder__push(struct reorder *q, const void *rec, size_t size);
  * *size is its size.
  */
 const void *reorder__pop(struct reorder *q, uint64_t horizon, void *buf, size_t *size);
+/* Records of thread tid are waiting. */
+bool reorder__has(const struct reorder *q, uint32_t tid);
 void reorder__free(struct reorder *q);
 
 #endif /* SYSOBS_REORDER_H */

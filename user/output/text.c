@@ -151,44 +151,65 @@ static void text_args(struct outbuf *ob, const struct call *c, unsigned int from
 }
 
 /*
- * Up to the closing parenthesis, as strace shows it: "name(args" for a whole call;
- * "name(inputs, " before " <unfinished ...>" for one still in progress or cut short;
- * "<... name resumed>outputs" for the return of one shown unfinished before. Returns whether
- * the line ends there (a blocked call).
+ * A blocked call's line is left open, as strace leaves it: "read(3, ". Its return completes it
+ * when no other line came between; any other line first closes it with " <unfinished ...>",
+ * and the return is then "<... read resumed>...".
  */
-static bool text_call_args(struct outbuf *ob, const struct call *c)
+static void text_close_open(struct sink *s)
 {
-	bool outputs, partial = c->kind == CALL_BLOCKED || c->kind == CALL_UNFINISHED;
+	if (!s->open_tid)
+		return;
+	outbuf__lit(s->ob, " <unfinished ...>");
+	outbuf__newline(s->ob);
+	s->open_tid = 0;
+}
+
+/*
+ * Up to the closing parenthesis, as strace shows it: "name(args" for a whole call; "name(inputs, "
+ * for a blocked one (left open); "<... name resumed>outputs" for the return of one shown
+ * unfinished before; only the outputs when cont, the return completing the open line. A call
+ * cut short ends in " <unfinished ...>". Returns whether the line stays open (a blocked call).
+ */
+static bool text_call_args(struct outbuf *ob, const struct call *c, bool cont)
+{
+	bool outputs, blocked = c->kind == CALL_BLOCKED, cut = c->kind == CALL_UNFINISHED;
 	unsigned int n = call__entry_nargs(c, &outputs);
 
-	if (c->resumed) {
+	if (c->resumed && !cont) {
 		outbuf__lit(ob, "<... ");
 		outbuf__puts(ob, c->name);
 		outbuf__lit(ob, " resumed>");
-		if (!partial && outputs)
-			text_args(ob, c, n, c->nargs, false);
-	} else {
+	} else if (!cont) {
 		outbuf__puts(ob, c->name);
 		outbuf__putc(ob, '(');
-		text_args(ob, c, 0, partial ? n : c->nargs, false);
-		if (partial && outputs && n)
+		text_args(ob, c, 0, blocked || cut ? n : c->nargs, false);
+		if ((blocked || cut) && outputs && n)
 			outbuf__write(ob, ", ", 2);
 	}
-	if (partial)
+	if (blocked)
+		return true;
+	if ((c->resumed || cont) && !cut && outputs)
+		text_args(ob, c, n, c->nargs, false);
+	if (cut)
 		outbuf__lit(ob, " <unfinished ...>");
-	if (c->kind != CALL_BLOCKED)
-		outbuf__putc(ob, ')');
-	return c->kind == CALL_BLOCKED;
+	outbuf__putc(ob, ')');
+	return false;
 }
 
 static void text_call(struct sink *s, const struct call *c)
 {
 	struct outbuf *ob = s->ob;
+	bool cont = c->resumed && s->open_tid == c->tid && s->open_nr == c->nr;
 	char ret[160];
 
-	text_leader(s, c->tid, c->has_ts, c->ts_ns);
-	if (text_call_args(ob, c)) {
-		outbuf__newline(ob);
+	if (!cont) {
+		text_close_open(s);
+		text_leader(s, c->tid, c->has_ts, c->ts_ns);
+	}
+	s->open_tid = 0;
+	if (text_call_args(ob, c, cont)) {
+		s->open_tid = c->tid ? c->tid : ~0u;
+		s->open_nr = c->nr;
 		return;
 	}
 	if (outbuf__col(ob) < RET_COLUMN)
@@ -220,6 +241,7 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 {
 	char sig[32];
 
+	text_close_open(s);
 	text_leader(s, e->tid, e->has_ts, e->ts_ns);
 	if (e->exec_tid) {
 		outbuf__lit(s->ob, "+++ superseded by execve in pid ");
@@ -243,6 +265,7 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 /* --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} --- */
 static void text_signal(struct sink *s, const struct sig_event *e)
 {
+	text_close_open(s);
 	text_leader(s, e->tid, e->has_ts, e->ts_ns);
 	outbuf__lit(s->ob, "--- ");
 	outbuf__puts(s->ob, e->name);
@@ -255,6 +278,7 @@ static void text_signal(struct sink *s, const struct sig_event *e)
 static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
 		      uint64_t count)
 {
+	text_close_open(s);
 	text_leader(s, tid, false, 0);
 	outbuf__lit(s->ob, "--- lost ");
 	outbuf__u64(s->ob, count);
@@ -273,6 +297,7 @@ static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from
 
 static void text_finish(struct sink *s, const struct run_totals *t)
 {
+	text_close_open(s);
 }
 
 const struct sink_ops text_sink_ops = {
