@@ -336,7 +336,7 @@ static void exits_flush(struct consumer *c, uint32_t tgid, bool all)
 
 void consumer__flush_exits(struct consumer *c)
 {
-	consumer__release(c, UINT64_MAX);
+	consumer__feed_rest(c);
 	exits_flush(c, 0, true);
 }
 
@@ -540,4 +540,5 @@ void consumer__free(struct consumer *c)
 	free(c->tab);
 	c->tab = NULL;
 	reorder__free(&c->rq);
+	ends__free(&c->ends);
 }

@@ -14,6 +14,7 @@
 #include "lib/outbuf.h"
 #include "output/sink.h"
 
+#include "consume/ends.h"
 #include "consume/reorder.h"
 #include "consume/ring.h"
 
@@ -30,6 +31,7 @@ struct consumer_opts {
 
 struct consumer {
 	struct ring ring;
+	struct ends ends;	/* exit records the kernel queued apart, the ring being full */
 	struct decoder *dec;
 	struct sink *sink;
 	struct tstate *tab;	/* per-thread state, open addressing on tid */
@@ -58,6 +60,8 @@ struct consumer {
 
 int consumer__init(struct consumer *c, struct decoder *dec, struct sink *sink,
 		   const struct consumer_opts *o);
+/* Take the exit records the kernel queues apart when the ring is full (consume/ends.h). */
+void consumer__ends_from(struct consumer *c, struct ends_source src);
 /* Attach to the ring buffer map (size: its data area); then poll. */
 int consumer__attach(struct consumer *c, int ring_map_fd, size_t size);
 /* Wait up to timeout_ms for records and handle all there are. Returns records or -errno. */
@@ -66,6 +70,8 @@ int consumer__poll(struct consumer *c, int timeout_ms);
 int consumer__handle(struct consumer *c, const void *data, size_t size);
 /* One record from the ring or a recording: handled, or queued to be put in order (feed.c). */
 int consumer__feed(struct consumer *c, const void *data, size_t size);
+/* At the end: the exit records still queued apart, then every record still waiting. */
+void consumer__feed_rest(struct consumer *c);
 /* Handle the queued records stamped at most horizon (CLOCK_MONOTONIC ns), oldest first. */
 void consumer__release(struct consumer *c, uint64_t horizon);
 /* Records of thread tid wait in the reorder queue. */
@@ -73,8 +79,8 @@ bool consumer__queued(const struct consumer *c, uint32_t tid);
 /* A thread known to user space to be traced from the start (the launched child, -p PID). */
 void consumer__add_task(struct consumer *c, uint32_t tid, uint32_t tgid);
 void consumer__free(struct consumer *c);
-/* Handle the records still waiting in the reorder queue, then report the process ends still
- * waiting for a thread's end record (lost, or never sent). At the end of a trace. */
+/* At the end: the exit records still queued apart, the records still waiting to be put in
+ * order, then the process ends still waiting for a thread's end record (lost, or never sent). */
 void consumer__flush_exits(struct consumer *c);
 /* Up to max threads the records show alive (tid, tgid). Returns how many. */
 int consumer__tids(struct consumer *c, uint32_t *tids, uint32_t *tgids, int max);

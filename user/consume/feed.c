@@ -43,10 +43,9 @@ void consumer__release(struct consumer *c, uint64_t horizon)
 		consumer__handle(c, rec, size);
 }
 
-static int ring_cb(void *ctx, const void *data, size_t size)
+/* A record as received: into the --record file, then handled or queued. */
+static int feed_raw(struct consumer *c, const void *data, size_t size)
 {
-	struct consumer *c = ctx;
-
 	if (c->raw) {
 		static const uint8_t zero[8];
 		uint32_t head[2] = { size, 0 };
@@ -56,6 +55,33 @@ static int ring_cb(void *ctx, const void *data, size_t size)
 		outbuf__write(c->raw, zero, -size & 7);
 	}
 	return consumer__feed(c, data, size);
+}
+
+static int ring_cb(void *ctx, const void *data, size_t size)
+{
+	struct consumer *c = ctx;
+	const struct so_exit *end;
+	int err;
+
+	/* the ends queued apart that belong before this record (c->ring.cons: its position) */
+	while ((end = ends__next(&c->ends, c->ring.cons)))
+		if ((err = feed_raw(c, end, sizeof(*end))))
+			return err;
+	return feed_raw(c, data, size);
+}
+
+void consumer__feed_rest(struct consumer *c)
+{
+	const struct so_exit *end;
+
+	while ((end = ends__next(&c->ends, UINT64_MAX)))
+		feed_raw(c, end, sizeof(*end));
+	consumer__release(c, UINT64_MAX);
+}
+
+void consumer__ends_from(struct consumer *c, struct ends_source src)
+{
+	c->ends.src = src;
 }
 
 void consumer__record_to(struct consumer *c, struct outbuf *raw)
