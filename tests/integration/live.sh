@@ -8,15 +8,22 @@
 . "$SRCDIR/tests/lib.sh"
 need_bpf
 
-# long enough for two looks (0.2 s apart) after start-up, which is slow in the TCG VMs
-wait_s=1
-[ -n "${SYSOBS_VM:-}" ] && wait_s=4
-(sleep $((wait_s + 1)); echo hi) | "$SYSOBS" -o "$T/trace" -- "$PROGS/blockread" 2>"$T/err" &
+# the read blocks until the test writes to the FIFO, once it has seen the open line (at most
+# 10 s: the time it takes depends on the machine; blocked.sh holds the 1 s promise)
+mkfifo "$T/in"
+"$SYSOBS" -o "$T/trace" -- "$PROGS/blockread" <"$T/in" 2>"$T/err" &
 pid=$!
-sleep $wait_s
+exec 3>"$T/in"
+i=0
+while [ "$(tail -c 8 "$T/trace" 2>/dev/null)" != "read(0, " ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
 # the last line is open: no newline after it
 [ "$(tail -c 8 "$T/trace")" = "read(0, " ] ||
 	{ kill $pid; fail "no open line for the blocked read: $(tail -n 3 "$T/trace")"; }
+echo hi >&3
+exec 3>&-
 wait $pid
 expect_eq "exit status (bytes read)" 3 "$?"
 grep -q '^read(0, "hi\\n", 16) *= 3$' "$T/trace" ||
