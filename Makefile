@@ -169,7 +169,7 @@ $(OUT)/bench/replay: tests/bench/replay.c $(LIB_OBJS)
 $(OUT)/bench/workload: tests/bench/workload.c
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(OUT)/bench
-	$(Q)$(CC) -O2 -g -Wall -Wextra -Werror $< -o $@
+	$(Q)$(CC) -O2 -g -Wall -Wextra -Werror -pthread $< -o $@
 
 $(OUT)/bench/floor.bpf.o: tests/bench/floor.bpf.c vmlinux.h
 	$(call msg,BPF,$@)

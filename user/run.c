@@ -19,7 +19,6 @@
 #include "run.h"
 
 #define POLL_MS		10		/* records come without wakeups: how often to look */
-#define LIVE_IDLE_POLLS	20		/* quiet polls before looking for blocked calls */
 #define OUTBUF_SIZE	(1 << 20)
 
 static volatile sig_atomic_t stop_signals;
@@ -267,7 +266,11 @@ static int trace__loop(struct run *r, bool live)
 {
 	static struct live lv;
 	bool cmd = r->o->cmd != NULL;
-	int n, idle = 0;
+	int n, polls = 0;
+	bool ticked;
+
+	lv.specs = r->specs;
+	lv.strsize = r->o->strsize;
 
 	for (;;) {
 		n = consumer__poll(&r->cons, POLL_MS);
@@ -287,10 +290,11 @@ static int trace__loop(struct run *r, bool live)
 				;
 			return 0;
 		}
-		idle = n > 0 ? 0 : idle + 1;
-		if (live && idle && idle % LIVE_IDLE_POLLS == 0)
+		ticked = live && ++polls % (LIVE_TICK_MS / POLL_MS) == 0;
+		if (ticked)
 			live__tick(&lv, &r->cons);
-		if (n > 0 || outbuf__col(&r->ob) == 0)
+		/* a blocked call's open line ("read(3, ") is shown at once, as strace's */
+		if (n > 0 || ticked || outbuf__col(&r->ob) == 0)
 			outbuf__flush(&r->ob);
 	}
 }
@@ -299,7 +303,7 @@ static bool live_default(const struct opts *o, int out_fd)
 {
 	if (o->live >= 0)
 		return o->live;
-	return !o->json && !o->summary_only && isatty(out_fd);
+	return !o->summary_only;
 }
 
 /* The command's end when the kernel's exit record was lost or came from an untraced thread. */

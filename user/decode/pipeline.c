@@ -299,6 +299,7 @@ static void call_head(struct call *c, const struct so_hdr *h, long nr)
 	c->has_dur = false;
 	c->noargs = false;
 	c->kind = CALL_DONE;
+	c->resumed = false;
 	c->ret = 0;
 	c->rettext = NULL;
 	c->retlen = 0;

@@ -172,8 +172,6 @@ static void json_call(struct sink *s, const struct call *c)
 	char buf[32];
 	unsigned int i;
 
-	if (c->kind == CALL_BLOCKED)
-		return;	/* JSON has one object per call, written when it is complete */
 	json_head_syscall(ob, c->tgid, c->tid);
 	outbuf__lit(ob, ",\"seq\":");
 	outbuf__u64(ob, c->seq);
@@ -203,8 +201,10 @@ static void json_call(struct sink *s, const struct call *c)
 	} else {
 		outbuf__lit(ob, ",\"ret\":null");
 		outbuf__puts(ob, c->kind == CALL_NORETURN ? ",\"noreturn\":true" :
-							     ",\"unfinished\":true");
+			     c->kind == CALL_BLOCKED ? ",\"blocked\":true" : ",\"unfinished\":true");
 	}
+	if (c->resumed)
+		outbuf__lit(ob, ",\"resumed\":true");
 	if (c->has_dur) {
 		outbuf__lit(ob, ",\"dur_ns\":");
 		outbuf__u64(ob, c->dur_ns);
@@ -233,7 +233,10 @@ static void json_proc_exit(struct sink *s, const struct proc_exit *e)
 
 	json_head(s->ob, "exit", e->tgid, e->tid);
 	json_ts(s->ob, e->has_ts, e->ts_ns);
-	if (e->signaled) {
+	if (e->exec_tid) {
+		outbuf__lit(s->ob, ",\"superseded_by\":");
+		outbuf__u64(s->ob, e->exec_tid);
+	} else if (e->signaled) {
 		outbuf__lit(s->ob, ",\"signal\":\"");
 		signal_text(sig, sizeof(sig), e->sig);
 		outbuf__puts(s->ob, sig);

@@ -46,6 +46,8 @@ struct sink {
 	bool ts_exact;		/* every call has its own clock read (JSON summary says so) */
 	int64_t real_off_ns;	/* CLOCK_REALTIME - CLOCK_MONOTONIC, for -t */
 	uint64_t last_ts;	/* -r: the previous line's time */
+	uint32_t open_tid;	/* text: a blocked call's line is open ("read(3, "), whose */
+	long open_nr;
 	int64_t tod_sec;	/* -t: the second tod_text is for */
 	char tod_text[16];	/* "HH:MM:SS" */
 };

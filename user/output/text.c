@@ -137,39 +137,89 @@ static void text_leader(struct sink *s, uint32_t tid, bool has_ts, uint64_t ts)
 	text_timestamp(s, has_ts, ts);
 }
 
-static void text_call(struct sink *s, const struct call *c)
+/* args from..to-1, each after ", " but the first (unless lead) */
+static void text_args(struct outbuf *ob, const struct call *c, unsigned int from, unsigned int to,
+		      bool lead)
 {
-	struct outbuf *ob = s->ob;
-	char ret[160];
 	unsigned int i;
 
-	text_leader(s, c->tid, c->has_ts, c->ts_ns);
-	outbuf__puts(ob, c->name);
-	outbuf__putc(ob, '(');
-	for (i = 0; i < c->nargs; i++) {
-		if (i)
+	for (i = from; i < to; i++) {
+		if (i > from || lead)
 			outbuf__write(ob, ", ", 2);
 		outbuf__write(ob, c->arg[i].text, c->arg[i].len);
 	}
-	if (c->kind == CALL_BLOCKED) {
+}
+
+/*
+ * A blocked call's line is left open, as strace leaves it: "read(3, ". Its return completes it
+ * when no other line came between; any other line first closes it with " <unfinished ...>",
+ * and the return is then "<... read resumed>...".
+ */
+static void text_close_open(struct sink *s)
+{
+	if (!s->open_tid)
+		return;
+	outbuf__lit(s->ob, " <unfinished ...>");
+	outbuf__newline(s->ob);
+	s->open_tid = 0;
+}
+
+/*
+ * Up to the closing parenthesis, as strace shows it: "name(args" for a whole call; "name(inputs, "
+ * for a blocked one (left open); "<... name resumed>outputs" for the return of one shown
+ * unfinished before; only the outputs when cont, the return completing the open line. A call
+ * cut short ends in " <unfinished ...>". Returns whether the line stays open (a blocked call).
+ */
+static bool text_call_args(struct outbuf *ob, const struct call *c, bool cont)
+{
+	bool outputs, blocked = c->kind == CALL_BLOCKED, cut = c->kind == CALL_UNFINISHED;
+	unsigned int n = call__entry_nargs(c, &outputs);
+
+	if (c->resumed && !cont) {
+		outbuf__lit(ob, "<... ");
+		outbuf__puts(ob, c->name);
+		outbuf__lit(ob, " resumed>");
+	} else if (!cont) {
+		outbuf__puts(ob, c->name);
+		outbuf__putc(ob, '(');
+		text_args(ob, c, 0, blocked || cut ? n : c->nargs, false);
+		if ((blocked || cut) && outputs && n)
+			outbuf__write(ob, ", ", 2);
+	}
+	if (blocked)
+		return true;
+	if ((c->resumed || cont) && !cut && outputs)
+		text_args(ob, c, n, c->nargs, false);
+	if (cut)
 		outbuf__lit(ob, " <unfinished ...>");
-		outbuf__newline(ob);
-		return;
-	}
-	if (c->kind == CALL_UNFINISHED) {
-		outbuf__lit(ob, " <unfinished ...>)");
-		outbuf__pad_to(ob, RET_COLUMN);
-		outbuf__lit(ob, " = ?");
-		outbuf__newline(ob);
-		return;
-	}
 	outbuf__putc(ob, ')');
+	return false;
+}
+
+static void text_call(struct sink *s, const struct call *c)
+{
+	struct outbuf *ob = s->ob;
+	bool cont = c->resumed && s->open_tid == c->tid && s->open_nr == c->nr;
+	char ret[160];
+
+	if (!cont) {
+		text_close_open(s);
+		text_leader(s, c->tid, c->has_ts, c->ts_ns);
+	}
+	s->open_tid = 0;
+	if (text_call_args(ob, c, cont)) {
+		s->open_tid = c->tid ? c->tid : ~0u;
+		s->open_nr = c->nr;
+		return;
+	}
 	if (outbuf__col(ob) < RET_COLUMN)
 		outbuf__pad_to(ob, RET_COLUMN);
 	else
 		outbuf__putc(ob, ' ');
 	outbuf__write(ob, "= ", 2);
-	if (c->rettext && c->kind == CALL_DONE && !ret_is_error(c->ret))
+	if (c->kind == CALL_UNFINISHED)
+		outbuf__putc(ob, '?');
+	else if (c->rettext && c->kind == CALL_DONE && !ret_is_error(c->ret))
 		outbuf__write(ob, c->rettext, c->retlen);	/* a decoder's text, any length */
 	else
 		outbuf__write(ob, ret, format_ret(ret, c));
@@ -191,8 +241,13 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 {
 	char sig[32];
 
+	text_close_open(s);
 	text_leader(s, e->tid, e->has_ts, e->ts_ns);
-	if (e->signaled) {
+	if (e->exec_tid) {
+		outbuf__lit(s->ob, "+++ superseded by execve in pid ");
+		outbuf__u64(s->ob, e->exec_tid);
+		outbuf__lit(s->ob, " +++");
+	} else if (e->signaled) {
 		outbuf__lit(s->ob, "+++ killed by ");
 		signal_text(sig, sizeof(sig), e->sig);
 		outbuf__puts(s->ob, sig);
@@ -210,6 +265,7 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 /* --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} --- */
 static void text_signal(struct sink *s, const struct sig_event *e)
 {
+	text_close_open(s);
 	text_leader(s, e->tid, e->has_ts, e->ts_ns);
 	outbuf__lit(s->ob, "--- ");
 	outbuf__puts(s->ob, e->name);
@@ -222,6 +278,7 @@ static void text_signal(struct sink *s, const struct sig_event *e)
 static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
 		      uint64_t count)
 {
+	text_close_open(s);
 	text_leader(s, tid, false, 0);
 	outbuf__lit(s->ob, "--- lost ");
 	outbuf__u64(s->ob, count);
@@ -240,6 +297,7 @@ static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from
 
 static void text_finish(struct sink *s, const struct run_totals *t)
 {
+	text_close_open(s);
 }
 
 const struct sink_ops text_sink_ops = {

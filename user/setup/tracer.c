@@ -173,8 +173,8 @@ int tracer__add_task(struct tracer *t, uint32_t tid, uint32_t tgid, bool pending
 		return pidfd;
 	if (bpf_map_update_elem(bpf_map__fd(t->skel->maps.tasks), &pidfd, &v, BPF_NOEXIST))
 		err = -errno;
-	else
-		__atomic_fetch_add(&t->skel->bss->live_tasks, 1, __ATOMIC_SEQ_CST);
+	else if (__atomic_fetch_add(&t->skel->bss->live_tasks, 1, __ATOMIC_SEQ_CST) > 0)
+		t->skel->bss->stamp_all = 1;	/* a second thread: stamp every call (maps.bpf.h) */
 	close(pidfd);
 	return err;
 }
