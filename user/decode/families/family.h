@@ -79,6 +79,18 @@ extern const struct dec_entry dec_time_table[];
 extern const struct dec_entry dec_resource_table[];
 extern const struct dec_entry dec_process_table[];
 extern const struct dec_entry dec_io_table[];
+extern const struct dec_entry dec_ioctl_table[];
+
+/* Terminal structs (term.c), as the kernel lays them out; ioctl.c prints them. */
+#define TERMIOS_SIZE	36
+#define TERMIO_SIZE	18
+#define WINSIZE_SIZE	8
+#define IOCTL_ARG_MAX	256	/* bytes the kernel reads behind ioctl's argument */
+/* {c_iflag=ICRNL|IXON, c_oflag=..., c_cflag=..., c_lflag=..., ...} */
+void sb_termios(struct sb *b, const void *p);
+void sb_termio(struct sb *b, const void *p);
+/* {ws_row=24, ws_col=80, ws_xpixel=0, ws_ypixel=0} */
+void sb_winsize(struct sb *b, const void *p);
 
 /* strace's siginfo text, "{si_signo=SIGUSR1, si_code=SI_USER, si_pid=42, si_uid=0}", of a
  * signal record, into dst (cap bytes, NUL-terminated); code_name gets si_code's name or NULL. */

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
-/* Files and directories: open flags, stat structs, access modes, fcntl, lseek, ioctl. */
+/* Files and directories: open flags, stat structs, access modes, fcntl, lseek. */
 #include <string.h>
 #include "decode/families/family.h"
 
@@ -251,34 +251,6 @@ static void dec_fcntl(struct decoder *d, struct call *c)
 	}
 }
 
-#define FICLONE_V	0x40049409u
-
-/* ioctl: the request's name(s) (several share some codes, strace joins them with "or"). */
-static void dec_ioctl(struct decoder *d, struct call *c)
-{
-	uint32_t req = c->arg[1].raw;
-	struct sb b = dec_begin(d);
-	bool found = false;
-	unsigned int i;
-
-	for (i = 0; i < xt_ioctls.n; i++) {
-		if (xt_ioctls.e[i].val != req)
-			continue;
-		if (found)
-			sb_puts(&b, " or ");
-		sb_puts(&b, xt_ioctls.e[i].name);
-		found = true;
-	}
-	if (!found)
-		sb_hex(&b, req);
-	dec_end(d, &c->arg[1], &b);
-	if (req == FICLONE_V) {
-		b = dec_begin(d);
-		sb_i64(&b, (int32_t)c->arg[2].raw);
-		dec_end(d, &c->arg[2], &b);
-	}
-}
-
 /* getdents64(fd, 0x... / * 12 entries * /, count) */
 static void dec_getdents(struct decoder *d, struct call *c)
 {
@@ -407,7 +379,6 @@ const struct dec_entry dec_file_table[] = {
 	{ "fchownat", dec_fchownat },
 	{ "lseek", dec_lseek },
 	{ "fcntl", dec_fcntl },
-	{ "ioctl", dec_ioctl },
 	{ "getdents64", dec_getdents, { { 1, SO_CK_DIRENTS } } },
 	{ "getdents", dec_getdents, { { 1, SO_CK_DIRENTS } } },
 	{ "fadvise64", dec_fadvise64 },

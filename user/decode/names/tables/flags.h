@@ -1205,11 +1205,271 @@ static const struct xlat xl_wait_options[] = {
 };
 const struct xlat_tab xt_wait_options = { xl_wait_options, 7 };
 
-/* ioctl codes, sorted by code, from <asm/termbits.h>, <asm/ioctls.h>, <linux/serial.h>, <linux/fs.h>, <linux/fiemap.h>, <linux/btrfs.h> */
+/* flags, from <asm/termbits.h> */
+static const struct xlat xl_term_iflags[] = {
+	{ 0x1ULL, "IGNBRK" },
+	{ 0x2ULL, "BRKINT" },
+	{ 0x4ULL, "IGNPAR" },
+	{ 0x8ULL, "PARMRK" },
+	{ 0x10ULL, "INPCK" },
+	{ 0x20ULL, "ISTRIP" },
+	{ 0x40ULL, "INLCR" },
+	{ 0x80ULL, "IGNCR" },
+	{ 0x100ULL, "ICRNL" },
+	{ 0x200ULL, "IUCLC" },
+	{ 0x400ULL, "IXON" },
+	{ 0x800ULL, "IXANY" },
+	{ 0x1000ULL, "IXOFF" },
+	{ 0x2000ULL, "IMAXBEL" },
+	{ 0x4000ULL, "IUTF8" },
+};
+const struct xlat_tab xt_term_iflags = { xl_term_iflags, 15 };
+
+/* flags, from <asm/termbits.h> */
+static const struct xlat xl_term_oflags[] = {
+	{ 0x1ULL, "OPOST" },
+	{ 0x2ULL, "OLCUC" },
+	{ 0x4ULL, "ONLCR" },
+	{ 0x8ULL, "OCRNL" },
+	{ 0x10ULL, "ONOCR" },
+	{ 0x20ULL, "ONLRET" },
+	{ 0x40ULL, "OFILL" },
+	{ 0x80ULL, "OFDEL" },
+};
+const struct xlat_tab xt_term_oflags = { xl_term_oflags, 8 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_term_nldly[] = {
+	{ 0x0ULL, "NL0" },
+	{ 0x100ULL, "NL1" },
+};
+const struct xlat_tab xt_term_nldly = { xl_term_nldly, 2 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_term_crdly[] = {
+	{ 0x0ULL, "CR0" },
+	{ 0x200ULL, "CR1" },
+	{ 0x400ULL, "CR2" },
+	{ 0x600ULL, "CR3" },
+};
+const struct xlat_tab xt_term_crdly = { xl_term_crdly, 4 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_term_tabdly[] = {
+	{ 0x0ULL, "TAB0" },
+	{ 0x800ULL, "TAB1" },
+	{ 0x1000ULL, "TAB2" },
+	{ 0x1800ULL, "TAB3" },
+};
+const struct xlat_tab xt_term_tabdly = { xl_term_tabdly, 4 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_term_bsdly[] = {
+	{ 0x0ULL, "BS0" },
+	{ 0x2000ULL, "BS1" },
+};
+const struct xlat_tab xt_term_bsdly = { xl_term_bsdly, 2 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_term_vtdly[] = {
+	{ 0x0ULL, "VT0" },
+	{ 0x4000ULL, "VT1" },
+};
+const struct xlat_tab xt_term_vtdly = { xl_term_vtdly, 2 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_term_ffdly[] = {
+	{ 0x0ULL, "FF0" },
+	{ 0x8000ULL, "FF1" },
+};
+const struct xlat_tab xt_term_ffdly = { xl_term_ffdly, 2 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_term_bauds[] = {
+	{ 0x0ULL, "B0" },
+	{ 0x1ULL, "B50" },
+	{ 0x2ULL, "B75" },
+	{ 0x3ULL, "B110" },
+	{ 0x4ULL, "B134" },
+	{ 0x5ULL, "B150" },
+	{ 0x6ULL, "B200" },
+	{ 0x7ULL, "B300" },
+	{ 0x8ULL, "B600" },
+	{ 0x9ULL, "B1200" },
+	{ 0xaULL, "B1800" },
+	{ 0xbULL, "B2400" },
+	{ 0xcULL, "B4800" },
+	{ 0xdULL, "B9600" },
+	{ 0xeULL, "B19200" },
+	{ 0xfULL, "B38400" },
+	{ 0x1000ULL, "BOTHER" },
+	{ 0x1001ULL, "B57600" },
+	{ 0x1002ULL, "B115200" },
+	{ 0x1003ULL, "B230400" },
+	{ 0x1004ULL, "B460800" },
+	{ 0x1005ULL, "B500000" },
+	{ 0x1006ULL, "B576000" },
+	{ 0x1007ULL, "B921600" },
+	{ 0x1008ULL, "B1000000" },
+	{ 0x1009ULL, "B1152000" },
+	{ 0x100aULL, "B1500000" },
+	{ 0x100bULL, "B2000000" },
+	{ 0x100cULL, "B2500000" },
+	{ 0x100dULL, "B3000000" },
+	{ 0x100eULL, "B3500000" },
+	{ 0x100fULL, "B4000000" },
+};
+const struct xlat_tab xt_term_bauds = { xl_term_bauds, 32 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_term_csize[] = {
+	{ 0x0ULL, "CS5" },
+	{ 0x10ULL, "CS6" },
+	{ 0x20ULL, "CS7" },
+	{ 0x30ULL, "CS8" },
+};
+const struct xlat_tab xt_term_csize = { xl_term_csize, 4 };
+
+/* flags, from <asm/termbits.h> */
+static const struct xlat xl_term_cflags[] = {
+	{ 0x40ULL, "CSTOPB" },
+	{ 0x80ULL, "CREAD" },
+	{ 0x100ULL, "PARENB" },
+	{ 0x200ULL, "PARODD" },
+	{ 0x400ULL, "HUPCL" },
+	{ 0x800ULL, "CLOCAL" },
+	{ 0x40000000ULL, "CMSPAR" },
+	{ 0x80000000ULL, "CRTSCTS" },
+};
+const struct xlat_tab xt_term_cflags = { xl_term_cflags, 8 };
+
+/* flags, from <asm/termbits.h> */
+static const struct xlat xl_term_lflags[] = {
+	{ 0x1ULL, "ISIG" },
+	{ 0x2ULL, "ICANON" },
+	{ 0x4ULL, "XCASE" },
+	{ 0x8ULL, "ECHO" },
+	{ 0x10ULL, "ECHOE" },
+	{ 0x20ULL, "ECHOK" },
+	{ 0x40ULL, "ECHONL" },
+	{ 0x80ULL, "NOFLSH" },
+	{ 0x8000ULL, "IEXTEN" },
+	{ 0x200ULL, "ECHOCTL" },
+	{ 0x400ULL, "ECHOPRT" },
+	{ 0x800ULL, "ECHOKE" },
+	{ 0x1000ULL, "FLUSHO" },
+	{ 0x4000ULL, "PENDIN" },
+	{ 0x100ULL, "TOSTOP" },
+	{ 0x10000ULL, "EXTPROC" },
+};
+const struct xlat_tab xt_term_lflags = { xl_term_lflags, 16 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_tcxonc_options[] = {
+	{ 0x0ULL, "TCOOFF" },
+	{ 0x1ULL, "TCOON" },
+	{ 0x2ULL, "TCIOFF" },
+	{ 0x3ULL, "TCION" },
+};
+const struct xlat_tab xt_tcxonc_options = { xl_tcxonc_options, 4 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_tcflsh_options[] = {
+	{ 0x0ULL, "TCIFLUSH" },
+	{ 0x1ULL, "TCOFLUSH" },
+	{ 0x2ULL, "TCIOFLUSH" },
+};
+const struct xlat_tab xt_tcflsh_options = { xl_tcflsh_options, 3 };
+
+/* flags, from <asm/termios.h> */
+static const struct xlat xl_modem_flags[] = {
+	{ 0x1ULL, "TIOCM_LE" },
+	{ 0x2ULL, "TIOCM_DTR" },
+	{ 0x4ULL, "TIOCM_RTS" },
+	{ 0x8ULL, "TIOCM_ST" },
+	{ 0x10ULL, "TIOCM_SR" },
+	{ 0x20ULL, "TIOCM_CTS" },
+	{ 0x40ULL, "TIOCM_CAR" },
+	{ 0x80ULL, "TIOCM_RI" },
+	{ 0x100ULL, "TIOCM_DSR" },
+	{ 0x2000ULL, "TIOCM_OUT1" },
+	{ 0x4000ULL, "TIOCM_OUT2" },
+	{ 0x8000ULL, "TIOCM_LOOP" },
+};
+const struct xlat_tab xt_modem_flags = { xl_modem_flags, 12 };
+
+/* flags, from <linux/if.h> */
+static const struct xlat xl_iff_flags[] = {
+	{ 0x1ULL, "IFF_UP" },
+	{ 0x2ULL, "IFF_BROADCAST" },
+	{ 0x4ULL, "IFF_DEBUG" },
+	{ 0x8ULL, "IFF_LOOPBACK" },
+	{ 0x10ULL, "IFF_POINTOPOINT" },
+	{ 0x20ULL, "IFF_NOTRAILERS" },
+	{ 0x40ULL, "IFF_RUNNING" },
+	{ 0x80ULL, "IFF_NOARP" },
+	{ 0x100ULL, "IFF_PROMISC" },
+	{ 0x200ULL, "IFF_ALLMULTI" },
+	{ 0x400ULL, "IFF_MASTER" },
+	{ 0x800ULL, "IFF_SLAVE" },
+	{ 0x1000ULL, "IFF_MULTICAST" },
+	{ 0x2000ULL, "IFF_PORTSEL" },
+	{ 0x4000ULL, "IFF_AUTOMEDIA" },
+	{ 0x8000ULL, "IFF_DYNAMIC" },
+	{ 0x10000ULL, "IFF_LOWER_UP" },
+	{ 0x20000ULL, "IFF_DORMANT" },
+	{ 0x40000ULL, "IFF_ECHO" },
+};
+const struct xlat_tab xt_iff_flags = { xl_iff_flags, 19 };
+
+/* ioctl codes, sorted by code, from <asm/termbits.h>, <asm/ioctls.h>, <linux/serial.h>, <linux/fs.h>, <linux/fiemap.h>, <linux/btrfs.h>, <linux/sockios.h>, <linux/loop.h>, <linux/blktrace_api.h>, <linux/blkzoned.h>, <linux/soundcard.h> */
 static const struct xlat xl_ioctls[] = {
+	{ 0x1ULL, "FIBMAP" },
+	{ 0x2ULL, "FIGETBSZ" },
+	{ 0x125dULL, "BLKROSET" },
+	{ 0x125eULL, "BLKROGET" },
+	{ 0x125fULL, "BLKRRPART" },
+	{ 0x1260ULL, "BLKGETSIZE" },
+	{ 0x1261ULL, "BLKFLSBUF" },
+	{ 0x1262ULL, "BLKRASET" },
+	{ 0x1263ULL, "BLKRAGET" },
+	{ 0x1264ULL, "BLKFRASET" },
+	{ 0x1265ULL, "BLKFRAGET" },
+	{ 0x1266ULL, "BLKSECTSET" },
+	{ 0x1267ULL, "BLKSECTGET" },
+	{ 0x1268ULL, "BLKSSZGET" },
+	{ 0x1274ULL, "BLKTRACESTART" },
+	{ 0x1275ULL, "BLKTRACESTOP" },
+	{ 0x1276ULL, "BLKTRACETEARDOWN" },
+	{ 0x1277ULL, "BLKDISCARD" },
+	{ 0x1278ULL, "BLKIOMIN" },
+	{ 0x1279ULL, "BLKIOOPT" },
+	{ 0x127aULL, "BLKALIGNOFF" },
+	{ 0x127bULL, "BLKPBSZGET" },
+	{ 0x127cULL, "BLKDISCARDZEROES" },
+	{ 0x127dULL, "BLKSECDISCARD" },
+	{ 0x127eULL, "BLKROTATIONAL" },
+	{ 0x127fULL, "BLKZEROOUT" },
+	{ 0x4c00ULL, "LOOP_SET_FD" },
+	{ 0x4c01ULL, "LOOP_CLR_FD" },
+	{ 0x4c02ULL, "LOOP_SET_STATUS" },
+	{ 0x4c03ULL, "LOOP_GET_STATUS" },
+	{ 0x4c04ULL, "LOOP_SET_STATUS64" },
+	{ 0x4c05ULL, "LOOP_GET_STATUS64" },
+	{ 0x4c06ULL, "LOOP_CHANGE_FD" },
+	{ 0x4c07ULL, "LOOP_SET_CAPACITY" },
+	{ 0x4c08ULL, "LOOP_SET_DIRECT_IO" },
+	{ 0x4c09ULL, "LOOP_SET_BLOCK_SIZE" },
+	{ 0x4c0aULL, "LOOP_CONFIGURE" },
+	{ 0x4c80ULL, "LOOP_CTL_ADD" },
+	{ 0x4c81ULL, "LOOP_CTL_REMOVE" },
+	{ 0x4c82ULL, "LOOP_CTL_GET_FREE" },
 	{ 0x5401ULL, "TCGETS" },
+	{ 0x5402ULL, "SNDCTL_TMR_START" },
 	{ 0x5402ULL, "TCSETS" },
+	{ 0x5403ULL, "SNDCTL_TMR_STOP" },
 	{ 0x5403ULL, "TCSETSW" },
+	{ 0x5404ULL, "SNDCTL_TMR_CONTINUE" },
 	{ 0x5404ULL, "TCSETSF" },
 	{ 0x5405ULL, "TCGETA" },
 	{ 0x5406ULL, "TCSETA" },
@@ -1234,7 +1494,6 @@ static const struct xlat xl_ioctls[] = {
 	{ 0x5419ULL, "TIOCGSOFTCAR" },
 	{ 0x541aULL, "TIOCSSOFTCAR" },
 	{ 0x541bULL, "FIONREAD" },
-	{ 0x541bULL, "TIOCINQ" },
 	{ 0x541cULL, "TIOCLINUX" },
 	{ 0x541dULL, "TIOCCONS" },
 	{ 0x541eULL, "TIOCGSERIAL" },
@@ -1271,42 +1530,134 @@ static const struct xlat xl_ioctls[] = {
 	{ 0x545cULL, "TIOCMIWAIT" },
 	{ 0x545dULL, "TIOCGICOUNT" },
 	{ 0x5460ULL, "FIOQSIZE" },
+	{ 0x8901ULL, "FIOSETOWN" },
+	{ 0x8902ULL, "SIOCSPGRP" },
+	{ 0x8903ULL, "FIOGETOWN" },
+	{ 0x8904ULL, "SIOCGPGRP" },
+	{ 0x8905ULL, "SIOCATMARK" },
+	{ 0x8906ULL, "SIOCGSTAMP_OLD" },
+	{ 0x8907ULL, "SIOCGSTAMPNS_OLD" },
+	{ 0x890bULL, "SIOCADDRT" },
+	{ 0x890cULL, "SIOCDELRT" },
+	{ 0x890dULL, "SIOCRTMSG" },
+	{ 0x8910ULL, "SIOCGIFNAME" },
+	{ 0x8911ULL, "SIOCSIFLINK" },
+	{ 0x8912ULL, "SIOCGIFCONF" },
+	{ 0x8913ULL, "SIOCGIFFLAGS" },
+	{ 0x8914ULL, "SIOCSIFFLAGS" },
+	{ 0x8915ULL, "SIOCGIFADDR" },
+	{ 0x8916ULL, "SIOCSIFADDR" },
+	{ 0x8917ULL, "SIOCGIFDSTADDR" },
+	{ 0x8918ULL, "SIOCSIFDSTADDR" },
+	{ 0x8919ULL, "SIOCGIFBRDADDR" },
+	{ 0x891aULL, "SIOCSIFBRDADDR" },
+	{ 0x891bULL, "SIOCGIFNETMASK" },
+	{ 0x891cULL, "SIOCSIFNETMASK" },
+	{ 0x891dULL, "SIOCGIFMETRIC" },
+	{ 0x891eULL, "SIOCSIFMETRIC" },
+	{ 0x891fULL, "SIOCGIFMEM" },
+	{ 0x8920ULL, "SIOCSIFMEM" },
+	{ 0x8921ULL, "SIOCGIFMTU" },
+	{ 0x8922ULL, "SIOCSIFMTU" },
+	{ 0x8923ULL, "SIOCSIFNAME" },
+	{ 0x8924ULL, "SIOCSIFHWADDR" },
+	{ 0x8925ULL, "SIOCGIFENCAP" },
+	{ 0x8926ULL, "SIOCSIFENCAP" },
+	{ 0x8927ULL, "SIOCGIFHWADDR" },
+	{ 0x8929ULL, "SIOCGIFSLAVE" },
+	{ 0x8930ULL, "SIOCSIFSLAVE" },
+	{ 0x8931ULL, "SIOCADDMULTI" },
+	{ 0x8932ULL, "SIOCDELMULTI" },
+	{ 0x8933ULL, "SIOCGIFINDEX" },
+	{ 0x8934ULL, "SIOCSIFPFLAGS" },
+	{ 0x8935ULL, "SIOCGIFPFLAGS" },
+	{ 0x8936ULL, "SIOCDIFADDR" },
+	{ 0x8937ULL, "SIOCSIFHWBROADCAST" },
+	{ 0x8938ULL, "SIOCGIFCOUNT" },
+	{ 0x8940ULL, "SIOCGIFBR" },
+	{ 0x8941ULL, "SIOCSIFBR" },
+	{ 0x8942ULL, "SIOCGIFTXQLEN" },
+	{ 0x8943ULL, "SIOCSIFTXQLEN" },
+	{ 0x8946ULL, "SIOCETHTOOL" },
+	{ 0x8947ULL, "SIOCGMIIPHY" },
+	{ 0x8948ULL, "SIOCGMIIREG" },
+	{ 0x8949ULL, "SIOCSMIIREG" },
+	{ 0x894aULL, "SIOCWANDEV" },
+	{ 0x894bULL, "SIOCOUTQNSD" },
+	{ 0x894cULL, "SIOCGSKNS" },
+	{ 0x8953ULL, "SIOCDARP" },
+	{ 0x8954ULL, "SIOCGARP" },
+	{ 0x8955ULL, "SIOCSARP" },
+	{ 0x8960ULL, "SIOCDRARP" },
+	{ 0x8961ULL, "SIOCGRARP" },
+	{ 0x8962ULL, "SIOCSRARP" },
+	{ 0x8970ULL, "SIOCGIFMAP" },
+	{ 0x8971ULL, "SIOCSIFMAP" },
+	{ 0x8980ULL, "SIOCADDDLCI" },
+	{ 0x8981ULL, "SIOCDELDLCI" },
+	{ 0x8982ULL, "SIOCGIFVLAN" },
+	{ 0x8983ULL, "SIOCSIFVLAN" },
+	{ 0x8990ULL, "SIOCBONDENSLAVE" },
+	{ 0x8991ULL, "SIOCBONDRELEASE" },
+	{ 0x8992ULL, "SIOCBONDSETHWADDR" },
+	{ 0x8993ULL, "SIOCBONDSLAVEINFOQUERY" },
+	{ 0x8994ULL, "SIOCBONDINFOQUERY" },
+	{ 0x8995ULL, "SIOCBONDCHANGEACTIVE" },
+	{ 0x89a0ULL, "SIOCBRADDBR" },
+	{ 0x89a1ULL, "SIOCBRDELBR" },
+	{ 0x89a2ULL, "SIOCBRADDIF" },
+	{ 0x89a3ULL, "SIOCBRDELIF" },
+	{ 0x89b0ULL, "SIOCSHWTSTAMP" },
+	{ 0x89b1ULL, "SIOCGHWTSTAMP" },
 	{ 0x40045431ULL, "TIOCSPTLCK" },
 	{ 0x40045436ULL, "TIOCSIG" },
 	{ 0x40049409ULL, "BTRFS_IOC_CLONE" },
 	{ 0x40049409ULL, "FICLONE" },
+	{ 0x40081271ULL, "BLKBSZSET" },
 	{ 0x40086602ULL, "FS_IOC_SETFLAGS" },
 	{ 0x40087602ULL, "FS_IOC_SETVERSION" },
 	{ 0x400c6615ULL, "FS_IOC_GET_ENCRYPTION_POLICY" },
+	{ 0x40101283ULL, "BLKRESETZONE" },
+	{ 0x40101286ULL, "BLKOPENZONE" },
+	{ 0x40101287ULL, "BLKCLOSEZONE" },
+	{ 0x40101288ULL, "BLKFINISHZONE" },
 	{ 0x40106614ULL, "FS_IOC_GET_ENCRYPTION_PWSALT" },
 	{ 0x401c5820ULL, "FS_IOC_FSSETXATTR" },
 	{ 0x4020940dULL, "BTRFS_IOC_CLONE_RANGE" },
 	{ 0x4020940dULL, "FICLONERANGE" },
-	{ 0x402c542bULL, "TCSETS2" },
-	{ 0x402c542cULL, "TCSETSW2" },
-	{ 0x402c542dULL, "TCSETSF2" },
 	{ 0x41009432ULL, "FS_IOC_SETFSLABEL" },
+	{ 0x80041284ULL, "BLKGETZONESZ" },
+	{ 0x80041285ULL, "BLKGETNRZONES" },
 	{ 0x80045430ULL, "TIOCGPTN" },
 	{ 0x80045432ULL, "TIOCGDEV" },
 	{ 0x80045438ULL, "TIOCGPKT" },
 	{ 0x80045439ULL, "TIOCGPTLCK" },
 	{ 0x80045440ULL, "TIOCGEXCL" },
+	{ 0x80081270ULL, "BLKBSZGET" },
+	{ 0x80081272ULL, "BLKGETSIZE64" },
+	{ 0x80081280ULL, "BLKGETDISKSEQ" },
 	{ 0x80086601ULL, "FS_IOC_GETFLAGS" },
 	{ 0x80087601ULL, "FS_IOC_GETVERSION" },
 	{ 0x800c6613ULL, "FS_IOC_SET_ENCRYPTION_POLICY" },
 	{ 0x8010661bULL, "FS_IOC_GET_ENCRYPTION_NONCE" },
+	{ 0x80108906ULL, "SIOCGSTAMP_NEW" },
+	{ 0x80108907ULL, "SIOCGSTAMPNS_NEW" },
 	{ 0x801c581fULL, "FS_IOC_FSGETXATTR" },
 	{ 0x80285442ULL, "TIOCGISO7816" },
-	{ 0x802c542aULL, "TCGETS2" },
 	{ 0x81009431ULL, "FS_IOC_GETFSLABEL" },
+	{ 0xc0045877ULL, "FIFREEZE" },
+	{ 0xc0045878ULL, "FITHAW" },
 	{ 0xc0096616ULL, "FS_IOC_GET_ENCRYPTION_POLICY_EX" },
+	{ 0xc0101282ULL, "BLKREPORTZONE" },
+	{ 0xc0185879ULL, "FITRIM" },
 	{ 0xc0189436ULL, "FIDEDUPERANGE" },
 	{ 0xc020660bULL, "FS_IOC_FIEMAP" },
 	{ 0xc0285443ULL, "TIOCSISO7816" },
 	{ 0xc0406618ULL, "FS_IOC_REMOVE_ENCRYPTION_KEY" },
 	{ 0xc0406619ULL, "FS_IOC_REMOVE_ENCRYPTION_KEY_ALL_USERS" },
+	{ 0xc0481273ULL, "BLKTRACESETUP" },
 	{ 0xc0506617ULL, "FS_IOC_ADD_ENCRYPTION_KEY" },
 	{ 0xc080661aULL, "FS_IOC_GET_ENCRYPTION_KEY_STATUS" },
 };
-const struct xlat_tab xt_ioctls = { xl_ioctls, 100 };
+const struct xlat_tab xt_ioctls = { xl_ioctls, 234 };
 

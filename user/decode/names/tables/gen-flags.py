@@ -181,15 +181,54 @@ TABLES = [
     }),
     ("wait_options", ["linux/wait.h"], r"(WNOHANG|WUNTRACED|WCONTINUED|WNOWAIT|__WNOTHREAD|"
      r"__WALL|__WCLONE)", "flags", {}),
+    # terminal ioctls' struct termios (strace 6.1 src/term.c): the flag words, and the fields
+    # of c_oflag and c_cflag that hold a value, each printed apart
+    ("term_iflags", ["asm/termbits.h"], r"(IGNBRK|BRKINT|IGNPAR|PARMRK|INPCK|ISTRIP|INLCR|"
+     r"IGNCR|ICRNL|IUCLC|IXON|IXANY|IXOFF|IMAXBEL|IUTF8)", "flags", {}),
+    ("term_oflags", ["asm/termbits.h"], r"(OPOST|OLCUC|ONLCR|OCRNL|ONOCR|ONLRET|OFILL|OFDEL)",
+     "flags", {}),
+    ("term_nldly", ["asm/termbits.h"], r"NL[01]", "enum", {}),
+    ("term_crdly", ["asm/termbits.h"], r"CR[0-3]", "enum", {}),
+    ("term_tabdly", ["asm/termbits.h"], r"TAB[0-3]", "enum", {}),
+    ("term_bsdly", ["asm/termbits.h"], r"BS[01]", "enum", {}),
+    ("term_vtdly", ["asm/termbits.h"], r"VT[01]", "enum", {}),
+    ("term_ffdly", ["asm/termbits.h"], r"FF[01]", "enum", {}),
+    ("term_bauds", ["asm/termbits.h"], r"B[0-9]+|BOTHER", "enum", {}),
+    ("term_csize", ["asm/termbits.h"], r"CS[5-8]", "enum", {}),
+    ("term_cflags", ["asm/termbits.h"], r"(CSTOPB|CREAD|PARENB|PARODD|HUPCL|CLOCAL|CMSPAR|"
+     r"CRTSCTS)", "flags", {}),
+    ("term_lflags", ["asm/termbits.h"], r"(ISIG|ICANON|XCASE|ECHO|ECHOE|ECHOK|ECHONL|NOFLSH|"
+     r"TOSTOP|ECHOCTL|ECHOPRT|ECHOKE|FLUSHO|PENDIN|IEXTEN|EXTPROC)", "flags", {
+        # strace 6.1 src/xlat/term_lflags.in
+        "order": ["ISIG", "ICANON", "XCASE", "ECHO", "ECHOE", "ECHOK", "ECHONL", "NOFLSH",
+                  "IEXTEN", "ECHOCTL", "ECHOPRT", "ECHOKE", "FLUSHO", "PENDIN", "TOSTOP",
+                  "EXTPROC"],
+    }),
+    ("tcxonc_options", ["asm/termbits.h"], r"TC(OOFF|OON|IOFF|ION)", "enum", {}),
+    ("tcflsh_options", ["asm/termbits.h"], r"TC(IFLUSH|OFLUSH|IOFLUSH)", "enum", {}),
+    ("modem_flags", ["asm/termios.h"], r"TIOCM_[A-Z0-9]+", "flags", {
+        "exclude": ["TIOCM_MODEM_BITS"],
+    }),
+    # SIOCGIFFLAGS' ifr_flags
+    ("iff_flags", ["linux/if.h"], r"IFF_[A-Z0-9_]+", "flags", {
+        "exclude": ["IFF_VOLATILE"],
+    }),
 ]
 
-# ioctl request codes: the common tty ones, and the file ones coreutils use.
+# ioctl request codes: terminals, files, sockets, block devices, loop devices; the sound ones
+# that share terminal codes (strace prints both: "SNDCTL_TMR_START or TCSETS").
 IOCTL_HEADERS = ["asm/termbits.h", "asm/ioctls.h", "linux/serial.h", "linux/fs.h", "linux/fiemap.h",
-                 "linux/btrfs.h"]
+                 "linux/btrfs.h", "linux/sockios.h", "linux/loop.h", "linux/blktrace_api.h", "linux/blkzoned.h",
+                 "linux/soundcard.h"]
 IOCTL_RE = r"(TC[A-Z]+[A-Z0-9]*|TIOC[A-Z0-9_]+|FIO[A-Z]+|FICLONE[A-Z]*|FIDEDUPERANGE|" \
-           r"FS_IOC_[A-Z0-9_]+|BTRFS_IOC_CLONE[A-Z_]*)"
+           r"FS_IOC_[A-Z0-9_]+|BTRFS_IOC_CLONE[A-Z_]*|SIOC[A-Z0-9_]+|BLK[A-Z0-9_]+|" \
+           r"LOOP_[A-Z0-9_]+|SNDCTL_TMR_[A-Z_]+|FIGETBSZ|FIBMAP|FIFREEZE|FITHAW|FITRIM)"
 IOCTL_EXCLUDE_RE = r"(TCIOFF|TCIOFLUSH|TCION|TCOOFF|TCOON|TCOFLUSH|TCIFLUSH|TCSANOW|" \
-                   r"TCSADRAIN|TCSAFLUSH|TIOCPKT_.*|TIOCSER_TEMT|TIOCM_.*|FS_IOC_.*_FL)"
+                   r"TCSADRAIN|TCSAFLUSH|TIOCPKT_.*|TIOCSER_TEMT|TIOCM_.*|FS_IOC_.*_FL|" \
+                   r"SIOCDEVPRIVATE|SIOCPROTOPRIVATE|BLK_.*|BLKTRACE_H|TIOCSER_.*|SNDCTL_TMR_(METRONOME|" \
+                   r"SELECT|SOURCE|TEMPO|TIMEBASE)|TC(GETS|SETS|SETSW|SETSF)2)"
+
+IOCTL_SMALL = ["FIBMAP", "FIGETBSZ"]
 
 
 def prelude(opts):
@@ -197,15 +236,21 @@ def prelude(opts):
     return "#define _GNU_SOURCE\n" if opts.get("gnu") else ""
 
 
-def macros(headers, opts=None):
+def macros(headers, opts=None, aliases=False):
+    """The object-like macros the headers define; with aliases=False, not those defined as
+    another macro's name (TIOCINQ is FIONREAD: strace names the code once)."""
     src = prelude(opts or {}) + "".join(f"#include <{h}>\n" for h in headers)
     out = subprocess.run([CC, "-dM", "-E", "-"], input=src, capture_output=True, text=True,
                          check=True).stdout
     names = []
     for line in out.splitlines():
-        m = re.match(r"#define ([A-Za-z_][A-Za-z0-9_]*)(\(| |$)", line)
-        if m and m.group(2) != "(":
-            names.append(m.group(1))
+        m = re.match(r"#define ([A-Za-z_][A-Za-z0-9_]*)(\(| |$)(.*)", line)
+        if not m or m.group(2) == "(":
+            continue
+        body = m.group(3).strip()
+        if not aliases and re.fullmatch(r"[A-Z][A-Z0-9_]*", body) and body != m.group(1):
+            continue
+        names.append(m.group(1))
     return names
 
 
@@ -217,7 +262,7 @@ def values(headers, names, opts=None):
         with open(c, "w") as f:
             f.write(prelude(opts or {}))
             # no <stdio.h>: glibc's headers would hide some uapi constants
-            f.write("#include <linux/types.h>\n")
+            f.write("#include <linux/types.h>\n#include <stddef.h>\n")
             for h in headers:
                 f.write(f"#include <{h}>\n")
             f.write("int printf(const char *fmt, ...);\n")
@@ -237,7 +282,7 @@ def values(headers, names, opts=None):
 
 
 def select(headers, regex, opts):
-    allnames = macros(headers, opts)
+    allnames = macros(headers, opts, aliases=opts.get("aliases", True))
     ex = set(opts.get("exclude", []))
     exre = opts.get("exclude_re")
     names = [n for n in allnames if re.fullmatch(regex, n) and n not in ex
@@ -295,11 +340,13 @@ def main():
         emit_table(name, headers, entries, kind)
         decls.append(name)
 
-    names = [n for n in select(IOCTL_HEADERS, IOCTL_RE, {"exclude_re": IOCTL_EXCLUDE_RE})]
+    names = select(IOCTL_HEADERS, IOCTL_RE, {"exclude_re": IOCTL_EXCLUDE_RE, "aliases": False})
     vals = values(IOCTL_HEADERS, names)
     # several names may share a code (BTRFS_IOC_CLONE and FICLONE): keep them all, sorted
     # by code then name, as strace's ioctlent does; the decoder joins them with " or ".
-    entries = sorted(((v, n) for n, v in vals.items() if v > 0xff), key=lambda e: (e[0], e[1]))
+    # (codes below 0x100 are other constants the pattern caught, but for FIBMAP and FIGETBSZ)
+    entries = sorted(((v, n) for n, v in vals.items() if v > 0xff or n in IOCTL_SMALL),
+                     key=lambda e: (e[0], e[1]))
     emit_table("ioctls", IOCTL_HEADERS, entries, "ioctl codes, sorted by code")
     decls.append("ioctls")
     with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "flags-list.h"),
