@@ -25,24 +25,6 @@ static void sb_open_flags(struct sb *b, uint64_t v)
 	}
 }
 
-static void set_flags(struct decoder *d, struct darg *a, const struct xlat_tab *t,
-		      const char *zero)
-{
-	struct sb b = dec_begin(d);
-
-	sb_flags(&b, t, a->raw, zero);
-	dec_end(d, a, &b);
-}
-
-static void set_enum(struct decoder *d, struct darg *a, const struct xlat_tab *t,
-		     uint64_t v, const char *unknown)
-{
-	struct sb b = dec_begin(d);
-
-	sb_enum(&b, t, v, unknown);
-	dec_end(d, a, &b);
-}
-
 static void set_mode(struct decoder *d, struct darg *a)
 {
 	struct sb b = dec_begin(d);
@@ -171,10 +153,26 @@ static void dec_faccessat(struct decoder *d, struct call *c)
 	set_flags(d, &c->arg[2], &xt_access_modes, "F_OK");
 }
 
+static void dec_memfd_create(struct decoder *d, struct call *c)
+{
+	set_flags(d, &c->arg[1], &xt_memfd_flags, NULL);
+}
+
+static void dec_inotify_init1(struct decoder *d, struct call *c)
+{
+	set_flags(d, &c->arg[0], &xt_inotify_init_flags, NULL);
+}
+
+static void dec_inotify_add_watch(struct decoder *d, struct call *c)
+{
+	set_flags(d, &c->arg[2], &xt_inotify_masks, NULL);
+}
+
+/* faccessat2's flags: AT_EACCESS, which has AT_REMOVEDIR's bit */
 static void dec_faccessat2(struct decoder *d, struct call *c)
 {
 	set_flags(d, &c->arg[2], &xt_access_modes, "F_OK");
-	set_flags(d, &c->arg[3], &xt_at_flags, NULL);
+	set_flags(d, &c->arg[3], &xt_faccessat_flags, NULL);
 }
 
 static void dec_at_flags(struct decoder *d, struct call *c, unsigned int i)
@@ -374,6 +372,9 @@ const struct dec_entry dec_file_table[] = {
 	{ "access", dec_access },
 	{ "faccessat", dec_faccessat },
 	{ "faccessat2", dec_faccessat2 },
+	{ "memfd_create", dec_memfd_create },
+	{ "inotify_init1", dec_inotify_init1 },
+	{ "inotify_add_watch", dec_inotify_add_watch },
 	{ "unlinkat", dec_unlinkat },
 	{ "fchmodat", dec_fchmodat },
 	{ "fchownat", dec_fchownat },

@@ -1398,6 +1398,170 @@ static const struct xlat xl_modem_flags[] = {
 };
 const struct xlat_tab xt_modem_flags = { xl_modem_flags, 12 };
 
+/* flags, from <linux/fcntl.h> */
+static const struct xlat xl_faccessat_flags[] = {
+	{ 0x100ULL, "AT_SYMLINK_NOFOLLOW" },
+	{ 0x200ULL, "AT_EACCESS" },
+	{ 0x1000ULL, "AT_EMPTY_PATH" },
+};
+const struct xlat_tab xt_faccessat_flags = { xl_faccessat_flags, 3 };
+
+/* enum, from <sched.h> */
+static const struct xlat xl_sched_policies[] = {
+	{ 0x0ULL, "SCHED_OTHER" },
+	{ 0x1ULL, "SCHED_FIFO" },
+	{ 0x2ULL, "SCHED_RR" },
+	{ 0x3ULL, "SCHED_BATCH" },
+	{ 0x4ULL, "SCHED_ISO" },
+	{ 0x5ULL, "SCHED_IDLE" },
+	{ 0x6ULL, "SCHED_DEADLINE" },
+};
+const struct xlat_tab xt_sched_policies = { xl_sched_policies, 7 };
+
+/* enum, from <linux/wait.h> */
+static const struct xlat xl_waitid_idtypes[] = {
+	{ 0x0ULL, "P_ALL" },
+	{ 0x1ULL, "P_PID" },
+	{ 0x2ULL, "P_PGID" },
+	{ 0x3ULL, "P_PIDFD" },
+};
+const struct xlat_tab xt_waitid_idtypes = { xl_waitid_idtypes, 4 };
+
+/* flags, from <linux/wait.h> */
+static const struct xlat xl_waitid_options[] = {
+	{ 0x1ULL, "WNOHANG" },
+	{ 0x4ULL, "WEXITED" },
+	{ 0x2ULL, "WSTOPPED" },
+	{ 0x8ULL, "WCONTINUED" },
+	{ 0x1000000ULL, "WNOWAIT" },
+	{ 0x20000000ULL, "__WNOTHREAD" },
+	{ 0x40000000ULL, "__WALL" },
+	{ 0x80000000ULL, "__WCLONE" },
+};
+const struct xlat_tab xt_waitid_options = { xl_waitid_options, 8 };
+
+/* flags, from <linux/memfd.h> */
+static const struct xlat xl_memfd_flags[] = {
+	{ 0x1ULL, "MFD_CLOEXEC" },
+	{ 0x2ULL, "MFD_ALLOW_SEALING" },
+	{ 0x4ULL, "MFD_HUGETLB" },
+};
+const struct xlat_tab xt_memfd_flags = { xl_memfd_flags, 3 };
+
+/* flags, from <linux/fs.h> */
+static const struct xlat xl_rwf_flags[] = {
+	{ 0x1ULL, "RWF_HIPRI" },
+	{ 0x2ULL, "RWF_DSYNC" },
+	{ 0x4ULL, "RWF_SYNC" },
+	{ 0x8ULL, "RWF_NOWAIT" },
+	{ 0x10ULL, "RWF_APPEND" },
+};
+const struct xlat_tab xt_rwf_flags = { xl_rwf_flags, 5 };
+
+/* flags, from <linux/mempolicy.h> */
+static const struct xlat xl_mpol_mode_flags[] = {
+	{ 0x2000ULL, "MPOL_F_NUMA_BALANCING" },
+	{ 0x4000ULL, "MPOL_F_RELATIVE_NODES" },
+	{ 0x8000ULL, "MPOL_F_STATIC_NODES" },
+};
+const struct xlat_tab xt_mpol_mode_flags = { xl_mpol_mode_flags, 3 };
+
+/* flags, from <linux/mempolicy.h> */
+static const struct xlat xl_mpol_get_flags[] = {
+	{ 0x1ULL, "MPOL_F_NODE" },
+	{ 0x2ULL, "MPOL_F_ADDR" },
+	{ 0x4ULL, "MPOL_F_MEMS_ALLOWED" },
+};
+const struct xlat_tab xt_mpol_get_flags = { xl_mpol_get_flags, 3 };
+
+/* flags, from <linux/mempolicy.h> */
+static const struct xlat xl_mbind_flags[] = {
+	{ 0x1ULL, "MPOL_MF_STRICT" },
+	{ 0x2ULL, "MPOL_MF_MOVE" },
+	{ 0x4ULL, "MPOL_MF_MOVE_ALL" },
+};
+const struct xlat_tab xt_mbind_flags = { xl_mbind_flags, 3 };
+
+/* flags, from <linux/inotify.h> */
+static const struct xlat xl_inotify_init_flags[] = {
+	{ 0x80000ULL, "IN_CLOEXEC" },
+	{ 0x800ULL, "IN_NONBLOCK" },
+};
+const struct xlat_tab xt_inotify_init_flags = { xl_inotify_init_flags, 2 };
+
+/* flags, from <linux/inotify.h> */
+static const struct xlat xl_inotify_masks[] = {
+	{ 0x1ULL, "IN_ACCESS" },
+	{ 0x2ULL, "IN_MODIFY" },
+	{ 0x4ULL, "IN_ATTRIB" },
+	{ 0x8ULL, "IN_CLOSE_WRITE" },
+	{ 0x10ULL, "IN_CLOSE_NOWRITE" },
+	{ 0x20ULL, "IN_OPEN" },
+	{ 0x40ULL, "IN_MOVED_FROM" },
+	{ 0x80ULL, "IN_MOVED_TO" },
+	{ 0x100ULL, "IN_CREATE" },
+	{ 0x200ULL, "IN_DELETE" },
+	{ 0x400ULL, "IN_DELETE_SELF" },
+	{ 0x800ULL, "IN_MOVE_SELF" },
+	{ 0x2000ULL, "IN_UNMOUNT" },
+	{ 0x4000ULL, "IN_Q_OVERFLOW" },
+	{ 0x8000ULL, "IN_IGNORED" },
+	{ 0x1000000ULL, "IN_ONLYDIR" },
+	{ 0x2000000ULL, "IN_DONT_FOLLOW" },
+	{ 0x4000000ULL, "IN_EXCL_UNLINK" },
+	{ 0x10000000ULL, "IN_MASK_CREATE" },
+	{ 0x20000000ULL, "IN_MASK_ADD" },
+	{ 0x40000000ULL, "IN_ISDIR" },
+	{ 0x80000000ULL, "IN_ONESHOT" },
+};
+const struct xlat_tab xt_inotify_masks = { xl_inotify_masks, 22 };
+
+/* enum, from <linux/keyctl.h> */
+static const struct xlat xl_keyctl_cmds[] = {
+	{ 0x0ULL, "KEYCTL_GET_KEYRING_ID" },
+	{ 0x1ULL, "KEYCTL_JOIN_SESSION_KEYRING" },
+	{ 0x2ULL, "KEYCTL_UPDATE" },
+	{ 0x3ULL, "KEYCTL_REVOKE" },
+	{ 0x4ULL, "KEYCTL_CHOWN" },
+	{ 0x5ULL, "KEYCTL_SETPERM" },
+	{ 0x6ULL, "KEYCTL_DESCRIBE" },
+	{ 0x7ULL, "KEYCTL_CLEAR" },
+	{ 0x8ULL, "KEYCTL_LINK" },
+	{ 0x9ULL, "KEYCTL_UNLINK" },
+	{ 0xaULL, "KEYCTL_SEARCH" },
+	{ 0xbULL, "KEYCTL_READ" },
+	{ 0xcULL, "KEYCTL_INSTANTIATE" },
+	{ 0xdULL, "KEYCTL_NEGATE" },
+	{ 0xeULL, "KEYCTL_SET_REQKEY_KEYRING" },
+	{ 0xfULL, "KEYCTL_SET_TIMEOUT" },
+	{ 0x10ULL, "KEYCTL_ASSUME_AUTHORITY" },
+	{ 0x11ULL, "KEYCTL_GET_SECURITY" },
+	{ 0x12ULL, "KEYCTL_SESSION_TO_PARENT" },
+	{ 0x13ULL, "KEYCTL_REJECT" },
+	{ 0x14ULL, "KEYCTL_INSTANTIATE_IOV" },
+	{ 0x15ULL, "KEYCTL_INVALIDATE" },
+	{ 0x16ULL, "KEYCTL_GET_PERSISTENT" },
+	{ 0x17ULL, "KEYCTL_DH_COMPUTE" },
+	{ 0x1dULL, "KEYCTL_RESTRICT_KEYRING" },
+	{ 0x1eULL, "KEYCTL_MOVE" },
+	{ 0x1fULL, "KEYCTL_CAPABILITIES" },
+	{ 0x20ULL, "KEYCTL_WATCH_KEY" },
+};
+const struct xlat_tab xt_keyctl_cmds = { xl_keyctl_cmds, 28 };
+
+/* enum, from <linux/keyctl.h> */
+static const struct xlat xl_key_specs[] = {
+	{ 0xfffffffffffffff8ULL, "KEY_SPEC_REQUESTOR_KEYRING" },
+	{ 0xfffffffffffffff9ULL, "KEY_SPEC_REQKEY_AUTH_KEY" },
+	{ 0xfffffffffffffffaULL, "KEY_SPEC_GROUP_KEYRING" },
+	{ 0xfffffffffffffffbULL, "KEY_SPEC_USER_SESSION_KEYRING" },
+	{ 0xfffffffffffffffcULL, "KEY_SPEC_USER_KEYRING" },
+	{ 0xfffffffffffffffdULL, "KEY_SPEC_SESSION_KEYRING" },
+	{ 0xfffffffffffffffeULL, "KEY_SPEC_PROCESS_KEYRING" },
+	{ 0xffffffffffffffffULL, "KEY_SPEC_THREAD_KEYRING" },
+};
+const struct xlat_tab xt_key_specs = { xl_key_specs, 8 };
+
 /* flags, from <linux/if.h> */
 static const struct xlat xl_iff_flags[] = {
 	{ 0x1ULL, "IFF_UP" },

@@ -209,6 +209,36 @@ TABLES = [
     ("modem_flags", ["asm/termios.h"], r"TIOCM_[A-Z0-9]+", "flags", {
         "exclude": ["TIOCM_MODEM_BITS"],
     }),
+    # faccessat2's own flag (AT_REMOVEDIR's bit)
+    ("faccessat_flags", ["linux/fcntl.h"], r"AT_(SYMLINK_NOFOLLOW|EACCESS|EMPTY_PATH)", "flags",
+     {}),
+    # scheduling policies, named as glibc names them (SCHED_OTHER, strace's name for 0)
+    ("sched_policies", ["sched.h"], r"SCHED_(OTHER|FIFO|RR|BATCH|ISO|IDLE|DEADLINE)", "enum",
+     {"gnu": True}),
+    ("waitid_idtypes", ["linux/wait.h"], r"P_(ALL|PID|PGID|PIDFD)", "enum", {}),
+    ("waitid_options", ["linux/wait.h"], r"(WNOHANG|WEXITED|WSTOPPED|WCONTINUED|WNOWAIT|"
+     r"__WNOTHREAD|__WALL|__WCLONE)", "flags", {
+        # strace 6.1's order (waitid(..., WEXITED|WSTOPPED, ...)), WSTOPPED for WUNTRACED's bit
+        "order": ["WNOHANG", "WEXITED", "WSTOPPED", "WCONTINUED", "WNOWAIT", "__WNOTHREAD",
+                  "__WALL", "__WCLONE"],
+    }),
+    ("memfd_flags", ["linux/memfd.h"], r"MFD_(CLOEXEC|ALLOW_SEALING|HUGETLB|NOEXEC_SEAL|EXEC)",
+     "flags", {}),
+    ("rwf_flags", ["linux/fs.h"], r"RWF_[A-Z]+", "flags", {"exclude": ["RWF_SUPPORTED"]}),
+    ("mpol_mode_flags", ["linux/mempolicy.h"], r"MPOL_F_(STATIC_NODES|RELATIVE_NODES|"
+     r"NUMA_BALANCING)", "flags", {}),
+    ("mpol_get_flags", ["linux/mempolicy.h"], r"MPOL_F_(NODE|ADDR|MEMS_ALLOWED)", "flags", {}),
+    ("mbind_flags", ["linux/mempolicy.h"], r"MPOL_MF_(STRICT|MOVE|MOVE_ALL)", "flags", {}),
+    ("inotify_init_flags", ["linux/inotify.h"], r"IN_(CLOEXEC|NONBLOCK)", "flags", {
+        "order": ["IN_CLOEXEC", "IN_NONBLOCK"],
+    }),
+    ("inotify_masks", ["linux/inotify.h"], r"IN_[A-Z_]+", "flags", {
+        "exclude": ["IN_CLOSE", "IN_MOVE", "IN_ALL_EVENTS", "IN_CLOEXEC", "IN_NONBLOCK"],
+    }),
+    ("keyctl_cmds", ["linux/keyctl.h"], r"KEYCTL_[A-Z_0-9]+", "enum", {
+        "exclude_re": r"KEYCTL_(SUPPORTS_.*|MOVE_EXCL|CAPS.*|PKEY_.*)",
+    }),
+    ("key_specs", ["linux/keyctl.h"], r"KEY_SPEC_[A-Z_]+", "enum", {}),
     # SIOCGIFFLAGS' ifr_flags
     ("iff_flags", ["linux/if.h"], r"IFF_[A-Z0-9_]+", "flags", {
         "exclude": ["IFF_VOLATILE"],
