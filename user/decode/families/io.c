@@ -81,7 +81,7 @@ static void dec_rwv2(struct decoder *d, struct call *c, bool out)
 
 	set_iovec(d, c, &c->arg[1], out);
 	b = dec_begin(d);
-	sb_flags(&b, &xt_rwf_flags, (uint32_t)c->arg[5].raw, NULL);
+	sb_flags_u(&b, &xt_rwf_flags, (uint32_t)c->arg[5].raw, "RWF_???");
 	dec_end(d, &c->arg[4], &b);
 	c->arg[4].raw = c->arg[5].raw;
 	c->nargs = 5;
