@@ -62,6 +62,8 @@ PARTIAL = {
     "get_mempolicy": "the mode and node mask it wrote, as addresses",
     "keyctl": "arguments of commands other than GET_KEYRING_ID, REVOKE, CLEAR, INVALIDATE, "
               "LINK, UNLINK in hex",
+    "ptrace": "PEEK*'s word and the structs of GETREGS, GETSIGINFO ... as addresses; "
+              "PEEKUSR/POKEUSR named as the uapi names them (strace: PEEKUSER)",
     "prctl": "options beyond the common ones: the four other arguments in hex",
 }
 

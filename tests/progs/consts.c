@@ -3,15 +3,17 @@
  * Constants strace 6.1 names that a tracer easily prints as numbers: scheduling policies,
  * waitid's id types and options, memfd_create, inotify, RWF_*, faccessat2's AT_EACCESS, NUMA
  * policies, keyrings (KEY_SPEC_*), PR_SET_DUMPABLE's values; with unknown values (the
- * "FOO_???" comment) and failures. Prints the lines sysobs must show
+ * "FOO_???" comment) and failures; ptrace's requests with the arguments each uses. Prints the lines sysobs must show
  * (tests/integration/decode-consts.sh). Key serials and fds are what the kernel gave.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <signal.h>
 #include <sched.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/ptrace.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
 #include <sys/inotify.h>
@@ -114,6 +116,25 @@ static void keys(void)
 	     "request_key(\"user\", \"sysobs:none\", NULL, KEY_SPEC_THREAD_KEYRING)");
 }
 
+static void ptraces(void)
+{
+	const char *esrch = "-1 ESRCH (No such process)";
+
+	syscall(SYS_ptrace, PTRACE_PEEKDATA, 99999, 0x1000, 0);
+	call(esrch, "ptrace(PTRACE_PEEKDATA, 99999, 0x1000, NULL)");
+	syscall(SYS_ptrace, PTRACE_ATTACH, 99999, 0x11, 0x22);
+	call(esrch, "ptrace(PTRACE_ATTACH, 99999)");
+	syscall(SYS_ptrace, PTRACE_SETOPTIONS, 99999, 0,
+		PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL);
+	call(esrch, "ptrace(PTRACE_SETOPTIONS, 99999, NULL, PTRACE_O_TRACESYSGOOD|PTRACE_O_EXITKILL)");
+	syscall(SYS_ptrace, PTRACE_CONT, 99999, 0, SIGCONT);
+	call(esrch, "ptrace(PTRACE_CONT, 99999, NULL, SIGCONT)");
+	syscall(SYS_ptrace, PTRACE_DETACH, 99999, 0, 0);
+	call(esrch, "ptrace(PTRACE_DETACH, 99999, NULL, 0)");
+	syscall(SYS_ptrace, 0x7777, 99999, 0, 0);
+	call(esrch, "ptrace(0x7777 /* PTRACE_??? */, 99999, NULL, NULL)");
+}
+
 static void dumpable(void)
 {
 	syscall(SYS_prctl, PR_SET_DUMPABLE, 1, 0, 0, 0);
@@ -131,6 +152,7 @@ int main(void)
 	files();
 	numa();
 	keys();
+	ptraces();
 	dumpable();
 	MARK_END();
 	return 0;

@@ -1562,6 +1562,68 @@ static const struct xlat xl_key_specs[] = {
 };
 const struct xlat_tab xt_key_specs = { xl_key_specs, 8 };
 
+/* enum, from <linux/ptrace.h> */
+static const struct xlat xl_ptrace_cmds[] = {
+	{ 0x0ULL, "PTRACE_TRACEME" },
+	{ 0x1ULL, "PTRACE_PEEKTEXT" },
+	{ 0x2ULL, "PTRACE_PEEKDATA" },
+	{ 0x3ULL, "PTRACE_PEEKUSR" },
+	{ 0x4ULL, "PTRACE_POKETEXT" },
+	{ 0x5ULL, "PTRACE_POKEDATA" },
+	{ 0x6ULL, "PTRACE_POKEUSR" },
+	{ 0x7ULL, "PTRACE_CONT" },
+	{ 0x8ULL, "PTRACE_KILL" },
+	{ 0x9ULL, "PTRACE_SINGLESTEP" },
+	{ 0xcULL, "PTRACE_GETREGS" },
+	{ 0xdULL, "PTRACE_SETREGS" },
+	{ 0xeULL, "PTRACE_GETFPREGS" },
+	{ 0xfULL, "PTRACE_SETFPREGS" },
+	{ 0x10ULL, "PTRACE_ATTACH" },
+	{ 0x11ULL, "PTRACE_DETACH" },
+	{ 0x12ULL, "PTRACE_GETFPXREGS" },
+	{ 0x13ULL, "PTRACE_SETFPXREGS" },
+	{ 0x15ULL, "PTRACE_OLDSETOPTIONS" },
+	{ 0x18ULL, "PTRACE_SYSCALL" },
+	{ 0x19ULL, "PTRACE_GET_THREAD_AREA" },
+	{ 0x1aULL, "PTRACE_SET_THREAD_AREA" },
+	{ 0x1eULL, "PTRACE_ARCH_PRCTL" },
+	{ 0x1fULL, "PTRACE_SYSEMU" },
+	{ 0x20ULL, "PTRACE_SYSEMU_SINGLESTEP" },
+	{ 0x21ULL, "PTRACE_SINGLEBLOCK" },
+	{ 0x4200ULL, "PTRACE_SETOPTIONS" },
+	{ 0x4201ULL, "PTRACE_GETEVENTMSG" },
+	{ 0x4202ULL, "PTRACE_GETSIGINFO" },
+	{ 0x4203ULL, "PTRACE_SETSIGINFO" },
+	{ 0x4204ULL, "PTRACE_GETREGSET" },
+	{ 0x4205ULL, "PTRACE_SETREGSET" },
+	{ 0x4206ULL, "PTRACE_SEIZE" },
+	{ 0x4207ULL, "PTRACE_INTERRUPT" },
+	{ 0x4208ULL, "PTRACE_LISTEN" },
+	{ 0x4209ULL, "PTRACE_PEEKSIGINFO" },
+	{ 0x420aULL, "PTRACE_GETSIGMASK" },
+	{ 0x420bULL, "PTRACE_SETSIGMASK" },
+	{ 0x420cULL, "PTRACE_SECCOMP_GET_FILTER" },
+	{ 0x420dULL, "PTRACE_SECCOMP_GET_METADATA" },
+	{ 0x420eULL, "PTRACE_GET_SYSCALL_INFO" },
+	{ 0x420fULL, "PTRACE_GET_RSEQ_CONFIGURATION" },
+};
+const struct xlat_tab xt_ptrace_cmds = { xl_ptrace_cmds, 42 };
+
+/* flags, from <linux/ptrace.h> */
+static const struct xlat xl_ptrace_opts[] = {
+	{ 0x1ULL, "PTRACE_O_TRACESYSGOOD" },
+	{ 0x2ULL, "PTRACE_O_TRACEFORK" },
+	{ 0x4ULL, "PTRACE_O_TRACEVFORK" },
+	{ 0x8ULL, "PTRACE_O_TRACECLONE" },
+	{ 0x10ULL, "PTRACE_O_TRACEEXEC" },
+	{ 0x20ULL, "PTRACE_O_TRACEVFORKDONE" },
+	{ 0x40ULL, "PTRACE_O_TRACEEXIT" },
+	{ 0x80ULL, "PTRACE_O_TRACESECCOMP" },
+	{ 0x100000ULL, "PTRACE_O_EXITKILL" },
+	{ 0x200000ULL, "PTRACE_O_SUSPEND_SECCOMP" },
+};
+const struct xlat_tab xt_ptrace_opts = { xl_ptrace_opts, 10 };
+
 /* flags, from <linux/if.h> */
 static const struct xlat xl_iff_flags[] = {
 	{ 0x1ULL, "IFF_UP" },

@@ -239,6 +239,15 @@ TABLES = [
         "exclude_re": r"KEYCTL_(SUPPORTS_.*|MOVE_EXCL|CAPS.*|PKEY_.*)",
     }),
     ("key_specs", ["linux/keyctl.h"], r"KEY_SPEC_[A-Z_]+", "enum", {}),
+    # ptrace's requests (generic and x86's) and options
+    ("ptrace_cmds", ["linux/ptrace.h"], r"PTRACE_[A-Z_0-9]+", "enum", {
+        "exclude_re": r"PTRACE_(O_.*|EVENT_.*|SYSCALL_INFO_.*|PEEKSIGINFO_SHARED|EVENTMSG_.*|"
+                      r"GETFDPIC_.*|FLAGS_.*|.*_SIZE|LISTEN_.*|SYSEMU_.*_FLAG.*)",
+        "max": 0x5000,
+    }),
+    ("ptrace_opts", ["linux/ptrace.h"], r"PTRACE_O_[A-Z_]+", "flags", {
+        "exclude": ["PTRACE_O_MASK"],
+    }),
     # SIOCGIFFLAGS' ifr_flags
     ("iff_flags", ["linux/if.h"], r"IFF_[A-Z0-9_]+", "flags", {
         "exclude": ["IFF_VOLATILE"],
