@@ -64,6 +64,7 @@ PARTIAL = {
               "LINK, UNLINK in hex",
     "ptrace": "PEEK*'s word and the structs of GETREGS, GETSIGINFO ... as addresses; "
               "PEEKUSR/POKEUSR named as the uapi names them (strace: PEEKUSER)",
+    "bpf": "the attributes (union bpf_attr) as an address",
     "prctl": "options beyond the common ones: the four other arguments in hex",
 }
 

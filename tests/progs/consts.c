@@ -17,6 +17,7 @@
 #include <sys/uio.h>
 #include <sys/wait.h>
 #include <sys/inotify.h>
+#include <linux/bpf.h>
 #include <linux/keyctl.h>
 #include <linux/mempolicy.h>
 #include "test.h"
@@ -135,6 +136,14 @@ static void ptraces(void)
 	call(esrch, "ptrace(0x7777 /* PTRACE_??? */, 99999, NULL, NULL)");
 }
 
+static void bpfs(void)
+{
+	syscall(SYS_bpf, BPF_MAP_CREATE, NULL, 0);
+	call(EINVAL_S, "bpf(BPF_MAP_CREATE, NULL, 0)");
+	syscall(SYS_bpf, 0x777, NULL, 0);
+	call(EINVAL_S, "bpf(0x777 /* BPF_??? */, NULL, 0)");
+}
+
 static void dumpable(void)
 {
 	syscall(SYS_prctl, PR_SET_DUMPABLE, 1, 0, 0, 0);
@@ -153,6 +162,7 @@ int main(void)
 	numa();
 	keys();
 	ptraces();
+	bpfs();
 	dumpable();
 	MARK_END();
 	return 0;

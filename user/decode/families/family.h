@@ -90,6 +90,7 @@ extern const struct dec_entry dec_sched_table[];
 extern const struct dec_entry dec_numa_table[];
 extern const struct dec_entry dec_keyctl_table[];
 extern const struct dec_entry dec_ptrace_table[];
+extern const struct dec_entry dec_bpf_table[];
 
 /* Terminal structs (term.c), as the kernel lays them out; ioctl.c prints them. */
 #define TERMIOS_SIZE	36

@@ -235,14 +235,6 @@ static void sb_ifreq(struct sb *b, const void *p, const struct ioctl_arg *ia, bo
 	sb_putc(b, '}');
 }
 
-#define XL(name)	{ name, #name }
-/* <linux/loop.h> has them in an enum: no macros for gen-flags.py to find */
-static const struct xlat xl_loop_flags[] = {
-	XL(LO_FLAGS_READ_ONLY), XL(LO_FLAGS_AUTOCLEAR), XL(LO_FLAGS_PARTSCAN),
-	XL(LO_FLAGS_DIRECT_IO),
-};
-static const struct xlat_tab xt_loop_flags = { xl_loop_flags, 4 };
-
 /* {lo_offset=0, lo_number=0, lo_flags=LO_FLAGS_AUTOCLEAR, lo_file_name="/x", ...}; false
  * for the encrypted forms strace shows with more fields (not decoded here) */
 static bool sb_loop64(struct sb *b, const void *p)

@@ -4,14 +4,6 @@
 #include <linux/mempolicy.h>
 #include "decode/families/family.h"
 
-#define XL(name)	{ name, #name }
-/* <linux/mempolicy.h> has the modes in an enum: no macros for gen-flags.py to find */
-static const struct xlat xl_mpol_modes[] = {
-	XL(MPOL_DEFAULT), XL(MPOL_PREFERRED), XL(MPOL_BIND), XL(MPOL_INTERLEAVE), XL(MPOL_LOCAL),
-	XL(MPOL_PREFERRED_MANY),
-};
-static const struct xlat_tab xt_mpol_modes = { xl_mpol_modes, 6 };
-
 #define MPOL_MODE_FLAGS	(MPOL_F_STATIC_NODES | MPOL_F_RELATIVE_NODES | MPOL_F_NUMA_BALANCING)
 
 /* MPOL_PREFERRED|MPOL_F_STATIC_NODES */

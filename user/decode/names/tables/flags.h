@@ -1624,6 +1624,67 @@ static const struct xlat xl_ptrace_opts[] = {
 };
 const struct xlat_tab xt_ptrace_opts = { xl_ptrace_opts, 10 };
 
+/* enum, from <linux/bpf.h> */
+static const struct xlat xl_bpf_cmds[] = {
+	{ 0x0ULL, "BPF_MAP_CREATE" },
+	{ 0x1ULL, "BPF_MAP_LOOKUP_ELEM" },
+	{ 0x2ULL, "BPF_MAP_UPDATE_ELEM" },
+	{ 0x3ULL, "BPF_MAP_DELETE_ELEM" },
+	{ 0x4ULL, "BPF_MAP_GET_NEXT_KEY" },
+	{ 0x5ULL, "BPF_PROG_LOAD" },
+	{ 0x6ULL, "BPF_OBJ_PIN" },
+	{ 0x7ULL, "BPF_OBJ_GET" },
+	{ 0x8ULL, "BPF_PROG_ATTACH" },
+	{ 0x9ULL, "BPF_PROG_DETACH" },
+	{ 0xaULL, "BPF_PROG_TEST_RUN" },
+	{ 0xbULL, "BPF_PROG_GET_NEXT_ID" },
+	{ 0xcULL, "BPF_MAP_GET_NEXT_ID" },
+	{ 0xdULL, "BPF_PROG_GET_FD_BY_ID" },
+	{ 0xeULL, "BPF_MAP_GET_FD_BY_ID" },
+	{ 0xfULL, "BPF_OBJ_GET_INFO_BY_FD" },
+	{ 0x10ULL, "BPF_PROG_QUERY" },
+	{ 0x11ULL, "BPF_RAW_TRACEPOINT_OPEN" },
+	{ 0x12ULL, "BPF_BTF_LOAD" },
+	{ 0x13ULL, "BPF_BTF_GET_FD_BY_ID" },
+	{ 0x14ULL, "BPF_TASK_FD_QUERY" },
+	{ 0x15ULL, "BPF_MAP_LOOKUP_AND_DELETE_ELEM" },
+	{ 0x16ULL, "BPF_MAP_FREEZE" },
+	{ 0x17ULL, "BPF_BTF_GET_NEXT_ID" },
+	{ 0x18ULL, "BPF_MAP_LOOKUP_BATCH" },
+	{ 0x19ULL, "BPF_MAP_LOOKUP_AND_DELETE_BATCH" },
+	{ 0x1aULL, "BPF_MAP_UPDATE_BATCH" },
+	{ 0x1bULL, "BPF_MAP_DELETE_BATCH" },
+	{ 0x1cULL, "BPF_LINK_CREATE" },
+	{ 0x1dULL, "BPF_LINK_UPDATE" },
+	{ 0x1eULL, "BPF_LINK_GET_FD_BY_ID" },
+	{ 0x1fULL, "BPF_LINK_GET_NEXT_ID" },
+	{ 0x20ULL, "BPF_ENABLE_STATS" },
+	{ 0x21ULL, "BPF_ITER_CREATE" },
+	{ 0x22ULL, "BPF_LINK_DETACH" },
+	{ 0x23ULL, "BPF_PROG_BIND_MAP" },
+};
+const struct xlat_tab xt_bpf_cmds = { xl_bpf_cmds, 36 };
+
+/* flags, from <linux/loop.h> */
+static const struct xlat xl_loop_flags[] = {
+	{ 0x1ULL, "LO_FLAGS_READ_ONLY" },
+	{ 0x4ULL, "LO_FLAGS_AUTOCLEAR" },
+	{ 0x8ULL, "LO_FLAGS_PARTSCAN" },
+	{ 0x10ULL, "LO_FLAGS_DIRECT_IO" },
+};
+const struct xlat_tab xt_loop_flags = { xl_loop_flags, 4 };
+
+/* enum, from <linux/mempolicy.h> */
+static const struct xlat xl_mpol_modes[] = {
+	{ 0x0ULL, "MPOL_DEFAULT" },
+	{ 0x1ULL, "MPOL_PREFERRED" },
+	{ 0x2ULL, "MPOL_BIND" },
+	{ 0x3ULL, "MPOL_INTERLEAVE" },
+	{ 0x4ULL, "MPOL_LOCAL" },
+	{ 0x5ULL, "MPOL_PREFERRED_MANY" },
+};
+const struct xlat_tab xt_mpol_modes = { xl_mpol_modes, 6 };
+
 /* flags, from <linux/if.h> */
 static const struct xlat xl_iff_flags[] = {
 	{ 0x1ULL, "IFF_UP" },

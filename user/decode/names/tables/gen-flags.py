@@ -26,6 +26,8 @@ CC = os.environ.get("CC", "cc")
 #  kind "flags": OR of bits, printed in order; "enum": one value.
 #  order: names that come first, in this order (strace's xlat order); the rest by value.
 #  exclude: names matching the regex that are not members (masks, aliases, limits).
+#  enums: the header declares them in an enum, not as macros: look there too.
+#  enum_name: only the enumerators of that enum (no macros).
 TABLES = [
     ("open_access", ["linux/fcntl.h"], r"O_(RDONLY|WRONLY|RDWR)", "enum", {}),
     ("open_flags", ["linux/fcntl.h"], r"O_[A-Z]+", "flags", {
@@ -248,6 +250,14 @@ TABLES = [
     ("ptrace_opts", ["linux/ptrace.h"], r"PTRACE_O_[A-Z_]+", "flags", {
         "exclude": ["PTRACE_O_MASK"],
     }),
+    # constants <linux/*.h> declares as enumerators
+    ("bpf_cmds", ["linux/bpf.h"], r"BPF_[A-Z_0-9]+", "enum", {
+        "enum_name": "bpf_cmd",
+        "exclude": ["BPF_PROG_RUN", "__MAX_BPF_CMD"],  # BPF_PROG_TEST_RUN's other name
+    }),
+    ("loop_flags", ["linux/loop.h"], r"LO_FLAGS_[A-Z_]+", "flags", {"enums": True}),
+    ("mpol_modes", ["linux/mempolicy.h"], r"MPOL_(DEFAULT|PREFERRED|BIND|INTERLEAVE|LOCAL|"
+     r"PREFERRED_MANY|WEIGHTED_INTERLEAVE)", "enum", {"enums": True}),
     # SIOCGIFFLAGS' ifr_flags
     ("iff_flags", ["linux/if.h"], r"IFF_[A-Z0-9_]+", "flags", {
         "exclude": ["IFF_VOLATILE"],
@@ -320,8 +330,31 @@ def values(headers, names, opts=None):
     return res
 
 
+def enumerators(headers, opts=None):
+    """The enumerators the headers declare (some uapi constants are enums, not macros); with
+    opts["enum_name"], only those of that enum."""
+    src = prelude(opts or {}) + "#include <linux/types.h>\n" + \
+        "".join(f"#include <{h}>\n" for h in headers)
+    out = subprocess.run([CC, "-E", "-P", "-"], input=src, capture_output=True, text=True,
+                         check=True).stdout
+    names = []
+    tag = re.escape(opts["enum_name"]) + r"\s*" if opts and opts.get("enum_name") else \
+        r"[^{;]*"
+    for body in re.findall(r"\benum\s+" + tag + r"\{([^}]*)\}", out):
+        for item in body.split(","):
+            m = re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)", item)
+            if m:
+                names.append(m.group(1))
+    return names
+
+
 def select(headers, regex, opts):
-    allnames = macros(headers, opts, aliases=opts.get("aliases", True))
+    if opts.get("enum_name"):
+        allnames = enumerators(headers, opts)
+    else:
+        allnames = macros(headers, opts, aliases=opts.get("aliases", True))
+    if opts.get("enums"):
+        allnames += enumerators(headers, opts)
     ex = set(opts.get("exclude", []))
     exre = opts.get("exclude_re")
     names = [n for n in allnames if re.fullmatch(regex, n) and n not in ex
