@@ -124,7 +124,7 @@ test-kernels: deps
 	$(Q)tests/vm/run-kernels.sh $(OUT)
 
 # --- the fuzzer: any bytes as a --record file through consumer, decoder, text and JSON ----------
-FUZZ_SRCS	:= $(filter-out user/main.c user/run.c user/opts.c user/setup/%,$(USER_SRCS))
+FUZZ_SRCS	:= $(filter-out user/main.c user/run.c user/opts.c user/qualify.c user/setup/%,$(USER_SRCS))
 FUZZ_OBJS	:= $(patsubst user/%.c,$(OUT)/fuzz/obj/%.o,$(FUZZ_SRCS))
 FUZZ_CFLAGS	:= $(filter-out $(SAN_FLAGS),$(USER_CFLAGS)) -fsanitize=fuzzer-no-link,address,undefined
 

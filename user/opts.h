@@ -8,7 +8,7 @@
 
 #include <linux/types.h>
 #include "sysobs.h"
-#include "setup/filter.h"
+#include "qualify.h"
 
 struct opts {
 	const char *output;	/* -o FILE, NULL: stderr */
@@ -21,10 +21,10 @@ struct opts {
 	bool durations;		/* -T */
 	int tstamps;		/* -t 1, -tt 2, -ttt 3: wall clock time on each line */
 	bool relative;		/* -r: time since the previous line */
-	bool raw;		/* -X raw */
 	bool fd_paths;		/* -y */
 	bool strict;		/* --strict: exit 125 when anything was lost */
-	bool verbose;		/* -v */
+	bool debug;		/* -d: sysobs's own and libbpf's messages */
+	int quiet_level;	/* -q, -qq, -qqq (counted; sets quals.quiet) */
 	int live;		/* --live / --no-live: show blocked calls; -1: when on a terminal */
 	bool no_prepare_exec;	/* --no-prepare-exec */
 	unsigned int strsize;	/* -s */
@@ -33,8 +33,7 @@ struct opts {
 	int npids;		/* -p PID: processes to attach to (no command then) */
 	int pids[SO_MAX_PIDS];
 	bool system_wide;	/* --system-wide: every process but sysobs */
-	struct filter filter;	/* -e trace= */
-	int status_only;	/* -z 1: successful calls only, -Z 2: failed ones only */
+	struct qualifiers quals;	/* -e QUAL=SET, -z, -Z, -q */
 };
 
 /* Exit statuses of sysobs itself (the command's own status passes through otherwise). */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include "lib/fmt.h"
@@ -136,6 +137,12 @@ static int trace_file__open(const char *path, struct stat *st)
 	return fd;
 }
 
+/* -e raw=all: nothing is decoded, so nothing needs capturing */
+static bool raw_all(const struct opts *o)
+{
+	return o->quals.raw.given && o->quals.raw.all;
+}
+
 static void tracer_opts__from(struct tracer_opts *t, const struct opts *o,
 			      const struct so_spec *specs)
 {
@@ -148,15 +155,15 @@ static void tracer_opts__from(struct tracer_opts *t, const struct opts *o,
 		.want_dur = o->durations || o->summary,
 		.want_counts = o->summary,
 		.want_records = !o->summary_only,
-		.want_captures = !o->raw,
+		.want_captures = !raw_all(o),
 		.no_prepare_exec = o->no_prepare_exec,
-		.filter = &o->filter,
+		.filter = &o->quals.trace,
 		.specs = specs,
 		.attach_mode = o->system_wide ? SO_ATTACH_ALL :
 			       o->npids && o->follow ? SO_ATTACH_PIDS : SO_ATTACH_NONE,
 		.strsize = o->strsize,
 		.ring_size = o->ring_size,
-		.verbose = o->verbose,
+		.verbose = o->debug,
 	};
 }
 
@@ -170,6 +177,8 @@ static void sink__setup(struct sink *s, const struct opts *o, struct outbuf *ob,
 		.tstamps = o->tstamps,
 		.relative = o->relative,
 		.ts_exact = ts_exact,
+		.quiet_exit = o->quals.quiet & QUIET_EXIT,
+		.sig_hidden = o->quals.sig_hidden,
 		.prefix = o->system_wide && !o->output ? PREFIX_BRACKET :
 			  (o->follow || o->system_wide) && o->output ? PREFIX_PLAIN : PREFIX_NONE,
 	};
@@ -209,12 +218,16 @@ static int files__open(struct run *r, const struct opts *o)
 
 int run__open(struct run *r, const struct opts *o)
 {
-	struct decode_opts dopts = { .strsize = o->strsize, .raw = o->raw, .fd_paths = o->fd_paths };
+	struct decode_opts dopts = {
+		.strsize = o->strsize,
+		.raw = raw_all(o),
+		.raw_set = o->quals.raw.given ? o->quals.raw.mask : NULL,
+		.fd_paths = o->quals.decode_fds & DECODE_FDS_PATH,
+	};
 	struct consumer_opts copts = {
 		.follow = o->follow || o->system_wide,
 		.fixed_prefix = o->system_wide,
-		.status_only = o->status_only == 1 ? STATUS_SUCCESSFUL :
-			       o->status_only == 2 ? STATUS_FAILED : STATUS_ALL,
+		.status_hidden = STATUS_ALL & ~o->quals.status,
 	};
 	char q[256];
 	int err;
@@ -352,6 +365,8 @@ int run__command(struct run *r, const char *path, int *status)
 	if (!r->l.reaped && stop_signals < 2)
 		launch__reap(&r->l, true);
 	*status = r->l.reaped ? launch__exit_status(r->l.status) : 128 + SIGINT;
+	if (r->l.reaped && WIFSIGNALED(r->l.status))
+		r->killed_by = WTERMSIG(r->l.status);
 	if (!r->cons.exit_seen && r->l.reaped)
 		exit__from_wait(r);
 	return 0;
@@ -402,8 +417,8 @@ int run__report(struct run *r, int status)
 		summary__report(r);
 	if (r->ob.failed)
 		warn("the trace could not be written (%s): it is incomplete", strerror(r->ob.err));
-	/* a run whose trace was lost is never reported as clean */
-	if (!r->ob.failed || tot.lost || tot.untracked)
+	/* as strace: nothing to say when nothing was lost */
+	if (tot.lost || tot.untracked)
 		warn("%llu events lost%s", (unsigned long long)tot.lost,
 		     tot.untracked ? " (and tasks not followed: the tasks map was full)" : "");
 	if (r->o->strict && r->ob.failed) {
@@ -415,6 +430,24 @@ int run__report(struct run *r, int status)
 		return EXIT_LOST;
 	}
 	return status;
+}
+
+/* As strace: end by the signal that ended the command, so that shells see it (a loop stops at
+ * Ctrl-C). No core of ours: it would clobber the command's. */
+void run__die_like(int sig)
+{
+	struct rlimit no_core = { 0, 0 };
+	struct sigaction dfl = { .sa_handler = SIG_DFL };
+	sigset_t set;
+
+	setrlimit(RLIMIT_CORE, &no_core);
+	sigemptyset(&dfl.sa_mask);
+	sigaction(sig, &dfl, NULL);
+	raise(sig);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	/* not fatal after all (the caller exits 128 + sig) */
 }
 
 void run__close(struct run *r)

@@ -44,6 +44,8 @@ struct sink {
 	int tstamps;		/* -t 1, -tt 2, -ttt 3 */
 	bool relative;		/* -r */
 	bool ts_exact;		/* every call has its own clock read (JSON summary says so) */
+	bool quiet_exit;	/* -qq, -e quiet=exit: no "+++ exited with N +++" */
+	uint64_t sig_hidden;	/* -e signal=: bit N-1 set, no "--- SIGN" nor "killed by SIGN" */
 	int64_t real_off_ns;	/* CLOCK_REALTIME - CLOCK_MONOTONIC, for -t */
 	uint64_t last_ts;	/* -r: the previous line's time */
 	int64_t tod_sec;	/* -t: the second tod_text is for */

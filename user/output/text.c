@@ -187,10 +187,18 @@ static void text_exec(struct sink *s, const struct call *c)
 {
 }
 
+/* -e signal=SET left signal sig out */
+static bool sig_hidden(const struct sink *s, int sig)
+{
+	return sig >= 1 && sig <= 64 && (s->sig_hidden >> (sig - 1) & 1);
+}
+
 static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 {
 	char sig[32];
 
+	if (e->signaled ? sig_hidden(s, e->sig) : s->quiet_exit)
+		return;
 	text_leader(s, e->tid, e->has_ts, e->ts_ns);
 	if (e->signaled) {
 		outbuf__lit(s->ob, "+++ killed by ");
@@ -210,6 +218,8 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 /* --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} --- */
 static void text_signal(struct sink *s, const struct sig_event *e)
 {
+	if (sig_hidden(s, e->signo))
+		return;
 	text_leader(s, e->tid, e->has_ts, e->ts_ns);
 	outbuf__lit(s->ob, "--- ");
 	outbuf__puts(s->ob, e->name);
