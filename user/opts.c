@@ -103,8 +103,10 @@ static const struct argp_option options[] = {
 	  "Accepted, no meaning: the command is never stopped, so never blocked", G_TRACING },
 	{ NULL, 0, NULL, 0, "Filtering:", G_FILTER },
 	{ "trace", OPT_TRACE, "SET", 0,
-	  "Show only these syscalls (names, all, none, /REGEX, %file, %desc; !SET leaves them "
-	  "out; counted alike by -c)", G_FILTER },
+	  "Show only these syscalls: names, numbers, all, none, /REGEX, ?NAME, NAME@64, "
+	  "strace's classes (%file %desc %process %network %signal %ipc %memory %creds %clock "
+	  "%stat %lstat %fstat %%stat %statfs %fstatfs %%statfs %pure); !SET leaves them out; "
+	  "counted alike by -c", G_FILTER },
 	QUAL(QL_SIGNAL, "signal", "SET", 0, "Show only the signals in SET", G_FILTER),
 	QUAL(QL_STATUS, "status", "SET", 0, "Show only calls that returned so: successful, failed, "
 	     "unfinished, unavailable, detached", G_FILTER),
