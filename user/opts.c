@@ -95,6 +95,8 @@ static const struct argp_option options[] = {
 	{ "user", 'u', "USER", 0,
 	  "Run the command as USER (its uid, gid and groups, no capabilities; needs root)",
 	  G_STARTUP },
+	{ "env", 'E', "VAR=VAL", 0, "Put VAR=VAL in the command's environment; -E VAR takes VAR "
+	  "out (repeatable)", G_STARTUP },
 	{ NULL, 0, NULL, 0, "Tracing:", G_TRACING },
 	{ "follow-forks", 'f', NULL, 0, "Trace child processes and threads too", G_TRACING },
 	{ "daemonize", 'D', NULL, OPTION_ARG_OPTIONAL,
@@ -135,7 +137,12 @@ static const struct argp_option options[] = {
 	     G_FILTER),
 	QUAL(QL_FAULT, "fault", "SET:...", 0, "Not supported yet (docs/strace-parity.md)",
 	     G_FILTER),
-	{ "output", 'o', "FILE", 0, "Write the trace to FILE instead of stderr", G_FORMAT },
+	{ "output", 'o', "FILE", 0, "Write the trace to FILE instead of stderr; |CMD or !CMD: "
+	  "into the standard input of the shell command CMD", G_FORMAT },
+	{ "output-append-mode", 'A', NULL, 0, "Append to -o FILE instead of truncating it",
+	  G_FORMAT },
+	{ "columns", 'a', "N", 0, "Put \"= ret\" at column N (40)", G_FORMAT },
+	{ "syscall-number", 'n', NULL, 0, "Show the syscall number: [  39] getpid()", G_FORMAT },
 	{ NULL, 'q', NULL, 0, "-q: --quiet=attach,personality; -qq: and exit; -qqq: all",
 	  G_FORMAT },
 	{ "relative-timestamps", 'r', NULL, 0, "Prefix each line with the time since the "
@@ -251,6 +258,8 @@ static const struct {
 	{ OPT_STRICT, offsetof(struct opts, strict) },
 	{ OPT_NO_PREPARE_EXEC, offsetof(struct opts, no_prepare_exec) },
 	{ 'd', offsetof(struct opts, debug) },
+	{ 'n', offsetof(struct opts, show_nr) },
+	{ 'A', offsetof(struct opts, append) },
 };
 
 static bool parse_switch(struct opts *o, int key)
@@ -272,7 +281,11 @@ static void parse_number(struct argp_state *st, struct opts *o, int key, const c
 	bool ok;
 	uint64_t v = parse_size(arg, &ok);
 
-	if (key == 's') {
+	if (key == 'a') {
+		if (!ok || v > 4096)
+			usage_error(st, "invalid -a '%s': give a column from 0 to 4096", arg);
+		o->columns = v;
+	} else if (key == 's') {
 		if (!ok || v > SO_STRSIZE_MAX)
 			usage_error(st, "invalid -s '%s': give a number from 0 to 4096", arg);
 		o->strsize = v;
@@ -334,6 +347,11 @@ static error_t parse_more(struct argp_state *st, struct opts *o, int key, char *
 	switch (key) {
 	case 'q':
 		quiet_more(o);
+		break;
+	case 'E':
+		if (o->nenv == OPTS_MAX_ENV || !*arg || *arg == '=')
+			usage_error(st, "invalid -E '%s': VAR=VAL or VAR, at most 64", arg);
+		o->env[o->nenv++] = arg;
 		break;
 	case 'y':
 		o->quals.decode_fds |= o->quals.decode_fds & DECODE_FDS_PATH ? DECODE_FDS_SOCKET :
@@ -399,6 +417,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 			o->tstamps++;
 		break;
 	case 's':
+	case 'a':
 	case OPT_RING:
 		parse_number(st, o, key, arg);
 		break;

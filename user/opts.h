@@ -10,6 +10,8 @@
 #include "sysobs.h"
 #include "qualify.h"
 
+#define OPTS_MAX_ENV	64	/* -E options */
+
 struct opts {
 	const char *output;	/* -o FILE, NULL: stderr */
 	const char *record;	/* --record FILE: the raw records too */
@@ -24,6 +26,11 @@ struct opts {
 	bool fd_paths;		/* -y */
 	bool strict;		/* --strict: exit 125 when anything was lost */
 	bool debug;		/* -d: sysobs's own and libbpf's messages */
+	bool show_nr;		/* -n: the syscall number before the name */
+	bool append;		/* -A: -o FILE is appended to, not truncated */
+	unsigned int columns;	/* -a N: the column of "= ret" (0: strace's 40) */
+	int nenv;		/* -E VAR=VAL, -E VAR: the command's environment, in order */
+	const char *env[OPTS_MAX_ENV];
 	int quiet_level;	/* -q, -qq, -qqq (counted; sets quals.quiet) */
 	int live;		/* --live / --no-live: show blocked calls; -1: when on a terminal */
 	bool no_prepare_exec;	/* --no-prepare-exec */

@@ -90,9 +90,12 @@ static int sticky_check(const char *path, const struct stat *st)
 }
 
 /* Open (never truncate yet) by the rules above; a FIFO waits FIFO_WAIT_MS for a reader. */
-static int trace_file__try(const char *path, struct stat *st)
+static int trace_file__try(const char *path, struct stat *st, bool append)
 {
 	int flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NONBLOCK, fd, waited = 0, err;
+
+	if (append)
+		flags |= O_APPEND;
 
 	if (!lstat(path, st)) {
 		if (!S_ISLNK(st->st_mode))
@@ -121,10 +124,10 @@ static int trace_file__try(const char *path, struct stat *st)
 	return fd;
 }
 
-static int trace_file__open(const char *path, struct stat *st)
+static int trace_file__open(const char *path, struct stat *st, bool append)
 {
 	char q[256];
-	int fd = trace_file__try(path, st);
+	int fd = trace_file__try(path, st, append);
 
 	if (fd == -EPERM)
 		warn("cannot open '%s': it belongs to another user in a sticky directory",
@@ -178,11 +181,31 @@ static void sink__setup(struct sink *s, const struct opts *o, struct outbuf *ob,
 		.relative = o->relative,
 		.ts_exact = ts_exact,
 		.quiet_exit = o->quals.quiet & QUIET_EXIT,
+		.show_nr = o->show_nr,
+		.ret_column = o->columns,
 		.sig_hidden = o->quals.sig_hidden,
 		.prefix = o->system_wide && !o->output ? PREFIX_BRACKET :
 			  (o->follow || o->system_wide) && o->output ? PREFIX_PLAIN : PREFIX_NONE,
 	};
 	sink__clock_init(s);
+}
+
+/* -o '|CMD' (or '!CMD'), as strace: the trace into a shell command's standard input */
+static int trace_pipe__open(struct run *r, const char *cmd)
+{
+	char q[256];
+
+	if (r->o->record) {
+		warn("-o |CMD cannot be combined with --record");
+		return EXIT_USAGE;
+	}
+	r->out_pipe = popen(cmd, "we");
+	if (!r->out_pipe) {
+		warn("cannot run '%s': %s", quote_msg(q, sizeof(q), cmd), strerror(errno));
+		return EXIT_SETUP;
+	}
+	r->out_fd = fileno(r->out_pipe);
+	return 0;
 }
 
 /* -o FILE and --record FILE, refused when they are one file; truncated once both are open. */
@@ -192,10 +215,12 @@ static int files__open(struct run *r, const struct opts *o)
 	int fd;
 
 	r->out_fd = STDERR_FILENO;
-	if (o->output && (r->out_fd = trace_file__open(o->output, &out)) < 0)
+	if (o->output && (o->output[0] == '|' || o->output[0] == '!'))
+		return trace_pipe__open(r, o->output + 1);
+	if (o->output && (r->out_fd = trace_file__open(o->output, &out, o->append)) < 0)
 		return EXIT_SETUP;
 	if (o->record) {
-		fd = trace_file__open(o->record, &rec);
+		fd = trace_file__open(o->record, &rec, false);
 		if (fd < 0)
 			return EXIT_SETUP;
 		if (o->output && rec.st_dev == out.st_dev && rec.st_ino == out.st_ino) {
@@ -211,7 +236,7 @@ static int files__open(struct run *r, const struct opts *o)
 			return EXIT_SETUP;
 		}
 	}
-	if (o->output && S_ISREG(out.st_mode) && ftruncate(r->out_fd, 0))
+	if (o->output && !o->append && S_ISREG(out.st_mode) && ftruncate(r->out_fd, 0))
 		warn("cannot truncate the trace file: %s", strerror(errno));
 	return 0;
 }
@@ -329,6 +354,25 @@ static void exit__from_wait(struct run *r)
 	r->sink.ops->proc_exit(&r->sink, &e);
 }
 
+/* -E VAR=VAL, -E VAR: the command's environment (sysobs's own, which it inherits) */
+static void env__apply(const struct opts *o)
+{
+	char name[256];
+	int i;
+
+	for (i = 0; i < o->nenv; i++) {
+		const char *eq = strchr(o->env[i], '=');
+
+		if (eq && (size_t)(eq - o->env[i]) < sizeof(name)) {
+			memcpy(name, o->env[i], eq - o->env[i]);
+			name[eq - o->env[i]] = 0;
+			setenv(name, eq + 1, 1);
+		} else if (!eq) {
+			unsetenv(o->env[i]);
+		}
+	}
+}
+
 int run__command(struct run *r, const char *path, int *status)
 {
 	char *const *cmd = r->o->cmd;
@@ -336,6 +380,7 @@ int run__command(struct run *r, const char *path, int *status)
 	int err;
 
 	*status = EXIT_SETUP;
+	env__apply(r->o);
 	err = launch__fork(&r->l, path, cmd, &r->cred);
 	if (err) {
 		warn("cannot fork: %s", strerror(-err));
@@ -468,6 +513,8 @@ void run__close(struct run *r)
 	decoder__free(&r->dec);
 	tracer__stop(&r->tr);
 	free((char *)r->cred.user);
-	if (r->out_fd > STDERR_FILENO)
+	if (r->out_pipe)
+		pclose(r->out_pipe);	/* waits for the command reading the trace */
+	else if (r->out_fd > STDERR_FILENO)
 		close(r->out_fd);
 }

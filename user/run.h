@@ -8,6 +8,7 @@
 #define SYSOBS_RUN_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <linux/types.h>
 #include "sysobs.h"
 #include "lib/outbuf.h"
@@ -22,6 +23,7 @@
 struct run {
 	const struct opts *o;
 	int out_fd;			/* the trace: stderr or -o FILE */
+	FILE *out_pipe;			/* -o |CMD */
 	struct outbuf ob;		/* the trace's buffer */
 	struct outbuf raw;		/* --record FILE */
 	struct tracer tr;

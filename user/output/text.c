@@ -140,10 +140,15 @@ static void text_leader(struct sink *s, uint32_t tid, bool has_ts, uint64_t ts)
 static void text_call(struct sink *s, const struct call *c)
 {
 	struct outbuf *ob = s->ob;
+	unsigned int i, col = s->ret_column ? s->ret_column : RET_COLUMN;
 	char ret[160];
-	unsigned int i;
 
 	text_leader(s, c->tid, c->has_ts, c->ts_ns);
+	if (s->show_nr) {
+		char nr[32];
+
+		outbuf__write(ob, nr, snprintf(nr, sizeof(nr), "[%4ld] ", c->nr));
+	}
 	outbuf__puts(ob, c->name);
 	outbuf__putc(ob, '(');
 	for (i = 0; i < c->nargs; i++) {
@@ -158,14 +163,14 @@ static void text_call(struct sink *s, const struct call *c)
 	}
 	if (c->kind == CALL_UNFINISHED) {
 		outbuf__lit(ob, " <unfinished ...>)");
-		outbuf__pad_to(ob, RET_COLUMN);
+		outbuf__pad_to(ob, col);
 		outbuf__lit(ob, " = ?");
 		outbuf__newline(ob);
 		return;
 	}
 	outbuf__putc(ob, ')');
-	if (outbuf__col(ob) < RET_COLUMN)
-		outbuf__pad_to(ob, RET_COLUMN);
+	if (outbuf__col(ob) < col)
+		outbuf__pad_to(ob, col);
 	else
 		outbuf__putc(ob, ' ');
 	outbuf__write(ob, "= ", 2);
