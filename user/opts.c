@@ -98,7 +98,8 @@ static const struct argp_option options[] = {
 	{ "env", 'E', "VAR=VAL", 0, "Put VAR=VAL in the command's environment; -E VAR takes VAR "
 	  "out (repeatable)", G_STARTUP },
 	{ NULL, 0, NULL, 0, "Tracing:", G_TRACING },
-	{ "follow-forks", 'f', NULL, 0, "Trace child processes and threads too", G_TRACING },
+	{ "follow-forks", 'f', NULL, 0, "Trace child processes and threads too (-ff: the same, "
+	  "one file)", G_TRACING },
 	{ "daemonize", 'D', NULL, OPTION_ARG_OPTIONAL,
 	  "Accepted, no meaning: an eBPF tracer is no parent of the command", G_TRACING },
 	{ "interruptible", 'I', "N", 0,
