@@ -51,6 +51,7 @@ enum {
 	OPT_SYSTEM_WIDE,
 	OPT_TRACE,
 	OPT_SECCOMP,
+	OPT_HEX,
 	OPT_QUAL,	/* OPT_QUAL + i: --QUAL=SET, qual_longs[i] */
 };
 
@@ -154,6 +155,10 @@ static const struct argp_option options[] = {
 	  "Prefix each line with the time of day; -tt adds microseconds, -ttt gives seconds "
 	  "since the epoch (the time the call returned)", G_FORMAT },
 	{ "syscall-times", 'T', NULL, 0, "Show the time spent in each syscall", G_FORMAT },
+	{ NULL, 'x', NULL, 0, "Strings with a non-ASCII byte in hex; -xx: every string",
+	  G_FORMAT },
+	{ "strings-in-hex", OPT_HEX, "WHICH", OPTION_ARG_OPTIONAL, "all (-xx, the default), "
+	  "non-ascii (-x), non-ascii-chars (those bytes as \\xHH, not octal), none", G_FORMAT },
 	{ "no-abbrev", 'v', NULL, 0, "--verbose=all (accepted; see --verbose)", G_FORMAT },
 	{ "const-print-style", 'X', "FORMAT", 0, "abbrev (the default); raw and verbose are "
 	  "not supported yet (-e raw=all prints every argument as a number)", G_FORMAT },
@@ -317,6 +322,23 @@ static void qualify(struct argp_state *st, struct opts *o, const char *expr)
 		usage_error(st, "%s", err);
 }
 
+/* --strings-in-hex[=WHICH], strace's names */
+static void strings_in_hex(struct argp_state *st, struct opts *o, const char *arg)
+{
+	static const char *const names[] = {
+		[QUOTE_HEX_NONE] = "none", [QUOTE_HEX_NON_ASCII] = "non-ascii",
+		[QUOTE_HEX_ALL] = "all", [QUOTE_HEX_CHARS] = "non-ascii-chars",
+	};
+	unsigned int i;
+
+	for (i = 0; arg && i < sizeof(names) / sizeof(names[0]) && strcmp(names[i], arg); i++)
+		;
+	if (arg && i == sizeof(names) / sizeof(names[0]))
+		usage_error(st, "invalid --strings-in-hex '%s': all, non-ascii, non-ascii-chars, "
+			    "none", arg);
+	o->hex_strings = arg ? (int)i : QUOTE_HEX_ALL;
+}
+
 /* -q, -qq, -qqq as strace's --quiet= sets */
 static void quiet_more(struct opts *o)
 {
@@ -348,6 +370,12 @@ static error_t parse_more(struct argp_state *st, struct opts *o, int key, char *
 	switch (key) {
 	case 'q':
 		quiet_more(o);
+		break;
+	case 'x':
+		o->hex_strings = o->hex_strings ? QUOTE_HEX_ALL : QUOTE_HEX_NON_ASCII;
+		break;
+	case OPT_HEX:
+		strings_in_hex(st, o, arg);
 		break;
 	case 'E':
 		if (o->nenv == OPTS_MAX_ENV || !*arg || *arg == '=')

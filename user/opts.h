@@ -27,6 +27,7 @@ struct opts {
 	bool strict;		/* --strict: exit 125 when anything was lost */
 	bool debug;		/* -d: sysobs's own and libbpf's messages */
 	bool show_nr;		/* -n: the syscall number before the name */
+	int hex_strings;	/* -x, -xx, --strings-in-hex=: enum quote_hex (lib/fmt.h) */
 	bool append;		/* -A: -o FILE is appended to, not truncated */
 	unsigned int columns;	/* -a N: the column of "= ret" (0: strace's 40) */
 	int nenv;		/* -E VAR=VAL, -E VAR: the command's environment, in order */

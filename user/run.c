@@ -259,6 +259,7 @@ int run__open(struct run *r, const struct opts *o)
 
 	r->o = o;
 	r->l.pid = -1;
+	quote__set_hex(o->hex_strings);
 	r->raw.fd = -1;
 	r->out_fd = -1;
 	if (o->user && (err = launch__user(&r->cred, o->user))) {

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #
-# -s, -y and -e raw=. -s and -y against strace itself: cat of a file with every kind of byte
+# -s, -y, -x, -xx and -e raw=. -s and -y against strace itself: cat of a file with every kind of byte
 # (escapes, control characters, ESC, high bytes, quotes) and a path longer than any -s, under
 # both tracers with the same option; the lines of the calls that show strings and fds must be
 # identical after masking addresses.
@@ -41,9 +41,8 @@ compare -s 64
 compare -s 4096
 compare -y
 
-# -e raw=SET: those calls undecoded, arguments and return values as strace's %#lx; the whole
-# trace of those calls (no path to find in it), addresses masked
-compare_raw() {
+# the whole trace of a few calls (no path to find in it: -e raw=, -xx), addresses masked
+compare_all() {
 	strace "$@" -e trace=openat,close,read,newfstatat,exit_group -o "$T/s.txt" \
 		cat "$long/data.bin" >/dev/null </dev/null 2>&1 || fail "strace $* failed"
 	"$SYSOBS" "$@" -e trace=openat,close,read,newfstatat,exit_group -o "$T/o.txt" -- \
@@ -51,17 +50,29 @@ compare_raw() {
 	for f in s o; do
 		sed -E 's/0x[0-9a-f]{5,}/0xADDR/g' "$T/$f.txt" >"$T/$f.cmp"
 	done
-	grep -q '^read(0x3, 0xADDR, 0x[0-9a-fA-Z]*) *= 0x[0-9a-f]' "$T/o.cmp" || [ "$*" = --raw=close ] ||
-		fail "sysobs $*: no raw read line"
 	if ! diff -u "$T/s.cmp" "$T/o.cmp" >&2; then
 		fail "sysobs $* differs from strace $*"
 	fi
 	echo "$*: $(wc -l <"$T/o.cmp") lines as strace shows them"
 }
-compare_raw -e raw=all
-compare_raw -e raw=openat,read
-compare_raw -e 'raw=!openat'
-compare_raw --raw=close
+# -e raw=SET: those calls undecoded, arguments and return values as strace's %#lx
+compare_all -e raw=all
+grep -q '^read(0x3, 0xADDR, 0x[0-9a-fA-Z]*) *= 0x[0-9a-f]' "$T/o.cmp" ||
+	fail "-e raw=all: no raw read line"
+compare_all -e raw=openat,read
+compare_all -e 'raw=!openat'
+compare_all --raw=close
+
+# -x, -xx, --strings-in-hex=: strings in hex as strace's (the file has every kind of byte)
+compare -x
+compare -x -s 100
+grep -q '^read(3, "\\x6c\\x69' "$T/o.cmp" || fail "-x: the data is not in hex"
+compare --strings-in-hex=non-ascii-chars
+compare --strings-in-hex=non-ascii
+compare_all -xx
+grep -q '^openat(AT_FDCWD, "\\x2f' "$T/o.cmp" || fail "-xx: a path not in hex"
+compare_all --strings-in-hex
+compare_all --strings-in-hex=none
 
 # -X raw (constants as numbers, strings still shown) is not there yet: refused, not mistaken
 "$SYSOBS" -X raw -- true 2>"$T/x.err" && fail "-X raw accepted"
