@@ -52,6 +52,9 @@ enum {
 	OPT_TRACE,
 	OPT_SECCOMP,
 	OPT_HEX,
+	OPT_ABS_TS,
+	OPT_REL_TS,
+	OPT_DUR_TS,
 	OPT_QUAL,	/* OPT_QUAL + i: --QUAL=SET, qual_longs[i] */
 };
 
@@ -147,14 +150,22 @@ static const struct argp_option options[] = {
 	{ "syscall-number", 'n', NULL, 0, "Show the syscall number: [  39] getpid()", G_FORMAT },
 	{ NULL, 'q', NULL, 0, "-q: --quiet=attach,personality; -qq: and exit; -qqq: all",
 	  G_FORMAT },
-	{ "relative-timestamps", 'r', NULL, 0, "Prefix each line with the time since the "
-	  "previous one", G_FORMAT },
+	{ NULL, 'r', NULL, 0, "Prefix each line with the time since the previous one",
+	  G_FORMAT },
+	{ "relative-timestamps", OPT_REL_TS, "PRECISION", OPTION_ARG_OPTIONAL,
+	  "-r, in s, ms, us (the default) or ns", G_FORMAT },
 	{ "string-limit", 's', "N", 0, "Show at most N bytes of strings and buffers (32)",
 	  G_FORMAT },
-	{ "absolute-timestamps", 't', NULL, 0,
+	{ NULL, 't', NULL, 0,
 	  "Prefix each line with the time of day; -tt adds microseconds, -ttt gives seconds "
 	  "since the epoch (the time the call returned)", G_FORMAT },
-	{ "syscall-times", 'T', NULL, 0, "Show the time spent in each syscall", G_FORMAT },
+	{ "absolute-timestamps", OPT_ABS_TS, "[format:]FMT,[precision:]PREC",
+	  OPTION_ARG_OPTIONAL, "FMT: none, time (the default) or unix; PREC: s (the default), "
+	  "ms, us or ns", G_FORMAT },
+	{ "timestamps", OPT_ABS_TS, NULL, OPTION_ALIAS, NULL, G_FORMAT },
+	{ NULL, 'T', NULL, 0, "Show the time spent in each syscall", G_FORMAT },
+	{ "syscall-times", OPT_DUR_TS, "PRECISION", OPTION_ARG_OPTIONAL,
+	  "-T, in s, ms, us (the default) or ns", G_FORMAT },
 	{ NULL, 'x', NULL, 0, "Strings with a non-ASCII byte in hex; -xx: every string",
 	  G_FORMAT },
 	{ "strings-in-hex", OPT_HEX, "WHICH", OPTION_ARG_OPTIONAL, "all (-xx, the default), "
@@ -322,6 +333,52 @@ static void qualify(struct argp_state *st, struct opts *o, const char *expr)
 		usage_error(st, "%s", err);
 }
 
+/* s, ms, us, ns: the digits after the second; -1 when s is none of them */
+static int precision(const char *s)
+{
+	static const char *const units[] = { "s", "ms", "us", "ns" };
+	unsigned int i;
+
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (!strcmp(s, units[i]))
+			return 3 * i;
+	return -1;
+}
+
+/* --absolute-timestamps=[[format:]FMT][,[precision:]PREC], --relative-timestamps[=PREC],
+ * --syscall-times[=PREC] */
+static void timestamps(struct argp_state *st, struct opts *o, int key, char *arg)
+{
+	char *tok, *save = NULL;
+	int p;
+
+	if (key == OPT_ABS_TS)
+		o->tstamps = 1, o->ts_prec = 0;
+	else if (key == OPT_REL_TS)
+		o->relative = true;
+	else
+		o->durations = true;
+	for (tok = arg ? strtok_r(arg, ",", &save) : NULL; tok; tok = strtok_r(NULL, ",", &save)) {
+		const char *v = tok;
+
+		if (!strncmp(v, "precision:", 10) || (key == OPT_ABS_TS && !strncmp(v, "format:", 7)))
+			v = strchr(v, ':') + 1;
+		p = precision(v);
+		if (p >= 0 && key == OPT_ABS_TS && v != tok + 7)
+			o->ts_prec = p;
+		else if (p >= 0 && key != OPT_ABS_TS)
+			*(key == OPT_REL_TS ? &o->rel_prec : &o->dur_prec) = p;
+		else if (key == OPT_ABS_TS && v != tok + 10 && !strcmp(v, "none"))
+			o->tstamps = 0;
+		else if (key == OPT_ABS_TS && v != tok + 10 && !strcmp(v, "time"))
+			o->tstamps = 1;
+		else if (key == OPT_ABS_TS && v != tok + 10 && !strcmp(v, "unix"))
+			o->tstamps = 3;
+		else
+			usage_error(st, "invalid time format or precision '%s'", tok);
+	}
+}
+
 /* --strings-in-hex[=WHICH], strace's names */
 static void strings_in_hex(struct argp_state *st, struct opts *o, const char *arg)
 {
@@ -370,6 +427,11 @@ static error_t parse_more(struct argp_state *st, struct opts *o, int key, char *
 	switch (key) {
 	case 'q':
 		quiet_more(o);
+		break;
+	case OPT_ABS_TS:
+	case OPT_REL_TS:
+	case OPT_DUR_TS:
+		timestamps(st, o, key, arg);
 		break;
 	case 'x':
 		o->hex_strings = o->hex_strings ? QUOTE_HEX_ALL : QUOTE_HEX_NON_ASCII;
@@ -483,6 +545,9 @@ void opts__parse(struct opts *o, int argc, char **argv)
 	o->strsize = 32;
 	o->ring_size = 32 << 20;
 	o->live = -1;
+	o->ts_prec = -1;
+	o->rel_prec = 6;
+	o->dur_prec = 6;
 	qualify__init(&o->quals);
 	argp_err_exit_status = EXIT_USAGE;
 	/* argp names the program after argv[0]: "sysobs: ..." whatever the binary is called */

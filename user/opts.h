@@ -23,6 +23,9 @@ struct opts {
 	bool durations;		/* -T */
 	int tstamps;		/* -t 1, -tt 2, -ttt 3: wall clock time on each line */
 	bool relative;		/* -r: time since the previous line */
+	int ts_prec;		/* digits of -t's second (-1: -t 0, -tt/-ttt 6), =PRECISION */
+	int rel_prec;		/* -r's (6) */
+	int dur_prec;		/* -T's (6) */
 	bool fd_paths;		/* -y */
 	bool strict;		/* --strict: exit 125 when anything was lost */
 	bool debug;		/* -d: sysobs's own and libbpf's messages */

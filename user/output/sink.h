@@ -43,6 +43,9 @@ struct sink {
 	bool show_dur;		/* -T */
 	int tstamps;		/* -t 1, -tt 2, -ttt 3 */
 	bool relative;		/* -r */
+	int ts_prec;		/* digits after the second: -t 0, -tt and -ttt 6, or =PRECISION */
+	int rel_prec;		/* -r's (6) */
+	int dur_prec;		/* -T's (6) */
 	bool ts_exact;		/* every call has its own clock read (JSON summary says so) */
 	bool quiet_exit;	/* -qq, -e quiet=exit: no "+++ exited with N +++" */
 	bool show_nr;		/* -n: "[  39] " before the name */
