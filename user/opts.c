@@ -9,6 +9,7 @@
 #include "lib/fmt.h"
 #include "opts.h"
 #include "consume/consumer.h"
+#include "output/summary.h"
 #include <linux/types.h>
 #include "sysobs.h"
 
@@ -181,6 +182,12 @@ static const struct argp_option options[] = {
 	{ "summary-only", 'c', NULL, 0, "Count time, calls and errors per syscall; no trace",
 	  G_STATS },
 	{ "summary", 'C', NULL, 0, "Like -c, and print the trace too", G_STATS },
+	{ "summary-syscall-overhead", 'O', "OVERHEAD[UNIT]", 0, "Take OVERHEAD (s, ms, us: the "
+	  "default, ns) off each call's time in -c", G_STATS },
+	{ "summary-sort-by", 'S', "SORTBY", 0, "Sort -c's rows by time (the default), avg-time, "
+	  "calls, errors, name or nothing (the syscall number)", G_STATS },
+	{ "summary-wall-clock", 'w', NULL, 0, "-c's time is the time in the call (always: see "
+	  "docs/strace-parity.md)", G_STATS },
 	{ NULL, 0, NULL, 0, "Miscellaneous:", G_MISC },
 	{ "debug", 'd', NULL, 0, "Show sysobs's and libbpf's own messages", G_MISC },
 	{ NULL, 'h', NULL, 0, "The same as --help", G_MISC },
@@ -379,6 +386,52 @@ static void timestamps(struct argp_state *st, struct opts *o, int key, char *arg
 	}
 }
 
+/* -S SORTBY with strace 6.1's names for the keys sysobs has (not min-time, max-time) */
+static void sort_by(struct argp_state *st, struct opts *o, const char *arg)
+{
+	static const struct {
+		const char *name;
+		int sort;
+	} keys[] = {
+		{ "time", SORT_TIME }, { "time_total", SORT_TIME }, { "total_time", SORT_TIME },
+		{ "avg-time", SORT_AVG_TIME }, { "avg_time", SORT_AVG_TIME },
+		{ "time_avg", SORT_AVG_TIME }, { "calls", SORT_CALLS }, { "count", SORT_CALLS },
+		{ "errors", SORT_ERRORS }, { "error", SORT_ERRORS }, { "name", SORT_NAME },
+		{ "syscall", SORT_NAME }, { "syscall_name", SORT_NAME },
+		{ "nothing", SORT_NOTHING }, { "none", SORT_NOTHING },
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		if (!strcmp(keys[i].name, arg)) {
+			o->sort_by = keys[i].sort;
+			return;
+		}
+	}
+	usage_error(st, "invalid -S '%s': time, avg-time, calls, errors, name or nothing", arg);
+}
+
+/* -O OVERHEAD[UNIT]: a number of s, ms, us (the default) or ns */
+static void overhead(struct argp_state *st, struct opts *o, const char *arg)
+{
+	static const struct {
+		const char *unit;
+		uint64_t ns;
+	} units[] = { { "", 1000 }, { "s", 1000000000 }, { "ms", 1000000 }, { "us", 1000 },
+		      { "ns", 1 } };
+	char *end;
+	double v = strtod(arg, &end);
+	unsigned int i;
+
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		if (end != arg && v >= 0 && v < 1e9 && !strcmp(end, units[i].unit)) {
+			o->overhead_ns = v * units[i].ns;
+			return;
+		}
+	}
+	usage_error(st, "invalid -O '%s': a time, in s, ms, us (the default) or ns", arg);
+}
+
 /* --strings-in-hex[=WHICH], strace's names */
 static void strings_in_hex(struct argp_state *st, struct opts *o, const char *arg)
 {
@@ -433,6 +486,14 @@ static error_t parse_more(struct argp_state *st, struct opts *o, int key, char *
 	case OPT_DUR_TS:
 		timestamps(st, o, key, arg);
 		break;
+	case 'S':
+		sort_by(st, o, arg);
+		break;
+	case 'O':
+		overhead(st, o, arg);
+		break;
+	case 'w':
+		break;	/* sysobs's -c time is wall-clock time already */
 	case 'x':
 		o->hex_strings = o->hex_strings ? QUOTE_HEX_ALL : QUOTE_HEX_NON_ASCII;
 		break;

@@ -30,6 +30,8 @@ struct opts {
 	bool strict;		/* --strict: exit 125 when anything was lost */
 	bool debug;		/* -d: sysobs's own and libbpf's messages */
 	bool show_nr;		/* -n: the syscall number before the name */
+	int sort_by;		/* -S: enum summary_sort (output/summary.h) */
+	uint64_t overhead_ns;	/* -O: taken off each call's time in -c */
 	int hex_strings;	/* -x, -xx, --strings-in-hex=: enum quote_hex (lib/fmt.h) */
 	bool append;		/* -A: -o FILE is appended to, not truncated */
 	unsigned int columns;	/* -a N: the column of "= ret" (0: strace's 40) */

@@ -442,7 +442,9 @@ static void summary__report(struct run *r)
 	if (!f)
 		return;
 	if (!tracer__counts(&r->tr, counts))
-		summary__print(f, counts, SO_NR_SLOTS, r->o->json);
+		summary__print(f, counts, SO_NR_SLOTS, r->o->json,
+			       &(struct summary_opts){ .sort = r->o->sort_by,
+						       .overhead_ns = r->o->overhead_ns });
 	if ((ferror(f) | fclose(f)) && !r->ob.failed) {
 		r->ob.failed = true;	/* the table is part of the trace */
 		r->ob.err = errno;

@@ -7,6 +7,22 @@
 #include <linux/types.h>
 #include "sysobs.h"
 
-void summary__print(FILE *f, const struct so_count *counts, unsigned int n, int json);
+/* -S SORTBY: the order of the rows */
+enum summary_sort {
+	SORT_TIME,	/* most time first (strace's default) */
+	SORT_AVG_TIME,	/* most time per call first */
+	SORT_CALLS,	/* most calls first */
+	SORT_ERRORS,	/* most errors first */
+	SORT_NAME,	/* by name */
+	SORT_NOTHING,	/* by syscall number */
+};
+
+struct summary_opts {
+	enum summary_sort sort;
+	uint64_t overhead_ns;	/* -O: taken off each call's time (from the totals) */
+};
+
+void summary__print(FILE *f, const struct so_count *counts, unsigned int n, int json,
+		    const struct summary_opts *so);
 
 #endif /* SYSOBS_SUMMARY_H */
