@@ -186,6 +186,8 @@ static const struct argp_option options[] = {
 	  "default, ns) off each call's time in -c", G_STATS },
 	{ "summary-sort-by", 'S', "SORTBY", 0, "Sort -c's rows by time (the default), avg-time, "
 	  "calls, errors, name or nothing (the syscall number)", G_STATS },
+	{ "summary-columns", 'U', "COLUMNS", 0, "-c's columns, in order: time-percent, "
+	  "total-time, avg-time, calls, errors, name", G_STATS },
 	{ "summary-wall-clock", 'w', NULL, 0, "-c's time is the time in the call (always: see "
 	  "docs/strace-parity.md)", G_STATS },
 	{ NULL, 0, NULL, 0, "Miscellaneous:", G_MISC },
@@ -393,11 +395,14 @@ static void sort_by(struct argp_state *st, struct opts *o, const char *arg)
 		const char *name;
 		int sort;
 	} keys[] = {
-		{ "time", SORT_TIME }, { "time_total", SORT_TIME }, { "total_time", SORT_TIME },
+		{ "time", SORT_TIME }, { "time-percent", SORT_TIME }, { "time_percent", SORT_TIME },
+		{ "time_total", SORT_TIME }, { "time-total", SORT_TIME },
+		{ "total_time", SORT_TIME }, { "total-time", SORT_TIME },
 		{ "avg-time", SORT_AVG_TIME }, { "avg_time", SORT_AVG_TIME },
-		{ "time_avg", SORT_AVG_TIME }, { "calls", SORT_CALLS }, { "count", SORT_CALLS },
-		{ "errors", SORT_ERRORS }, { "error", SORT_ERRORS }, { "name", SORT_NAME },
-		{ "syscall", SORT_NAME }, { "syscall_name", SORT_NAME },
+		{ "time_avg", SORT_AVG_TIME }, { "time-avg", SORT_AVG_TIME },
+		{ "calls", SORT_CALLS }, { "count", SORT_CALLS }, { "errors", SORT_ERRORS },
+		{ "error", SORT_ERRORS }, { "name", SORT_NAME }, { "syscall", SORT_NAME },
+		{ "syscall_name", SORT_NAME }, { "syscall-name", SORT_NAME },
 		{ "nothing", SORT_NOTHING }, { "none", SORT_NOTHING },
 	};
 	unsigned int i;
@@ -409,6 +414,40 @@ static void sort_by(struct argp_state *st, struct opts *o, const char *arg)
 		}
 	}
 	usage_error(st, "invalid -S '%s': time, avg-time, calls, errors, name or nothing", arg);
+}
+
+/* -U COLUMNS with strace 6.1's names for the columns sysobs has (not min-time, max-time) */
+static void summary_columns(struct argp_state *st, struct opts *o, char *arg)
+{
+	static const struct {
+		const char *name;
+		uint8_t col;
+	} names[] = {
+		{ "time", COL_TIME_PERCENT }, { "time-percent", COL_TIME_PERCENT },
+		{ "time_percent", COL_TIME_PERCENT }, { "total-time", COL_TOTAL_TIME },
+		{ "total_time", COL_TOTAL_TIME }, { "time-total", COL_TOTAL_TIME },
+		{ "time_total", COL_TOTAL_TIME }, { "avg-time", COL_AVG_TIME },
+		{ "avg_time", COL_AVG_TIME }, { "time-avg", COL_AVG_TIME },
+		{ "time_avg", COL_AVG_TIME }, { "calls", COL_CALLS }, { "count", COL_CALLS },
+		{ "errors", COL_ERRORS }, { "error", COL_ERRORS }, { "name", COL_NAME },
+		{ "syscall", COL_NAME }, { "syscall_name", COL_NAME }, { "syscall-name", COL_NAME },
+	};
+	char *tok, *save = NULL, *copy = arg;
+	unsigned int i, n = 0;
+	bool name = false;
+
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		for (i = 0; i < sizeof(names) / sizeof(names[0]) && strcmp(names[i].name, tok); i++)
+			;
+		if (i == sizeof(names) / sizeof(names[0]) || n >= sizeof(o->sum_columns) - 2)
+			usage_error(st, "invalid -U column '%s': time-percent, total-time, avg-time, "
+				    "calls, errors, name", tok);
+		name |= names[i].col == COL_NAME;
+		o->sum_columns[n++] = names[i].col;
+	}
+	if (!name)	/* as strace: the name is always there, last when not asked for */
+		o->sum_columns[n++] = COL_NAME;
+	o->sum_columns[n] = COL_END;
 }
 
 /* -O OVERHEAD[UNIT]: a number of s, ms, us (the default) or ns */
@@ -491,6 +530,9 @@ static error_t parse_more(struct argp_state *st, struct opts *o, int key, char *
 		break;
 	case 'O':
 		overhead(st, o, arg);
+		break;
+	case 'U':
+		summary_columns(st, o, arg);
 		break;
 	case 'w':
 		break;	/* sysobs's -c time is wall-clock time already */

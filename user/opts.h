@@ -31,6 +31,7 @@ struct opts {
 	bool debug;		/* -d: sysobs's own and libbpf's messages */
 	bool show_nr;		/* -n: the syscall number before the name */
 	int sort_by;		/* -S: enum summary_sort (output/summary.h) */
+	uint8_t sum_columns[8];	/* -U: enum summary_column, COL_END-terminated */
 	uint64_t overhead_ns;	/* -O: taken off each call's time in -c */
 	int hex_strings;	/* -x, -xx, --strings-in-hex=: enum quote_hex (lib/fmt.h) */
 	bool append;		/* -A: -o FILE is appended to, not truncated */

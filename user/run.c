@@ -437,14 +437,14 @@ int run__attached(struct run *r)
 static void summary__report(struct run *r)
 {
 	static struct so_count counts[SO_NR_SLOTS];
+	struct summary_opts so = { .sort = r->o->sort_by, .overhead_ns = r->o->overhead_ns };
 	FILE *f = fdopen(dup(r->out_fd), "w");
 
 	if (!f)
 		return;
+	memcpy(so.columns, r->o->sum_columns, sizeof(so.columns));
 	if (!tracer__counts(&r->tr, counts))
-		summary__print(f, counts, SO_NR_SLOTS, r->o->json,
-			       &(struct summary_opts){ .sort = r->o->sort_by,
-						       .overhead_ns = r->o->overhead_ns });
+		summary__print(f, counts, SO_NR_SLOTS, r->o->json, &so);
 	if ((ferror(f) | fclose(f)) && !r->ob.failed) {
 		r->ob.failed = true;	/* the table is part of the trace */
 		r->ob.err = errno;

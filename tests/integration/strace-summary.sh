@@ -36,6 +36,24 @@ for f in s o; do
 done
 same -S name --summary-syscall-overhead=2000ms
 same -S name -w
+# -U COLUMNS: the columns that do not hang on times, whole tables as strace's (the name comes
+# last when not asked for); with times, the header and the rules
+for u in calls,errors,name name,calls errors,calls name count,syscall,error; do
+	strace -c -S name -U "$u" -o "$T/s.txt" cat /nonexistent 2>/dev/null
+	"$SYSOBS" -c -S name -U "$u" -o "$T/o.txt" -- cat /nonexistent 2>/dev/null
+	diff -u "$T/s.txt" "$T/o.txt" >&2 || fail "-U $u: the table differs from strace's"
+	echo "-c -U $u: $(wc -l <"$T/o.txt") lines as strace's"
+done
+for u in time-percent,total-time,avg-time,calls,errors,name name,avg-time,time time-total,syscall-name; do
+	strace -c -U "$u" -o "$T/s.txt" cat /nonexistent 2>/dev/null
+	"$SYSOBS" -c -U "$u" -o "$T/o.txt" -- cat /nonexistent 2>/dev/null
+	grep -E '^[-% a-z/]+$' "$T/s.txt" | grep -v '^total' >"$T/s.head"
+	grep -E '^[-% a-z/]+$' "$T/o.txt" | grep -v '^total' >"$T/o.head"
+	[ "$(wc -l <"$T/s.head")" = 3 ] || exit 99
+	diff -u "$T/s.head" "$T/o.head" >&2 || fail "-U $u: header or rules differ from strace's"
+done
+"$SYSOBS" -c -U min-time -- true 2>/dev/null
+expect_eq "-U min-time (not kept): exit status" 2 "$?"
 "$SYSOBS" -c -S min-time -- true 2>/dev/null
 expect_eq "-S min-time (not kept): exit status" 2 "$?"
 "$SYSOBS" -c -O 1parsec -- true 2>/dev/null

@@ -17,7 +17,14 @@ enum summary_sort {
 	SORT_NOTHING,	/* by syscall number */
 };
 
+/* -U COLUMNS: strace's column names, in the order given; COL_END ends the list */
+enum summary_column {
+	COL_END, COL_TIME_PERCENT, COL_TOTAL_TIME, COL_AVG_TIME, COL_CALLS, COL_ERRORS, COL_NAME,
+	COL_COUNT
+};
+
 struct summary_opts {
+	uint8_t columns[COL_COUNT];	/* -U, enum summary_column; empty: strace's default */
 	enum summary_sort sort;
 	uint64_t overhead_ns;	/* -O: taken off each call's time (from the totals) */
 };
