@@ -10,10 +10,18 @@
 #include "opts.h"
 #include "consume/consumer.h"
 #include "output/summary.h"
+#include "optvals.h"
+#include "version.h"
 #include <linux/types.h>
 #include "sysobs.h"
 
-const char *argp_program_version = "sysobs " SYSOBS_VERSION;
+static void print_version(FILE *f, struct argp_state *st)
+{
+	(void)st;
+	version__print(f);
+}
+
+void (*argp_program_version_hook)(FILE *, struct argp_state *) = print_version;
 const char *argp_program_bug_address = NULL;
 
 static const char doc[] =
@@ -149,8 +157,8 @@ static const struct argp_option options[] = {
 	  G_FORMAT },
 	{ "columns", 'a', "N", 0, "Put \"= ret\" at column N (40)", G_FORMAT },
 	{ "syscall-number", 'n', NULL, 0, "Show the syscall number: [  39] getpid()", G_FORMAT },
-	{ NULL, 'q', NULL, 0, "-q: --quiet=attach,personality; -qq: and exit; -qqq: all",
-	  G_FORMAT },
+	{ NULL, 'q', NULL, 0, "Suppress the attach and personality messages (as "
+	  "--quiet=attach,personality); twice: and the exit ones; thrice: all", G_FORMAT },
 	{ NULL, 'r', NULL, 0, "Prefix each line with the time since the previous one",
 	  G_FORMAT },
 	{ "relative-timestamps", OPT_REL_TS, "PRECISION", OPTION_ARG_OPTIONAL,
@@ -171,7 +179,8 @@ static const struct argp_option options[] = {
 	  G_FORMAT },
 	{ "strings-in-hex", OPT_HEX, "WHICH", OPTION_ARG_OPTIONAL, "all (-xx, the default), "
 	  "non-ascii (-x), non-ascii-chars (those bytes as \\xHH, not octal), none", G_FORMAT },
-	{ "no-abbrev", 'v', NULL, 0, "--verbose=all (accepted; see --verbose)", G_FORMAT },
+	{ "no-abbrev", 'v', NULL, 0, "The same as --verbose=all (accepted; see --verbose)",
+	  G_FORMAT },
 	{ "const-print-style", 'X', "FORMAT", 0, "abbrev (the default); raw and verbose are "
 	  "not supported yet (-e raw=all prints every argument as a number)", G_FORMAT },
 	{ NULL, 'y', NULL, 0,
@@ -245,30 +254,46 @@ static uint64_t parse_size(const char *s, bool *ok)
 	return v << shift;
 }
 
-/* -p 12,34 or -p "12 34" as strace takes them; each a positive number. */
+#define PID_SEPARATORS	",\t\n "	/* strace's: -p 1,2 -p "$(pidof x)" -p "$(pgrep x)" */
+
+/* One -p item: digits (after an optional "+", as strace's strtol), 1 to INT32_MAX. */
+static long parse_pid(const char *s, size_t len)
+{
+	size_t i = s[0] == '+';
+	long v = 0;
+
+	if (i == len)
+		return -1;
+	for (; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+		if (v > INT32_MAX)
+			return -1;
+	}
+	return v ? v : -1;
+}
+
+/*
+ * -p 12,34 or -p "12 34" as strace 6.1 takes them: items between separators, none of them
+ * empty (" 1", ",1" and "1,,2" are refused) except after a last separator ("1," is 1).
+ */
 static void parse_pids(struct argp_state *st, struct opts *o, const char *arg)
 {
 	const char *p = arg;
-	char *end;
+	size_t len;
 	long v;
 
-	while (*p) {
-		if (*p == ',' || *p == ' ') {
-			p++;
-			continue;
-		}
-		errno = 0;
-		v = strtol(p, &end, 10);
-		if (end == p || errno || v <= 0 || v > INT32_MAX || (*end && *end != ',' &&
-								    *end != ' '))
+	do {
+		len = strcspn(p, PID_SEPARATORS);
+		v = parse_pid(p, len);
+		if (v < 0)
 			usage_error(st, "invalid -p '%s': give process ids (numbers above 0)", arg);
 		if (o->npids == SO_MAX_PIDS)
 			usage_error(st, "too many -p: at most 64 processes, at '%s'", arg);
 		o->pids[o->npids++] = v;
-		p = end;
-	}
-	if (!o->npids)
-		usage_error(st, "invalid -p '%s': give process ids (numbers above 0)", arg);
+		p += len;
+	} while (*p && *++p);
 }
 
 /* The options that only switch something on: a table, not a case each. */
@@ -342,150 +367,22 @@ static void qualify(struct argp_state *st, struct opts *o, const char *expr)
 		usage_error(st, "%s", err);
 }
 
-/* s, ms, us, ns: the digits after the second; -1 when s is none of them */
-static int precision(const char *s)
+/* --absolute-timestamps[=...], --relative-timestamps[=PREC], --syscall-times[=PREC] */
+static void times(struct argp_state *st, struct opts *o, int key, char *arg)
 {
-	static const char *const units[] = { "s", "ms", "us", "ns" };
-	unsigned int i;
+	int err;
 
-	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
-		if (!strcmp(s, units[i]))
-			return 3 * i;
-	return -1;
-}
-
-/* --absolute-timestamps=[[format:]FMT][,[precision:]PREC], --relative-timestamps[=PREC],
- * --syscall-times[=PREC] */
-static void timestamps(struct argp_state *st, struct opts *o, int key, char *arg)
-{
-	char *tok, *save = NULL;
-	int p;
-
-	if (key == OPT_ABS_TS)
-		o->tstamps = 1, o->ts_prec = 0;
-	else if (key == OPT_REL_TS)
+	if (key == OPT_ABS_TS) {
+		err = optval__times(TIME_ABS, arg, &o->tstamps, &o->ts_prec);
+	} else if (key == OPT_REL_TS) {
 		o->relative = true;
-	else
+		err = optval__times(TIME_REL, arg, NULL, &o->rel_prec);
+	} else {
 		o->durations = true;
-	for (tok = arg ? strtok_r(arg, ",", &save) : NULL; tok; tok = strtok_r(NULL, ",", &save)) {
-		const char *v = tok;
-
-		if (!strncmp(v, "precision:", 10) || (key == OPT_ABS_TS && !strncmp(v, "format:", 7)))
-			v = strchr(v, ':') + 1;
-		p = precision(v);
-		if (p >= 0 && key == OPT_ABS_TS && v != tok + 7)
-			o->ts_prec = p;
-		else if (p >= 0 && key != OPT_ABS_TS)
-			*(key == OPT_REL_TS ? &o->rel_prec : &o->dur_prec) = p;
-		else if (key == OPT_ABS_TS && v != tok + 10 && !strcmp(v, "none"))
-			o->tstamps = 0;
-		else if (key == OPT_ABS_TS && v != tok + 10 && !strcmp(v, "time"))
-			o->tstamps = 1;
-		else if (key == OPT_ABS_TS && v != tok + 10 && !strcmp(v, "unix"))
-			o->tstamps = 3;
-		else
-			usage_error(st, "invalid time format or precision '%s'", tok);
+		err = optval__times(TIME_DUR, arg, NULL, &o->dur_prec);
 	}
-}
-
-/* -S SORTBY with strace 6.1's names for the keys sysobs has (not min-time, max-time) */
-static void sort_by(struct argp_state *st, struct opts *o, const char *arg)
-{
-	static const struct {
-		const char *name;
-		int sort;
-	} keys[] = {
-		{ "time", SORT_TIME }, { "time-percent", SORT_TIME }, { "time_percent", SORT_TIME },
-		{ "time_total", SORT_TIME }, { "time-total", SORT_TIME },
-		{ "total_time", SORT_TIME }, { "total-time", SORT_TIME },
-		{ "avg-time", SORT_AVG_TIME }, { "avg_time", SORT_AVG_TIME },
-		{ "time_avg", SORT_AVG_TIME }, { "time-avg", SORT_AVG_TIME },
-		{ "calls", SORT_CALLS }, { "count", SORT_CALLS }, { "errors", SORT_ERRORS },
-		{ "error", SORT_ERRORS }, { "name", SORT_NAME }, { "syscall", SORT_NAME },
-		{ "syscall_name", SORT_NAME }, { "syscall-name", SORT_NAME },
-		{ "nothing", SORT_NOTHING }, { "none", SORT_NOTHING },
-	};
-	unsigned int i;
-
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		if (!strcmp(keys[i].name, arg)) {
-			o->sort_by = keys[i].sort;
-			return;
-		}
-	}
-	usage_error(st, "invalid -S '%s': time, avg-time, calls, errors, name or nothing", arg);
-}
-
-/* -U COLUMNS with strace 6.1's names for the columns sysobs has (not min-time, max-time) */
-static void summary_columns(struct argp_state *st, struct opts *o, char *arg)
-{
-	static const struct {
-		const char *name;
-		uint8_t col;
-	} names[] = {
-		{ "time", COL_TIME_PERCENT }, { "time-percent", COL_TIME_PERCENT },
-		{ "time_percent", COL_TIME_PERCENT }, { "total-time", COL_TOTAL_TIME },
-		{ "total_time", COL_TOTAL_TIME }, { "time-total", COL_TOTAL_TIME },
-		{ "time_total", COL_TOTAL_TIME }, { "avg-time", COL_AVG_TIME },
-		{ "avg_time", COL_AVG_TIME }, { "time-avg", COL_AVG_TIME },
-		{ "time_avg", COL_AVG_TIME }, { "calls", COL_CALLS }, { "count", COL_CALLS },
-		{ "errors", COL_ERRORS }, { "error", COL_ERRORS }, { "name", COL_NAME },
-		{ "syscall", COL_NAME }, { "syscall_name", COL_NAME }, { "syscall-name", COL_NAME },
-	};
-	char *tok, *save = NULL, *copy = arg;
-	unsigned int i, n = 0;
-	bool name = false;
-
-	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		for (i = 0; i < sizeof(names) / sizeof(names[0]) && strcmp(names[i].name, tok); i++)
-			;
-		if (i == sizeof(names) / sizeof(names[0]) || n >= sizeof(o->sum_columns) - 2)
-			usage_error(st, "invalid -U column '%s': time-percent, total-time, avg-time, "
-				    "calls, errors, name", tok);
-		name |= names[i].col == COL_NAME;
-		o->sum_columns[n++] = names[i].col;
-	}
-	if (!name)	/* as strace: the name is always there, last when not asked for */
-		o->sum_columns[n++] = COL_NAME;
-	o->sum_columns[n] = COL_END;
-}
-
-/* -O OVERHEAD[UNIT]: a number of s, ms, us (the default) or ns */
-static void overhead(struct argp_state *st, struct opts *o, const char *arg)
-{
-	static const struct {
-		const char *unit;
-		uint64_t ns;
-	} units[] = { { "", 1000 }, { "s", 1000000000 }, { "ms", 1000000 }, { "us", 1000 },
-		      { "ns", 1 } };
-	char *end;
-	double v = strtod(arg, &end);
-	unsigned int i;
-
-	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
-		if (end != arg && v >= 0 && v < 1e9 && !strcmp(end, units[i].unit)) {
-			o->overhead_ns = v * units[i].ns;
-			return;
-		}
-	}
-	usage_error(st, "invalid -O '%s': a time, in s, ms, us (the default) or ns", arg);
-}
-
-/* --strings-in-hex[=WHICH], strace's names */
-static void strings_in_hex(struct argp_state *st, struct opts *o, const char *arg)
-{
-	static const char *const names[] = {
-		[QUOTE_HEX_NONE] = "none", [QUOTE_HEX_NON_ASCII] = "non-ascii",
-		[QUOTE_HEX_ALL] = "all", [QUOTE_HEX_CHARS] = "non-ascii-chars",
-	};
-	unsigned int i;
-
-	for (i = 0; arg && i < sizeof(names) / sizeof(names[0]) && strcmp(names[i], arg); i++)
-		;
-	if (arg && i == sizeof(names) / sizeof(names[0]))
-		usage_error(st, "invalid --strings-in-hex '%s': all, non-ascii, non-ascii-chars, "
-			    "none", arg);
-	o->hex_strings = arg ? (int)i : QUOTE_HEX_ALL;
+	if (err)
+		usage_error(st, "invalid time format or precision '%s'", arg);
 }
 
 /* -q, -qq, -qqq as strace's --quiet= sets */
@@ -523,16 +420,22 @@ static error_t parse_more(struct argp_state *st, struct opts *o, int key, char *
 	case OPT_ABS_TS:
 	case OPT_REL_TS:
 	case OPT_DUR_TS:
-		timestamps(st, o, key, arg);
+		times(st, o, key, arg);
 		break;
 	case 'S':
-		sort_by(st, o, arg);
+		if (optval__sort_by(arg, &o->sort_by))
+			usage_error(st, "invalid -S '%s': time, avg-time, calls, errors, name or "
+				    "nothing", arg);
 		break;
 	case 'O':
-		overhead(st, o, arg);
+		if (optval__overhead(arg, &o->overhead_ns))
+			usage_error(st, "invalid -O '%s': a time, in s, ms, us (the default) or ns",
+				    arg);
 		break;
 	case 'U':
-		summary_columns(st, o, arg);
+		if (optval__columns(arg, o->sum_columns, sizeof(o->sum_columns)))
+			usage_error(st, "invalid -U '%s': time-percent, total-time, avg-time, calls, "
+				    "errors, name", arg);
 		break;
 	case 'w':
 		break;	/* sysobs's -c time is wall-clock time already */
@@ -540,7 +443,9 @@ static error_t parse_more(struct argp_state *st, struct opts *o, int key, char *
 		o->hex_strings = o->hex_strings ? QUOTE_HEX_ALL : QUOTE_HEX_NON_ASCII;
 		break;
 	case OPT_HEX:
-		strings_in_hex(st, o, arg);
+		if (optval__strings_in_hex(arg, &o->hex_strings))
+			usage_error(st, "invalid --strings-in-hex '%s': all, non-ascii, "
+				    "non-ascii-chars, none", arg);
 		break;
 	case 'E':
 		if (o->nenv == OPTS_MAX_ENV || !*arg || *arg == '=')
