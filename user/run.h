@@ -8,6 +8,7 @@
 #define SYSOBS_RUN_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <linux/types.h>
 #include "sysobs.h"
 #include "lib/outbuf.h"
@@ -22,6 +23,7 @@
 struct run {
 	const struct opts *o;
 	int out_fd;			/* the trace: stderr or -o FILE */
+	FILE *out_pipe;			/* -o |CMD */
 	struct outbuf ob;		/* the trace's buffer */
 	struct outbuf raw;		/* --record FILE */
 	struct tracer tr;
@@ -33,6 +35,7 @@ struct run {
 	struct launch_cred cred;	/* who it runs as (-u) */
 	struct attach a;		/* the running processes (-p) */
 	struct so_spec specs[SO_NR_SLOTS];
+	int killed_by;			/* the signal that ended the command, 0: none */
 };
 
 /* Install the handlers for SIGINT, SIGTERM, SIGHUP, SIGQUIT (stop, or pass to the command). */
@@ -48,5 +51,7 @@ int run__attached(struct run *r);
 /* The end of the run: totals, -c's table, loss. Returns the exit status to use. */
 int run__report(struct run *r, int status);
 void run__close(struct run *r);
+/* Die by sig as the command did (handlers reset, no core); returns if sig is not fatal. */
+void run__die_like(int sig);
 
 #endif /* SYSOBS_RUN_H */

@@ -136,7 +136,8 @@ events_text() {	# sysobs text
 	seen=$(count_names "$1" "" "(")
 	inline=$(grep -oE -- '--- lost [0-9]+' "$1" | awk '{ s += $3 } END { print s + 0 }')
 	lost=$(lost_stderr "$2")
-	[ "$lost" = - ] && lost="$inline?"
+	# sysobs says "N events lost" whenever there is loss: no line is none
+	[ "$lost" = - ] && lost=$inline
 	echo "$seen $lost"
 }
 events_json() {

@@ -87,7 +87,7 @@ int consumer__init(struct consumer *c, struct decoder *dec, struct sink *sink,
 	c->follow = o->follow;
 	c->attach = o->attach;
 	c->fixed_prefix = o->fixed_prefix;
-	c->status_only = o->status_only;
+	c->status = STATUS_ALL & ~o->status_hidden;
 	return tab_grow(c);
 }
 
@@ -110,14 +110,16 @@ void consumer__add_task(struct consumer *c, uint32_t tid, uint32_t tgid)
 	set_prefix(c);
 }
 
-/* -z / -Z: only calls that returned without an error / with one. */
+/* -e status=, -z, -Z: is a call that ended so shown? A blocked one only when all are. */
 static bool status_shown(const struct consumer *c, enum call_kind kind, int64_t ret)
 {
-	if (c->status_only == STATUS_ALL)
+	if (c->status == STATUS_ALL)
 		return true;
+	if (kind == CALL_NORETURN || kind == CALL_UNFINISHED)
+		return c->status & STATUS_UNFINISHED;
 	if (kind != CALL_DONE)
 		return false;
-	return ret_is_error(ret) == (c->status_only == STATUS_FAILED);
+	return c->status & (ret_is_error(ret) ? STATUS_FAILED : STATUS_SUCCESSFUL);
 }
 
 /* A copy of record r in *buf (grown to fit); false when there is no memory. */

@@ -56,7 +56,8 @@ struct call {
 /* Decoding options (the user's -s, -X raw, -y ...). */
 struct decode_opts {
 	unsigned int strsize;	/* -s: bytes of strings and buffers shown */
-	bool raw;		/* -X raw: every argument as hex */
+	bool raw;		/* -e raw=all: every argument and return value as hex */
+	const uint64_t *raw_set;	/* -e raw=SET: these calls so (bit nr), NULL: none */
 	bool fd_paths;		/* -y: show the path behind fds */
 };
 
