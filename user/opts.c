@@ -33,7 +33,7 @@ static const char doc[] =
 	"\v"
 	"Exit status: the command's (128+N when killed by signal N), 0 with -p and --system-wide; "
 	"1 when tracing cannot start (not root, no BTF, no such process); 2 for a bad command "
-	"line; 3 with --strict when the trace could not be written; 125 with --strict when "
+	"line; 3 with --strict when the trace could not be written; 123 when an --expect pattern was not met (or a '!' one was); 125 with --strict when "
 	"events were lost; 126 when the command cannot be executed; 127 when it is not found.";
 
 static const char args_doc[] = "-- COMMAND [ARG...]\n-p PID [-p PID...]\n--system-wide";
@@ -48,6 +48,8 @@ enum {
 	OPT_NO_LIVE,
 	OPT_SYSTEM_WIDE,
 	OPT_TRACE,
+	OPT_EXPECT,
+	OPT_EXPECT_LINE,
 };
 
 static const struct argp_option options[] = {
@@ -92,6 +94,13 @@ static const struct argp_option options[] = {
 	  "Exit 125 if any event was lost, 3 if the trace could not be written", 0 },
 	{ "no-prepare-exec", OPT_NO_PREPARE_EXEC, NULL, 0,
 	  "Show execve as kernels before 6.10 do (testing the fallback)", 0 },
+	{ "expect", OPT_EXPECT, "FILE", 0,
+	  "Assert the trace: FILE's patterns (strace's notation, ... for any arguments, * for "
+	  "any value, !PATTERN never) must be met in order within one process, else exit 123 "
+	  "with the closest lines seen (docs/assertions.md); the trace is written only with -o",
+	  0 },
+	{ "expect-line", OPT_EXPECT_LINE, "PATTERN", 0,
+	  "One --expect pattern (repeatable: in order, one group)", 0 },
 	{ "verbose", 'v', NULL, 0, "Show libbpf's messages", 0 },
 	{},
 };
@@ -199,12 +208,24 @@ static void parse_number(struct argp_state *st, struct opts *o, int key, const c
 	}
 }
 
+static void add_expect_line(struct argp_state *st, struct opts *o, char *arg)
+{
+	const char **n = realloc(o->expect_lines, (o->nexpect_lines + 1) * sizeof(*n));
+
+	if (!n)
+		argp_failure(st, EXIT_USAGE, ENOMEM, "--expect-line");
+	o->expect_lines = n;
+	n[o->nexpect_lines++] = arg;
+}
+
 static void parse_end(struct argp_state *st, const struct opts *o)
 {
 	if (o->cmd && (o->npids || o->system_wide))
 		argp_error(st, "a command cannot be combined with -p or --system-wide");
 	if (o->npids && o->system_wide)
 		argp_error(st, "-p and --system-wide cannot be combined");
+	if ((o->expect_file || o->nexpect_lines) && o->summary_only)
+		argp_error(st, "--expect needs the calls: it cannot be combined with -c");
 	if (!o->cmd && !o->npids && !o->system_wide)
 		argp_error(st, "missing command: sysobs [OPTION...] -- COMMAND [ARG...]");
 }
@@ -225,6 +246,12 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		break;
 	case 'u':
 		o->user = arg;
+		break;
+	case OPT_EXPECT:
+		o->expect_file = arg;
+		break;
+	case OPT_EXPECT_LINE:
+		add_expect_line(st, o, arg);
 		break;
 	case 'p':
 		parse_pids(st, o, arg);

@@ -35,12 +35,16 @@ struct opts {
 	bool system_wide;	/* --system-wide: every process but sysobs */
 	struct filter filter;	/* -e trace= */
 	int status_only;	/* -z 1: successful calls only, -Z 2: failed ones only */
+	const char *expect_file;	/* --expect FILE */
+	const char **expect_lines;	/* --expect-line PATTERN, in order */
+	unsigned int nexpect_lines;
 };
 
 /* Exit statuses of sysobs itself (the command's own status passes through otherwise). */
 #define EXIT_SETUP	1	/* sysobs could not start tracing (permissions, BTF, load) */
 #define EXIT_USAGE	2	/* bad command line */
 #define EXIT_TRACE_LOST	3	/* --strict and the trace could not be written (whole) */
+#define EXIT_EXPECT	123	/* --expect: a pattern was not met, or a negative one was */
 #define EXIT_LOST	125	/* --strict and events were lost */
 #define EXIT_NOEXEC	126	/* the command exists but cannot be executed */
 #define EXIT_NOTFOUND	127	/* the command was not found */

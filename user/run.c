@@ -161,10 +161,17 @@ static void tracer_opts__from(struct tracer_opts *t, const struct opts *o,
 }
 
 /* As strace: -f into a file prefixes every line with the pid, --system-wide always. */
+static bool expecting(const struct opts *o)
+{
+	return o->expect_file || o->nexpect_lines;
+}
+
+/* --expect without -o: only the verdict, no trace */
 static void sink__setup(struct sink *s, const struct opts *o, struct outbuf *ob, bool ts_exact)
 {
 	*s = (struct sink){
-		.ops = o->json ? &json_sink_ops : o->summary_only ? &null_sink_ops : &text_sink_ops,
+		.ops = o->summary_only || (expecting(o) && !o->output) ? &null_sink_ops :
+		       o->json ? &json_sink_ops : &text_sink_ops,
 		.ob = ob,
 		.show_dur = o->durations,
 		.tstamps = o->tstamps,
@@ -207,6 +214,18 @@ static int files__open(struct run *r, const struct opts *o)
 	return 0;
 }
 
+static int expect__load(struct expect *x, const struct opts *o)
+{
+	unsigned int i;
+
+	if (o->expect_file && expect__add_file(x, o->expect_file))
+		return EXIT_USAGE;
+	for (i = 0; i < o->nexpect_lines; i++)
+		if (expect__add_line(x, o->expect_lines[i]))
+			return EXIT_USAGE;
+	return 0;
+}
+
 int run__open(struct run *r, const struct opts *o)
 {
 	struct decode_opts dopts = { .strsize = o->strsize, .raw = o->raw, .fd_paths = o->fd_paths };
@@ -228,7 +247,9 @@ int run__open(struct run *r, const struct opts *o)
 		     err == ENOENT ? "no such user" : strerror(err));
 		return EXIT_USAGE;
 	}
-	err = files__open(r, o);
+	err = expect__load(&r->ex, o);
+	if (!err)
+		err = files__open(r, o);
 	if (err)
 		return err;
 	registry__specs(r->specs);
@@ -240,8 +261,14 @@ int run__open(struct run *r, const struct opts *o)
 		return EXIT_SETUP;
 	}
 	sink__setup(&r->sink, o, &r->ob, r->topts.ts_exact);
+	r->out = &r->sink;
+	if (expecting(o)) {
+		if (expect__start(&r->ex, &r->sink))
+			return EXIT_SETUP;
+		r->out = &r->ex.sink;
+	}
 	copts.attach = r->topts.attach_mode != SO_ATTACH_NONE;
-	if (consumer__init(&r->cons, &r->dec, &r->sink, &copts) ||
+	if (consumer__init(&r->cons, &r->dec, r->out, &copts) ||
 	    consumer__attach(&r->cons, tracer__ring_fd(&r->tr), o->ring_size)) {
 		warn("cannot read the ring buffer: %s", strerror(errno));
 		return EXIT_SETUP;
@@ -297,7 +324,7 @@ static bool live_default(const struct opts *o, int out_fd)
 {
 	if (o->live >= 0)
 		return o->live;
-	return !o->json && !o->summary_only && isatty(out_fd);
+	return !o->json && !o->summary_only && !(expecting(o) && !o->output) && isatty(out_fd);
 }
 
 /* The command's end when the kernel's exit record was lost or came from an untraced thread. */
@@ -313,7 +340,7 @@ static void exit__from_wait(struct run *r)
 		.code = WIFEXITED(s) ? WEXITSTATUS(s) : 0,
 	};
 
-	r->sink.ops->proc_exit(&r->sink, &e);
+	r->out->ops->proc_exit(r->out, &e);
 }
 
 int run__command(struct run *r, const char *path, int *status)
@@ -396,7 +423,7 @@ int run__report(struct run *r, int status)
 		.exit_status = status,
 	};
 
-	r->sink.ops->finish(&r->sink, &tot);
+	r->out->ops->finish(r->out, &tot);
 	outbuf__flush(&r->ob);
 	if (r->o->summary)
 		summary__report(r);
@@ -414,6 +441,8 @@ int run__report(struct run *r, int status)
 		warn("--strict: events were lost, exiting with %d", EXIT_LOST);
 		return EXIT_LOST;
 	}
+	if (expecting(r->o) && !expect__verdict(&r->ex, tot.lost + r->cons.gap_lost + tot.untracked))
+		return EXIT_EXPECT;
 	return status;
 }
 
@@ -432,6 +461,7 @@ void run__close(struct run *r)
 		outbuf__free(&r->raw);
 	}
 	outbuf__free(&r->ob);
+	expect__free(&r->ex);
 	decoder__free(&r->dec);
 	tracer__stop(&r->tr);
 	free((char *)r->cred.user);

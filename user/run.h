@@ -13,6 +13,7 @@
 #include "lib/outbuf.h"
 #include "decode/call.h"
 #include "output/sink.h"
+#include "output/expect.h"
 #include "consume/consumer.h"
 #include "setup/attach.h"
 #include "setup/launch.h"
@@ -28,6 +29,8 @@ struct run {
 	struct tracer_opts topts;
 	struct decoder dec;
 	struct sink sink;
+	struct expect ex;		/* --expect: in front of sink */
+	struct sink *out;		/* what the consumer is given: &sink, or &ex.sink */
 	struct consumer cons;
 	struct launch l;		/* the command (-- CMD) */
 	struct launch_cred cred;	/* who it runs as (-u) */
