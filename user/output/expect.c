@@ -379,6 +379,8 @@ static void report_group(const struct expect *x, unsigned int g, uint64_t lost)
 	if (!p->near[0].line) {
 		fprintf(stderr, "  no line was seen while it was due\n");
 	} else {
+		if (p->near[0].score < PATTERN_SAME_NAME)
+			fprintf(stderr, "  no call of that name was seen while it was due\n");
 		fprintf(stderr, "  closest lines seen:\n  - %s\n", p->src);
 		for (k = 0; k < EXPECT_NEAR && p->near[k].line; k++)
 			fprintf(stderr, "  + %s    [tid %u]\n", p->near[k].line, p->near[k].tid);

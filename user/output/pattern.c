@@ -174,7 +174,7 @@ int pattern__closeness(const char *src, const char *line)
 	char word[128];
 
 	if (n && n == name_len(line) && !strncmp(src, line, n))
-		score += 1000;
+		score += PATTERN_SAME_NAME;
 	for (src += n; *src; src += w) {
 		src += strspn(src, seps);
 		w = strcspn(src, seps);

@@ -22,6 +22,7 @@ bool pattern__match(const char *p, const char *line);
 
 /* How close the line comes to the source pattern src, for the report of a pattern not met:
  * the same syscall weighs most, then each of the pattern's words the line has. */
+#define PATTERN_SAME_NAME	1000	/* what closeness gives a line of the pattern's syscall */
 int pattern__closeness(const char *src, const char *line);
 
 #endif /* SYSOBS_PATTERN_H */
