@@ -26,6 +26,8 @@ static const char doc[] =
 	"    sysobs -f -- make             follow forks and threads\n"
 	"    sysobs -o trace.txt -- ls /   write the trace to a file\n"
 	"    sysobs --json -o t.jsonl -- ls   JSON Lines (schema: docs/json.md)\n"
+	"    sysobs --expect-line 'openat(... \"/etc/hostname\" ...) = 3' -- cat /etc/hostname\n"
+	"                                  assert a call (docs/assertions.md)\n"
 	"    sysobs -c -- ls               count calls, errors and time per syscall\n"
 	"    sysobs -T -s 256 -- cat /etc/hostname   durations, longer strings\n"
 	"    sysobs -f -p 1234             attach to a running process and its threads\n"
@@ -56,7 +58,9 @@ static const struct argp_option options[] = {
 	{ "output", 'o', "FILE", 0, "Write the trace to FILE instead of stderr", 0 },
 	{ "user", 'u', "USER", 0,
 	  "Run the command as USER (its uid, gid and groups, no capabilities; needs root)", 0 },
-	{ "json", OPT_JSON, NULL, 0, "JSON Lines instead of text (docs/json.md)", 0 },
+	{ "json", OPT_JSON, "VERSION", OPTION_ARG_OPTIONAL,
+	  "JSON Lines instead of text, schema 2 (docs/json.md); --json=1 for schema 1 "
+	  "(deprecated)", 0 },
 	{ "follow-forks", 'f', NULL, 0, "Trace child processes and threads too", 0 },
 	{ "attach", 'p', "PID", 0,
 	  "Trace the running process PID instead of a command (repeatable, or PID,PID...; "
@@ -166,7 +170,6 @@ static const struct {
 	int key;
 	size_t field;	/* offsetof the bool in struct opts */
 } switches[] = {
-	{ OPT_JSON, offsetof(struct opts, json) },
 	{ 'f', offsetof(struct opts, follow) },
 	{ OPT_SYSTEM_WIDE, offsetof(struct opts, system_wide) },
 	{ 'T', offsetof(struct opts, durations) },
@@ -246,6 +249,12 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		break;
 	case 'u':
 		o->user = arg;
+		break;
+	case OPT_JSON:
+		o->json = true;
+		if (arg && strcmp(arg, "1") && strcmp(arg, "2"))
+			usage_error(st, "invalid --json '%s': the schema version is 1 or 2", arg);
+		o->json_version = arg ? atoi(arg) : 0;
 		break;
 	case OPT_EXPECT:
 		o->expect_file = arg;

@@ -15,6 +15,7 @@ struct opts {
 	const char *record;	/* --record FILE: the raw records too */
 	const char *user;	/* -u USER: run the command as USER */
 	bool json;		/* --json */
+	int json_version;	/* --json=1: schema v1 (deprecated); 0: the newest */
 	bool follow;		/* -f */
 	bool summary;		/* -c / -C: print the summary table */
 	bool summary_only;	/* -c: no per-call lines */

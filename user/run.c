@@ -177,6 +177,7 @@ static void sink__setup(struct sink *s, const struct opts *o, struct outbuf *ob,
 		.tstamps = o->tstamps,
 		.relative = o->relative,
 		.ts_exact = ts_exact,
+		.json_version = o->json_version,
 		.prefix = o->system_wide && !o->output ? PREFIX_BRACKET :
 			  (o->follow || o->system_wide) && o->output ? PREFIX_PLAIN : PREFIX_NONE,
 	};
@@ -405,7 +406,8 @@ static void summary__report(struct run *r)
 	if (!f)
 		return;
 	if (!tracer__counts(&r->tr, counts))
-		summary__print(f, counts, SO_NR_SLOTS, r->o->json);
+		summary__print(f, counts, SO_NR_SLOTS,
+			       r->o->json ? (r->o->json_version ? r->o->json_version : 2) : 0);
 	if ((ferror(f) | fclose(f)) && !r->ob.failed) {
 		r->ob.failed = true;	/* the table is part of the trace */
 		r->ob.err = errno;
@@ -416,16 +418,23 @@ int run__report(struct run *r, int status)
 {
 	struct run_totals tot = {
 		.records = r->cons.records,
-		.calls = r->cons.calls,
+		.calls = r->o->summary_only ? 0 : r->cons.calls,	/* -c: no call is written */
 		.lost = tracer__stat(&r->tr, SO_STAT_DROPPED),
 		.untracked = tracer__stat(&r->tr, SO_STAT_TASKS_FULL),
 		.have_status = true,
 		.exit_status = status,
 	};
 
-	r->out->ops->finish(r->out, &tot);
+	/* JSON: the counts, then the summary, always the last line (-c has no trace to end) */
+	if (r->o->summary && r->o->json) {
+		outbuf__flush(&r->ob);
+		summary__report(r);
+		json_sink_ops.finish(r->out, &tot);
+	} else {
+		r->out->ops->finish(r->out, &tot);
+	}
 	outbuf__flush(&r->ob);
-	if (r->o->summary)
+	if (r->o->summary && !r->o->json)
 		summary__report(r);
 	if (r->ob.failed)
 		warn("the trace could not be written (%s): it is incomplete", strerror(r->ob.err));

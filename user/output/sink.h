@@ -44,6 +44,7 @@ struct sink {
 	int tstamps;		/* -t 1, -tt 2, -ttt 3 */
 	bool relative;		/* -r */
 	bool ts_exact;		/* every call has its own clock read (JSON summary says so) */
+	uint8_t json_version;	/* --json=1 or 2; 0: the newest (docs/json.md) */
 	int64_t real_off_ns;	/* CLOCK_REALTIME - CLOCK_MONOTONIC, for -t */
 	uint64_t last_ts;	/* -r: the previous line's time */
 	int64_t tod_sec;	/* -t: the second tod_text is for */

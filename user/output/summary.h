@@ -7,6 +7,7 @@
 #include <linux/types.h>
 #include "sysobs.h"
 
+/* The -c table; json: 0 for text, else the JSON schema version of the count objects. */
 void summary__print(FILE *f, const struct so_count *counts, unsigned int n, int json);
 
 #endif /* SYSOBS_SUMMARY_H */
