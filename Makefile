@@ -183,6 +183,7 @@ run: deps
 # --- set-up ---------------------------------------------------------------------------------
 # Installs what the build and the tests need on Debian 12 when run as root.
 DEPS := clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev libzstd-dev make gcc jq strace python3 \
+	python3-jsonschema libseccomp-dev \
 	busybox-static qemu-system-x86 file binutils
 deps:
 	$(Q)tests/deps.sh $(DEPS)
