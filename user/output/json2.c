@@ -3,6 +3,8 @@
  * JSON v2's arguments and return value (json.h): each argument an object with its name and C
  * type from the signature, its value typed (docs/json.md, "Values"), and strace's text.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "decode/names/errno.h"
 #include "decode/names/sysent.h"
@@ -36,12 +38,13 @@ static bool kind_signed(int kind)
 }
 
 /* The number as the C type holds it; beyond 2^53 also as a decimal string. */
-static void json_number(struct outbuf *ob, uint64_t raw, const struct sysent_arg *sa)
+static void json_number(struct outbuf *ob, uint64_t raw, const struct sysent_arg *sa,
+			bool narrow)
 {
 	bool sgn = sa && kind_signed(sa->kind);
 	char dec[24];
 
-	if (sa && type_narrow(sa->type))
+	if (narrow)
 		raw = sgn ? (uint64_t)(int64_t)(int32_t)raw : (uint32_t)raw;
 	if (sgn)
 		outbuf__i64(ob, (int64_t)raw);
@@ -90,22 +93,50 @@ static void json_flags(struct outbuf *ob, const char *t, size_t n)
 	outbuf__putc(ob, ']');
 }
 
+/*
+ * An argument's object starts with the same bytes every time: {"name":"fd","type":"int",
+ * "value": . They are made once per syscall and argument (the consumer must keep up with the
+ * kernel: tests/bench measures it), with whether the type is narrow.
+ */
+struct arg_head {
+	char *text;
+	uint8_t len;
+	bool narrow;
+};
+
+static struct arg_head heads[SO_NR_SLOTS][SYSENT_MAX_ARGS];
+
+static const struct arg_head *arg_head(const struct call *c, const struct sysent_arg *sa,
+				       unsigned int idx)
+{
+	static char unknown_text[] = "{\"name\":null,\"type\":null,\"value\":";
+	static const struct arg_head unknown = { unknown_text, sizeof(unknown_text) - 1, false };
+	struct arg_head *h;
+	size_t n;
+
+	if (!sa || c->nr < 0 || c->nr >= SO_NR_SLOTS)
+		return &unknown;
+	h = &heads[c->nr][idx];
+	if (h->text)
+		return h;
+	n = strlen(sa->name) + strlen(sa->type) + 40;
+	h->text = malloc(n);
+	if (!h->text)
+		return &unknown;
+	h->len = snprintf(h->text, n, "{\"name\":\"%s\",\"type\":\"%s\",\"value\":", sa->name,
+			  sa->type);
+	h->narrow = type_narrow(sa->type);
+	return h;
+}
+
 static void json_arg(struct outbuf *ob, const struct call *c, const struct darg *a)
 {
 	const struct sysent_arg *sa = c->ent && c->ent->known && a->idx < c->ent->nargs ?
 					      &c->ent->args[a->idx] : NULL;
+	const struct arg_head *h = arg_head(c, sa, a->idx);
 	int kind = sa ? sa->kind : AK_HEX;
 
-	outbuf__lit(ob, "{\"name\":");
-	if (sa) {
-		outbuf__putc(ob, '"');
-		outbuf__puts(ob, sa->name);
-		outbuf__lit(ob, "\",\"type\":\"");
-		outbuf__puts(ob, sa->type);
-		outbuf__lit(ob, "\",\"value\":");
-	} else {
-		outbuf__lit(ob, "null,\"type\":null,\"value\":");
-	}
+	outbuf__write(ob, h->text, h->len);
 	if (a->len && (a->text[0] == '{' || a->text[0] == '[') &&
 	    json_notation(ob, a->text, a->len)) {
 		outbuf__lit(ob, ",\"addr\":");
@@ -113,7 +144,7 @@ static void json_arg(struct outbuf *ob, const struct call *c, const struct darg 
 	} else if (json_captured(ob, a, kind)) {
 		/* the bytes are the value */
 	} else {
-		json_number(ob, a->raw, sa);
+		json_number(ob, a->raw, sa, h->narrow);
 		if (kind == AK_FLAGS || kind == AK_HEX)
 			json_flags(ob, a->text, a->len);
 	}

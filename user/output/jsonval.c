@@ -94,6 +94,11 @@ bool json_str_utf8(struct outbuf *ob, const char *p, size_t n)
 		return true;
 	d[o++] = '"';
 	while (i < n) {
+		/* the common case: a run of printable ASCII, copied as it is */
+		while (i < n && u[i] >= 0x20 && u[i] < 0x7f && u[i] != '"' && u[i] != '\\')
+			d[o++] = u[i++];
+		if (i == n)
+			break;
 		if (u[i] < 0x80) {
 			e = json_ascii(d + o, u[i]);
 			if (!e)
