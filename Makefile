@@ -103,6 +103,11 @@ $(OUT)/tests/%: tests/progs/%.c | $(OUT)/tests
 	$(call msg,CC,$@)
 	$(Q)$(CC) -O1 -g -Wall -Wextra -Werror -Wno-unused-result -static $< -o $@ -lpthread
 
+# applies a seccomp profile with libseccomp (tests/integration/seccomp-profile.sh)
+$(OUT)/tests/seccomp-run: tests/progs/seccomp-run.c | $(OUT)/tests
+	$(call msg,CC,$@)
+	$(Q)$(CC) -O1 -g -Wall -Wextra -Werror -static $< -o $@ -lseccomp
+
 $(OUT)/tests/unit-%: tests/unit/%.c $(LIB_OBJS) | $(OUT)/tests
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(USER_CFLAGS) $< $(LIB_OBJS) $(LIBS) -o $@

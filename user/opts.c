@@ -35,8 +35,10 @@ static const char doc[] =
 	"\v"
 	"Exit status: the command's (128+N when killed by signal N), 0 with -p and --system-wide; "
 	"1 when tracing cannot start (not root, no BTF, no such process); 2 for a bad command "
-	"line; 3 with --strict when the trace could not be written; 123 when an --expect pattern was not met (or a '!' one was); 125 with --strict when "
-	"events were lost; 126 when the command cannot be executed; 127 when it is not found.";
+	"line; 3 with --strict when the trace could not be written; 123 when an --expect pattern "
+	"was not met (or a '!' one was); 125 with --strict when events were lost, and with "
+	"--seccomp-profile when no profile was written because events were lost; 126 when the "
+	"command cannot be executed; 127 when it is not found.";
 
 static const char args_doc[] = "-- COMMAND [ARG...]\n-p PID [-p PID...]\n--system-wide";
 
@@ -52,6 +54,7 @@ enum {
 	OPT_TRACE,
 	OPT_EXPECT,
 	OPT_EXPECT_LINE,
+	OPT_SECCOMP_PROFILE,
 };
 
 static const struct argp_option options[] = {
@@ -105,6 +108,9 @@ static const struct argp_option options[] = {
 	  0 },
 	{ "expect-line", OPT_EXPECT_LINE, "PATTERN", 0,
 	  "One --expect pattern (repeatable: in order, one group)", 0 },
+	{ "seccomp-profile", OPT_SECCOMP_PROFILE, "FILE", 0,
+	  "Write an OCI seccomp profile allowing exactly the syscalls seen (with -f, of every "
+	  "process) to FILE; none when events were lost (exit 125)", 0 },
 	{ "verbose", 'v', NULL, 0, "Show libbpf's messages", 0 },
 	{},
 };
@@ -227,8 +233,8 @@ static void parse_end(struct argp_state *st, const struct opts *o)
 		argp_error(st, "a command cannot be combined with -p or --system-wide");
 	if (o->npids && o->system_wide)
 		argp_error(st, "-p and --system-wide cannot be combined");
-	if ((o->expect_file || o->nexpect_lines) && o->summary_only)
-		argp_error(st, "--expect needs the calls: it cannot be combined with -c");
+	if ((o->expect_file || o->nexpect_lines || o->seccomp_profile) && o->summary_only)
+		argp_error(st, "--expect and --seccomp-profile need the calls: not with -c");
 	if (!o->cmd && !o->npids && !o->system_wide)
 		argp_error(st, "missing command: sysobs [OPTION...] -- COMMAND [ARG...]");
 }
@@ -255,6 +261,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		if (arg && strcmp(arg, "1") && strcmp(arg, "2"))
 			usage_error(st, "invalid --json '%s': the schema version is 1 or 2", arg);
 		o->json_version = arg ? atoi(arg) : 0;
+		break;
+	case OPT_SECCOMP_PROFILE:
+		o->seccomp_profile = arg;
 		break;
 	case OPT_EXPECT:
 		o->expect_file = arg;

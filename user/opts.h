@@ -39,6 +39,7 @@ struct opts {
 	const char *expect_file;	/* --expect FILE */
 	const char **expect_lines;	/* --expect-line PATTERN, in order */
 	unsigned int nexpect_lines;
+	const char *seccomp_profile;	/* --seccomp-profile FILE */
 };
 
 /* Exit statuses of sysobs itself (the command's own status passes through otherwise). */

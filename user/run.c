@@ -263,10 +263,18 @@ int run__open(struct run *r, const struct opts *o)
 	}
 	sink__setup(&r->sink, o, &r->ob, r->topts.ts_exact);
 	r->out = &r->sink;
+	if (expecting(o) || o->seccomp_profile) {
+		tee__start(&r->tee, &r->sink);
+		r->out = &r->tee.sink;
+	}
 	if (expecting(o)) {
-		if (expect__start(&r->ex, &r->sink))
+		if (expect__start(&r->ex))
 			return EXIT_SETUP;
-		r->out = &r->ex.sink;
+		tee__add(&r->tee, &r->ex.obs);
+	}
+	if (o->seccomp_profile) {
+		profile__start(&r->prof);
+		tee__add(&r->tee, &r->prof.obs);
 	}
 	copts.attach = r->topts.attach_mode != SO_ATTACH_NONE;
 	if (consumer__init(&r->cons, &r->dec, r->out, &copts) ||
@@ -424,6 +432,7 @@ int run__report(struct run *r, int status)
 		.have_status = true,
 		.exit_status = status,
 	};
+	uint64_t lost;
 
 	/* JSON: the counts, then the summary, always the last line (-c has no trace to end) */
 	if (r->o->summary && r->o->json) {
@@ -450,7 +459,10 @@ int run__report(struct run *r, int status)
 		warn("--strict: events were lost, exiting with %d", EXIT_LOST);
 		return EXIT_LOST;
 	}
-	if (expecting(r->o) && !expect__verdict(&r->ex, tot.lost + r->cons.gap_lost + tot.untracked))
+	lost = tot.lost + r->cons.gap_lost + tot.untracked;
+	if (r->o->seccomp_profile && profile__write(&r->prof, r->o->seccomp_profile, lost))
+		return lost ? EXIT_LOST : EXIT_SETUP;
+	if (expecting(r->o) && !expect__verdict(&r->ex, lost))
 		return EXIT_EXPECT;
 	return status;
 }

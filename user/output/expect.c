@@ -249,22 +249,11 @@ static size_t call_size(const struct call *c)
 	return n;
 }
 
-/* The consumer may set the prefix on the sink it holds: the real sink must see it. */
-static struct sink *inner_of(struct sink *s)
+static void expect_call(struct observer *o, const struct call *c)
 {
-	struct expect *x = (struct expect *)s;
-
-	x->inner->prefix = s->prefix;
-	return x->inner;
-}
-
-static void expect_call(struct sink *s, const struct call *c)
-{
-	struct expect *x = (struct expect *)s;
-	struct sink *in = inner_of(s);
+	struct expect *x = (struct expect *)o;
 	struct sb b;
 
-	in->ops->call(in, c);
 	if (c->kind == CALL_BLOCKED || !line_room(x, call_size(c)))
 		return;	/* a blocked call comes again when it returns */
 	b = (struct sb){ .p = x->line, .cap = x->line_cap - 1 };
@@ -273,20 +262,11 @@ static void expect_call(struct sink *s, const struct call *c)
 	expect_line(x, c->tgid, c->tid);
 }
 
-static void expect_exec(struct sink *s, const struct call *c)
+static void expect_proc_exit(struct observer *o, const struct proc_exit *e)
 {
-	struct sink *in = inner_of(s);
-
-	in->ops->exec(in, c);
-}
-
-static void expect_proc_exit(struct sink *s, const struct proc_exit *e)
-{
-	struct expect *x = (struct expect *)s;
-	struct sink *in = inner_of(s);
+	struct expect *x = (struct expect *)o;
 	char sig[32];
 
-	in->ops->proc_exit(in, e);
 	if (!line_room(x, 128))
 		return;
 	if (e->signaled) {
@@ -299,50 +279,30 @@ static void expect_proc_exit(struct sink *s, const struct proc_exit *e)
 	expect_line(x, e->tgid, e->tid);
 }
 
-static void expect_signal(struct sink *s, const struct sig_event *e)
+static void expect_signal(struct observer *o, const struct sig_event *e)
 {
-	struct expect *x = (struct expect *)s;
-	struct sink *in = inner_of(s);
+	struct expect *x = (struct expect *)o;
 	size_t n = strlen(e->name) + strlen(e->info) + 16;
 
-	in->ops->signal(in, e);
 	if (!line_room(x, n))
 		return;
 	snprintf(x->line, x->line_cap, "--- %s %s ---", e->name, e->info);
 	expect_line(x, e->tgid, e->tid);
 }
 
-static void expect_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
-			uint64_t count)
+static void expect_lost(struct observer *o, uint64_t count)
 {
-	struct expect *x = (struct expect *)s;
-	struct sink *in = inner_of(s);
-
-	in->ops->lost(in, tgid, tid, from_seq, count);
-	x->lost += count;
+	((struct expect *)o)->lost += count;
 }
 
-static void expect_finish(struct sink *s, const struct run_totals *t)
+int expect__start(struct expect *x)
 {
-	struct sink *in = inner_of(s);
-
-	in->ops->finish(in, t);
-}
-
-static const struct sink_ops expect_sink_ops = {
-	.call = expect_call,
-	.exec = expect_exec,
-	.proc_exit = expect_proc_exit,
-	.signal = expect_signal,
-	.lost = expect_lost,
-	.finish = expect_finish,
-};
-
-int expect__start(struct expect *x, struct sink *inner)
-{
-	x->inner = inner;
-	x->sink = *inner;
-	x->sink.ops = &expect_sink_ops;
+	x->obs = (struct observer){
+		.call = expect_call,
+		.proc_exit = expect_proc_exit,
+		.signal = expect_signal,
+		.lost = expect_lost,
+	};
 	x->met = calloc(x->ngroups + 1, sizeof(*x->met));
 	if (!x->met || !line_room(x, 4096)) {
 		warn("out of memory");

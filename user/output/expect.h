@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
- * --expect FILE and --expect-line PATTERN: assertions on the trace. The matcher is a sink that
- * sits in front of the real one (text, JSON or none): it passes every event on, then matches
- * the event's strace-style line against the patterns (pattern.h).
+ * --expect FILE and --expect-line PATTERN: assertions on the trace. The matcher observes the
+ * events the real sink writes (tee.h) and matches each one's strace-style line against the
+ * patterns (pattern.h).
  *
  * Positive patterns come in groups (a file's blank lines separate them; all --expect-line
  * patterns are one group); a group is met when one process shows its patterns in order (other
@@ -14,7 +14,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include "output/sink.h"
+#include "output/tee.h"
 
 #define EXPECT_NEAR	3	/* closest lines kept for the report of a pattern not met */
 
@@ -42,8 +42,7 @@ struct expect_proc {
 };
 
 struct expect {
-	struct sink sink;	/* first: what the consumer is given */
-	struct sink *inner;	/* where every event goes on to */
+	struct observer obs;	/* first: what the tee is given */
 	struct expect_pat *pats;
 	unsigned int npats;
 	unsigned int ngroups;
@@ -62,8 +61,8 @@ int expect__add_file(struct expect *x, const char *path);
 /* Add one --expect-line pattern. Returns 0, or -1 after a warn() line. */
 int expect__add_line(struct expect *x, const char *pattern);
 
-/* Put the matcher in front of inner; x->sink is then the sink to give the consumer. */
-int expect__start(struct expect *x, struct sink *inner);
+/* Ready the matcher once the patterns are in; x->obs is then the observer for the tee. */
+int expect__start(struct expect *x);
 
 /* After the run: true when every group was met and no negative pattern matched (and, when
  * there are negative patterns, nothing was lost). Otherwise the report goes to stderr. */
