@@ -11,6 +11,13 @@ BPFTOOL		?= bpftool
 LLVM_STRIP	?= llvm-strip
 PREFIX		?= /usr/local
 DESTDIR		?=
+BINDIR		?= $(PREFIX)/bin
+MANDIR		?= $(PREFIX)/share/man
+DOCDIR		?= $(PREFIX)/share/doc/sysobs
+BASHCOMPDIR	?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR	?= $(PREFIX)/share/zsh/vendor-completions
+INSTALL_STRIP	?= -s	# empty for packagers who strip themselves (debian/rules)
+HELP2MAN	?= help2man
 VERSION		:= 0.1.0
 
 # The BPF side reads syscall arguments from pt_regs: only x86-64 is supported yet.
@@ -21,7 +28,7 @@ else
 $(error sysobs supports x86_64 only for now (this machine: $(HOST_ARCH)))
 endif
 CFLAGS		?= -O2 -g
-USER_CFLAGS	:= $(CFLAGS) -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
+USER_CFLAGS	:= $(CPPFLAGS) $(CFLAGS) -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
 		   -Wno-missing-field-initializers -I$(OUT) -Ibpf -Iuser -DSYSOBS_VERSION='"$(VERSION)"'
 BPF_CFLAGS	:= -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -Wall -Werror -I. -Ibpf
 # libbpf linked statically so the one binary carries loader and BPF object; libelf and zlib
@@ -54,7 +61,7 @@ UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(OUT)/tests/unit-%,$(wildcard tests/uni
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
-.PHONY: fuzz all run test test-unit test-integration test-kernels bench deps static install clean vmlinux
+.PHONY: FORCE bin doc uninstall fuzz all run test test-unit test-integration test-kernels bench deps static install clean vmlinux
 
 all: $(OUT)/sysobs $(OUT)/target $(TEST_PROGS) $(UNIT_TESTS) $(OUT)/bench/replay \
 	$(OUT)/golden/replay
@@ -79,11 +86,22 @@ $(OUT)/obj/%.o: user/%.c
 
 $(OUT)/obj/setup/tracer.o: $(OUT)/sysobs.skel.h
 
+# --version says which commit it was built from: rewritten only when that changes
+$(OUT)/sysobs-version.h: FORCE | $(OUT)
+	$(Q)printf '#define SYSOBS_GIT "%s"\n' \
+		"$$(git describe --always --dirty --tags 2>/dev/null || echo 'not built from git')" \
+		>$@.tmp && (cmp -s $@.tmp $@ || mv $@.tmp $@); rm -f $@.tmp
+
+$(OUT)/obj/version.o: $(OUT)/sysobs-version.h
+FORCE:
+
 -include $(USER_OBJS:.o=.d)
 
 $(OUT)/sysobs: $(USER_OBJS)
 	$(call msg,LINK,$@)
-	$(Q)$(CC) $(CFLAGS) $^ $(LIBS) -o $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
+
+bin: $(OUT)/sysobs
 
 $(OUT)/sysobs-static: $(USER_OBJS)
 	$(call msg,LINK,$@)
@@ -121,7 +139,8 @@ test-integration: all
 # Everything: unit, integration on this kernel, then the same suite inside VMs on other kernels.
 # Like run, it installs what is missing first (as root), so it works on a fresh Debian 12.
 test: deps
-	$(Q)$(MAKE) all static
+	$(Q)$(MAKE) all static fuzz
+	$(Q)$(MAKE) BUILD=$(OUT)/asan SANITIZE=1 all
 	$(Q)tests/run.sh --all $(OUT)
 
 test-kernels: deps
@@ -129,7 +148,7 @@ test-kernels: deps
 	$(Q)tests/vm/run-kernels.sh $(OUT)
 
 # --- the fuzzer: any bytes as a --record file through consumer, decoder, text and JSON ----------
-FUZZ_SRCS	:= $(filter-out user/main.c user/run.c user/opts.c user/setup/%,$(USER_SRCS))
+FUZZ_SRCS	:= $(filter user/lib/% user/decode/% user/output/% user/consume/%,$(USER_SRCS))
 FUZZ_OBJS	:= $(patsubst user/%.c,$(OUT)/fuzz/obj/%.o,$(FUZZ_SRCS))
 FUZZ_CFLAGS	:= $(filter-out $(SAN_FLAGS),$(USER_CFLAGS)) -fsanitize=fuzzer-no-link,address,undefined
 
@@ -189,7 +208,8 @@ run: deps
 # Installs what the build and the tests need on Debian 12 when run as root.
 DEPS := clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev libzstd-dev make gcc jq strace python3 \
 	python3-jsonschema libseccomp-dev \
-	busybox-static qemu-system-x86 file binutils
+	busybox-static qemu-system-x86 file binutils libclang-rt-14-dev help2man groff-base \
+	bash-completion zsh debhelper lintian dpkg-dev
 deps:
 	$(Q)tests/deps.sh $(DEPS)
 
@@ -200,9 +220,43 @@ vmlinux:
 	  printf " * Regenerate with 'make vmlinux'. Do not edit. */\n"; \
 	  $(BPFTOOL) btf dump file /sys/kernel/btf/vmlinux format c; } > vmlinux.h.tmp && mv vmlinux.h.tmp vmlinux.h
 
-install: $(OUT)/sysobs
-	$(call msg,INSTALL,$(DESTDIR)$(PREFIX)/bin/sysobs)
-	$(Q)install -D -m 0755 $(OUT)/sysobs $(DESTDIR)$(PREFIX)/bin/sysobs
+# --- the man page and completion, made from the binary's own --help (docs/man, docs/completion)
+$(OUT)/sysobs.1: $(OUT)/sysobs docs/man/sysobs.h2m
+	$(call msg,MAN,$@)
+	$(Q)$(HELP2MAN) --no-info --no-discard-stderr --include=docs/man/sysobs.h2m \
+		--version-string=$(VERSION) --output=$@.tmp $(OUT)/sysobs
+	$(Q)awk 'prev == ".TP" && /^\\fB\\-/ && !done { print ".SH OPTIONS"; print ".TP"; done = 1; \
+		prev = ""; print; next } { if (prev != "") print prev; prev = $$0 } \
+		END { if (prev != "") print prev }' $@.tmp >$@ && rm -f $@.tmp
+
+$(OUT)/sysobs.bash: $(OUT)/sysobs docs/completion/sysobs.bash.in docs/completion/gen.sh
+	$(call msg,GEN,$@)
+	$(Q)sh docs/completion/gen.sh $(OUT)/sysobs docs/completion/sysobs.bash.in >$@
+
+$(OUT)/_sysobs: $(OUT)/sysobs docs/completion/_sysobs.in docs/completion/gen.sh
+	$(call msg,GEN,$@)
+	$(Q)sh docs/completion/gen.sh $(OUT)/sysobs docs/completion/_sysobs.in >$@
+
+doc: $(OUT)/sysobs.1 $(OUT)/sysobs.bash $(OUT)/_sysobs
+
+# What 'make install' puts where; 'make uninstall' removes exactly these.
+DOCS		:= README.md LICENSE $(wildcard docs/*.md docs/*.json)
+INSTALLED	:= $(BINDIR)/sysobs $(MANDIR)/man1/sysobs.1 $(BASHCOMPDIR)/sysobs $(ZSHCOMPDIR)/_sysobs \
+		   $(addprefix $(DOCDIR)/,$(notdir $(DOCS)))
+
+install: $(OUT)/sysobs doc
+	$(call msg,INSTALL,$(DESTDIR)$(PREFIX))
+	$(Q)install -D -m 0755 $(INSTALL_STRIP) $(OUT)/sysobs $(DESTDIR)$(BINDIR)/sysobs
+	$(Q)install -D -m 0644 $(OUT)/sysobs.1 $(DESTDIR)$(MANDIR)/man1/sysobs.1
+	$(Q)install -D -m 0644 $(OUT)/sysobs.bash $(DESTDIR)$(BASHCOMPDIR)/sysobs
+	$(Q)install -D -m 0644 $(OUT)/_sysobs $(DESTDIR)$(ZSHCOMPDIR)/_sysobs
+	$(Q)install -d $(DESTDIR)$(DOCDIR)
+	$(Q)install -m 0644 $(DOCS) $(DESTDIR)$(DOCDIR)/
+
+uninstall:
+	$(call msg,UNINSTALL,$(DESTDIR)$(PREFIX))
+	$(Q)rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	$(Q)rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null || true
 
 $(OUT) $(OUT)/tests:
 	$(Q)mkdir -p $@

@@ -39,6 +39,15 @@ struct {
 /* Traced tasks alive (user space adds the launched one): 0 means everything has ended. */
 __u64 live_tasks = 0;
 
+/* Exit records the full ring had no room for (struct so_end): a thread's last gap is only seen
+ * through a later record of it. Used only then: user space looks when ends_queued moves. */
+struct {
+	__uint(type, BPF_MAP_TYPE_QUEUE);
+	__uint(max_entries, SO_ENDS_MAX);
+	__type(value, struct so_end);
+} ends SEC(".maps");
+__u64 ends_queued = 0;
+
 /* What to capture for each syscall number: user space fills it from the generated tables. */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);

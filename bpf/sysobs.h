@@ -115,6 +115,18 @@ struct so_exit {
 	__u32 group_dead;	/* 1 when this was the last thread of its thread group */
 };
 
+/*
+ * An exit record the full ring had no room for: the kernel queues it apart (the ends map, at
+ * most SO_ENDS_MAX waiting) with the ring's producer position at that moment, and user space
+ * handles it at that place in the ring's order. So every thread ends with a record (unless the
+ * queue is full too), and a gap at its end is located like any other.
+ */
+#define SO_ENDS_MAX	1024
+struct so_end {
+	struct so_exit r;
+	__u64 pos;	/* bpf_ringbuf_query(BPF_RB_PROD_POS) when it was queued */
+};
+
 /* What the signal_deliver tracepoint sees: the siginfo the thread is about to get. */
 #define SO_SIG_DFL	0	/* so_signal.handler: the default action */
 #define SO_SIG_IGN	1

@@ -8,10 +8,17 @@
 #include <string.h>
 #include "lib/fmt.h"
 #include "opts.h"
+#include "version.h"
 #include <linux/types.h>
 #include "sysobs.h"
 
-const char *argp_program_version = "sysobs " SYSOBS_VERSION;
+static void print_version(FILE *f, struct argp_state *st)
+{
+	(void)st;
+	version__print(f);
+}
+
+void (*argp_program_version_hook)(FILE *, struct argp_state *) = print_version;
 const char *argp_program_bug_address = NULL;
 
 static const char doc[] =
@@ -145,30 +152,46 @@ static uint64_t parse_size(const char *s, bool *ok)
 	return v << shift;
 }
 
-/* -p 12,34 or -p "12 34" as strace takes them; each a positive number. */
+#define PID_SEPARATORS	",\t\n "	/* strace's: -p 1,2 -p "$(pidof x)" -p "$(pgrep x)" */
+
+/* One -p item: digits (after an optional "+", as strace's strtol), 1 to INT32_MAX. */
+static long parse_pid(const char *s, size_t len)
+{
+	size_t i = s[0] == '+';
+	long v = 0;
+
+	if (i == len)
+		return -1;
+	for (; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+		if (v > INT32_MAX)
+			return -1;
+	}
+	return v ? v : -1;
+}
+
+/*
+ * -p 12,34 or -p "12 34" as strace 6.1 takes them: items between separators, none of them
+ * empty (" 1", ",1" and "1,,2" are refused) except after a last separator ("1," is 1).
+ */
 static void parse_pids(struct argp_state *st, struct opts *o, const char *arg)
 {
 	const char *p = arg;
-	char *end;
+	size_t len;
 	long v;
 
-	while (*p) {
-		if (*p == ',' || *p == ' ') {
-			p++;
-			continue;
-		}
-		errno = 0;
-		v = strtol(p, &end, 10);
-		if (end == p || errno || v <= 0 || v > INT32_MAX || (*end && *end != ',' &&
-								    *end != ' '))
+	do {
+		len = strcspn(p, PID_SEPARATORS);
+		v = parse_pid(p, len);
+		if (v < 0)
 			usage_error(st, "invalid -p '%s': give process ids (numbers above 0)", arg);
 		if (o->npids == SO_MAX_PIDS)
 			usage_error(st, "too many -p: at most 64 processes, at '%s'", arg);
 		o->pids[o->npids++] = v;
-		p = end;
-	}
-	if (!o->npids)
-		usage_error(st, "invalid -p '%s': give process ids (numbers above 0)", arg);
+		p += len;
+	} while (*p && *++p);
 }
 
 /* The options that only switch something on: a table, not a case each. */

@@ -282,6 +282,7 @@ int run__open(struct run *r, const struct opts *o)
 		warn("cannot read the ring buffer: %s", strerror(errno));
 		return EXIT_SETUP;
 	}
+	consumer__ends_from(&r->cons, tracer__ends(&r->tr));
 	if (r->raw.buf)
 		consumer__record_to(&r->cons, &r->raw);
 	return 0;

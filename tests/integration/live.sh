@@ -6,10 +6,20 @@
 . "$SRCDIR/tests/lib.sh"
 need_bpf
 
-# long enough for two quiet looks (0.2 s apart) after start-up, which is slow in the TCG VMs
-wait_s=1
-[ -n "${SYSOBS_VM:-}" ] && wait_s=4
-(sleep $wait_s; echo hi) | "$SYSOBS" --live -o "$T/trace" -- "$PROGS/blockread" 2>"$T/err"
+# The input comes only once the blocked line is there (or after 20 s): start-up is slow in the
+# TCG VMs and under sanitizers, and a fixed wait made this test depend on the machine's load.
+mkfifo "$T/in" || exit 99
+"$SYSOBS" --live -o "$T/trace" -- "$PROGS/blockread" <"$T/in" 2>"$T/err" &
+pid=$!
+exec 3>"$T/in"
+i=0
+while [ $i -lt 200 ] && ! grep -q 'unfinished' "$T/trace" 2>/dev/null; do
+	sleep 0.1
+	i=$((i + 1))
+done
+echo hi >&3
+exec 3>&-
+wait $pid
 expect_eq "exit status (bytes read)" 3 "$?"
 grep -n '^read(0, 0x[0-9a-f]*, 16 <unfinished ...>$' "$T/trace" >"$T/blocked" ||
 	fail "no <unfinished ...> line for the blocked read: $(tail -n 5 "$T/trace")"

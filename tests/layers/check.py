@@ -33,7 +33,7 @@ FORBIDDEN = [
     ("setup/", "decode/families/", "the loader receives captures as data (registry__specs)"),
     ("setup/", "decode/registry.", "the loader receives captures as data (registry__specs)"),
 ]
-FREE = {"sysobs.h", "sysobs.skel.h"}
+FREE = {"sysobs.h", "sysobs.skel.h", "sysobs-version.h"}	# the ABI, and what make generates
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 
 

@@ -137,63 +137,54 @@ all() {	# all FAKE_VM: the --all run's lines after the two that always pass
 	runner FAKE_VM=$1 sh "$RUN" --all "$B" >"$T/out"
 	sed -e '/^PASS  unit\/ok$/d' -e '/^PASS  integration\/pass$/d' "$T/out"
 }
-all ok >"$T/got"
-cat >"$T/want" <<'EOF'
+all_case() {	# all_case WHAT FAKE_VM <<EOF (the lines expected): one --all case
+	all "$2" >"$T/got"
+	cat >"$T/want"
+	check "$1" "$T/want" "$T/got"
+}
+all_case "--all, VM stage passes" ok <<'EOF'
 vm 6.1: 2 passed, 0 failed, 1 skipped
 4 passed, 0 failed, 1 skipped
 exit 0
 EOF
-check "--all, VM stage passes" "$T/want" "$T/got"
-all fail >"$T/got"
-cat >"$T/want" <<'EOF'
+all_case "--all, VM stage fails" fail <<'EOF'
 vm 6.1: 1 passed, 2 failed, 0 skipped
 failed: vm
 3 passed, 2 failed, 0 skipped
 exit 1
 EOF
-check "--all, VM stage fails" "$T/want" "$T/got"
-all skip >"$T/got"
-cat >"$T/want" <<'EOF'
+all_case "--all, VM stage skips" skip <<'EOF'
 SKIP: qemu-system-x86_64 not found
 SKIP  vm: qemu-system-x86_64 not found
 2 passed, 0 failed, 1 skipped
 exit 0
 EOF
-check "--all, VM stage skips" "$T/want" "$T/got"
-all crash >"$T/got"
-cat >"$T/want" <<'EOF'
+all_case "--all, VM stage crashes" crash <<'EOF'
 something broke
 FAIL  vm (exit 3 and no result line; see B/test-logs/vm.log)
 failed: vm
 2 passed, 1 failed, 0 skipped
 exit 1
 EOF
-check "--all, VM stage crashes" "$T/want" "$T/got"
-all silent >"$T/got"
-cat >"$T/want" <<'EOF'
+all_case "--all, VM stage says nothing" silent <<'EOF'
 FAIL  vm (exit 0 and no result line; see B/test-logs/vm.log)
 failed: vm
 2 passed, 1 failed, 0 skipped
 exit 1
 EOF
-check "--all, VM stage says nothing" "$T/want" "$T/got"
-all harness >"$T/got"
-cat >"$T/want" <<'EOF'
+all_case "--all, VM stage harness error" harness <<'EOF'
 run-kernels: no build directory
 FAIL  vm (harness error; see B/test-logs/vm.log)
 failed: vm
 2 passed, 1 failed, 0 skipped
 exit 1
 EOF
-check "--all, VM stage harness error" "$T/want" "$T/got"
-all liar >"$T/got"
-cat >"$T/want" <<'EOF'
+all_case "--all, VM stage exits 1 with no failure" liar <<'EOF'
 FAIL  vm (exit 1 without a failed test; see B/test-logs/vm.log)
 failed: vm
 5 passed, 1 failed, 0 skipped
 exit 1
 EOF
-check "--all, VM stage exits 1 with no failure" "$T/want" "$T/got"
 runner CI=true FAKE_VM=skip sh "$RUN" --all "$B" | tail -n 2 >"$T/got"
 expect_eq "--all under CI, VM stage skips" "2 passed, 1 failed, 0 skipped
 exit 1" "$(cat "$T/got")"

@@ -218,8 +218,26 @@ static void exits_flush(struct consumer *c, uint32_t tgid, bool all)
 	}
 }
 
+/* A record as received: into the --record file, then handled. */
+static int consumer_feed(struct consumer *c, const void *data, size_t size)
+{
+	if (c->raw) {
+		static const uint8_t zero[8];
+		uint32_t head[2] = { size, 0 };
+
+		outbuf__write(c->raw, head, sizeof(head));
+		outbuf__write(c->raw, data, size);
+		outbuf__write(c->raw, zero, -size & 7);
+	}
+	return consumer__handle(c, data, size);
+}
+
 void consumer__flush_exits(struct consumer *c)
 {
+	const struct so_exit *end;
+
+	while ((end = ends__next(&c->ends, UINT64_MAX)))
+		consumer_feed(c, end, sizeof(*end));
 	exits_flush(c, 0, true);
 }
 
@@ -391,16 +409,19 @@ void consumer__show_blocked(struct consumer *c, const struct so_sys *rec)
 static int ring_cb(void *ctx, const void *data, size_t size)
 {
 	struct consumer *c = ctx;
+	const struct so_exit *end;
+	int err;
 
-	if (c->raw) {
-		static const uint8_t zero[8];
-		uint32_t head[2] = { size, 0 };
+	/* the ends queued apart that belong before this record (c->ring.cons: its position) */
+	while ((end = ends__next(&c->ends, c->ring.cons)))
+		if ((err = consumer_feed(c, end, sizeof(*end))))
+			return err;
+	return consumer_feed(c, data, size);
+}
 
-		outbuf__write(c->raw, head, sizeof(head));
-		outbuf__write(c->raw, data, size);
-		outbuf__write(c->raw, zero, -size & 7);
-	}
-	return consumer__handle(c, data, size);
+void consumer__ends_from(struct consumer *c, struct ends_source src)
+{
+	c->ends.src = src;
 }
 
 void consumer__record_to(struct consumer *c, struct outbuf *raw)
@@ -448,4 +469,5 @@ void consumer__free(struct consumer *c)
 		free(c->tab[i].enter);
 	free(c->tab);
 	c->tab = NULL;
+	ends__free(&c->ends);
 }

@@ -14,6 +14,7 @@
 #include "lib/outbuf.h"
 #include "output/sink.h"
 
+#include "consume/ends.h"
 #include "consume/ring.h"
 
 struct tstate;
@@ -29,6 +30,7 @@ struct consumer_opts {
 
 struct consumer {
 	struct ring ring;
+	struct ends ends;	/* exit records the kernel queued apart, the ring being full */
 	struct decoder *dec;
 	struct sink *sink;
 	struct tstate *tab;	/* per-thread state, open addressing on tid */
@@ -53,6 +55,8 @@ struct consumer {
 
 int consumer__init(struct consumer *c, struct decoder *dec, struct sink *sink,
 		   const struct consumer_opts *o);
+/* Take the exit records the kernel queues apart when the ring is full (consume/ends.h). */
+void consumer__ends_from(struct consumer *c, struct ends_source src);
 /* Attach to the ring buffer map (size: its data area); then poll. */
 int consumer__attach(struct consumer *c, int ring_map_fd, size_t size);
 /* Wait up to timeout_ms for records and handle all there are. Returns records or -errno. */
@@ -62,7 +66,8 @@ int consumer__handle(struct consumer *c, const void *data, size_t size);
 /* A thread known to user space to be traced from the start (the launched child, -p PID). */
 void consumer__add_task(struct consumer *c, uint32_t tid, uint32_t tgid);
 void consumer__free(struct consumer *c);
-/* Report the process ends still waiting for a thread's end record (lost, or never sent). */
+/* At the end: the exit records still queued apart, then the process ends still waiting for a
+ * thread's end record (lost, or never sent). */
 void consumer__flush_exits(struct consumer *c);
 /* Up to max threads the records show alive (tid, tgid). Returns how many. */
 int consumer__tids(struct consumer *c, uint32_t *tids, uint32_t *tgids, int max);
