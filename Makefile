@@ -121,6 +121,11 @@ $(OUT)/tests/%: tests/progs/%.c | $(OUT)/tests
 	$(call msg,CC,$@)
 	$(Q)$(CC) -O1 -g -Wall -Wextra -Werror -Wno-unused-result -static $< -o $@ -lpthread
 
+# applies a seccomp profile with libseccomp (tests/integration/seccomp-profile.sh)
+$(OUT)/tests/seccomp-run: tests/progs/seccomp-run.c | $(OUT)/tests
+	$(call msg,CC,$@)
+	$(Q)$(CC) -O1 -g -Wall -Wextra -Werror -static $< -o $@ -lseccomp
+
 $(OUT)/tests/unit-%: tests/unit/%.c $(LIB_OBJS) | $(OUT)/tests
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(USER_CFLAGS) $< $(LIB_OBJS) $(LIBS) -o $@
@@ -202,6 +207,7 @@ run: deps
 # --- set-up ---------------------------------------------------------------------------------
 # Installs what the build and the tests need on Debian 12 when run as root.
 DEPS := clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev libzstd-dev make gcc jq strace python3 \
+	python3-jsonschema libseccomp-dev \
 	busybox-static qemu-system-x86 file binutils libclang-rt-14-dev help2man groff-base \
 	bash-completion zsh debhelper lintian dpkg-dev
 deps:

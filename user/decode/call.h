@@ -29,6 +29,7 @@ struct darg {
 	const uint8_t *data;
 	const char *text;		/* strace-style text, in the decoder's arena */
 	uint32_t len;
+	uint8_t idx;			/* its place in the signature (sysent's args[]) */
 };
 
 struct call {

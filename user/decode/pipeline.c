@@ -327,6 +327,7 @@ static void call_head(struct call *c, const struct so_hdr *h, long nr)
 		c->arg[i].data = NULL;
 		c->arg[i].text = NULL;
 		c->arg[i].len = 0;
+		c->arg[i].idx = i;
 	}
 	c->tgid = h->tgid;
 	c->tid = h->tid;
