@@ -33,8 +33,10 @@ USER_CFLAGS	:= $(CPPFLAGS) $(CFLAGS) -std=gnu11 -Wall -Wextra -Werror -Wno-unuse
 BPF_CFLAGS	:= -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -Wall -Werror -I. -Ibpf
 # libbpf linked statically so the one binary carries loader and BPF object; libelf and zlib
 # dynamically unless 'make static'.
-LIBS		:= -Wl,-Bstatic -lbpf -Wl,-Bdynamic -lelf -lz
-STATIC_LIBS	:= -static -lbpf -lelf -lz -lzstd
+# libbpf's reading of the kernel's BTF is replaced by a faster one (user/setup/kbtf.c).
+WRAP		:= -Wl,--wrap=btf__load_vmlinux_btf
+LIBS		:= $(WRAP) -Wl,-Bstatic -lbpf -Wl,-Bdynamic -lelf -lz
+STATIC_LIBS	:= $(WRAP) -static -lbpf -lelf -lz -lzstd
 
 # make SANITIZE=1: ASan and UBSan in every user-space object and program (make test's sanitizer
 # stage builds this way into $(BUILD)/asan).
