@@ -30,6 +30,7 @@ MODE=${MODE:-getppid}
 N=${N:-1000000}
 SLOW_N=${SLOW_N:-100000}
 REPS=${REPS:-3}
+BPFTOOL=${BPFTOOL:-bpftool}
 WARMUP=1000		# the workload's untimed warm-up calls (tests/bench/workload.c)
 
 die() { echo "bench: $*" >&2; exit 99; }
