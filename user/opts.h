@@ -10,6 +10,8 @@
 #include "sysobs.h"
 #include "setup/filter.h"
 
+#define OPTS_MAX_EXPECT_LINES	64	/* --expect-line options; more belong in an --expect file */
+
 struct opts {
 	const char *output;	/* -o FILE, NULL: stderr */
 	const char *record;	/* --record FILE: the raw records too */
@@ -37,7 +39,7 @@ struct opts {
 	struct filter filter;	/* -e trace= */
 	int status_only;	/* -z 1: successful calls only, -Z 2: failed ones only */
 	const char *expect_file;	/* --expect FILE */
-	const char **expect_lines;	/* --expect-line PATTERN, in order */
+	const char *expect_lines[OPTS_MAX_EXPECT_LINES];	/* --expect-line PATTERN, in order */
 	unsigned int nexpect_lines;
 	const char *seccomp_profile;	/* --seccomp-profile FILE */
 };
