@@ -34,7 +34,6 @@ static void replay(const uint8_t *buf, size_t len, uint8_t pick, bool json)
 		.relative = pick & 128,
 		.prefix = pick & 8 ? PREFIX_PLAIN : PREFIX_NONE,
 	};
-
 	struct run_totals tot = { .have_status = true };
 
 	comm__no_proc();	/* the input's tids are made up */
