@@ -368,12 +368,10 @@ static void parse_number(struct argp_state *st, struct opts *o, int key, const c
 
 static void add_expect_line(struct argp_state *st, struct opts *o, char *arg)
 {
-	const char **n = realloc(o->expect_lines, (o->nexpect_lines + 1) * sizeof(*n));
-
-	if (!n)
-		argp_failure(st, EXIT_USAGE, ENOMEM, "--expect-line");
-	o->expect_lines = n;
-	n[o->nexpect_lines++] = arg;
+	if (o->nexpect_lines == OPTS_MAX_EXPECT_LINES)
+		usage_error(st, "too many --expect-line, at '%s': at most 64 (more in an --expect "
+			    "file)", arg);
+	o->expect_lines[o->nexpect_lines++] = arg;
 }
 
 static void parse_end(struct argp_state *st, const struct opts *o)

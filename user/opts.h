@@ -12,6 +12,8 @@
 
 #define OPTS_MAX_ENV	64	/* -E options */
 
+#define OPTS_MAX_EXPECT_LINES	64	/* --expect-line options; more belong in an --expect file */
+
 struct opts {
 	const char *output;	/* -o FILE, NULL: stderr */
 	const char *record;	/* --record FILE: the raw records too */
@@ -49,7 +51,7 @@ struct opts {
 	bool system_wide;	/* --system-wide: every process but sysobs */
 	struct qualifiers quals;	/* -e QUAL=SET, -z, -Z, -q */
 	const char *expect_file;	/* --expect FILE */
-	const char **expect_lines;	/* --expect-line PATTERN, in order */
+	const char *expect_lines[OPTS_MAX_EXPECT_LINES];	/* --expect-line PATTERN, in order */
 	unsigned int nexpect_lines;
 	const char *seccomp_profile;	/* --seccomp-profile FILE */
 };

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "consume/consumer.h"
+#include "output/comm.h"
 
 static int devnull = -1;
 
@@ -35,6 +36,7 @@ static void replay(const uint8_t *buf, size_t len, uint8_t pick, bool json)
 	};
 	struct run_totals tot = { .have_status = true };
 
+	comm__no_proc();	/* the input's tids are made up */
 	if (decoder__init(&dec, &dopts))
 		abort();
 	if (outbuf__init(&ob, devnull, 1 << 16))

@@ -79,7 +79,7 @@ const char *comm__get(uint32_t tgid, uint32_t tid)
 		set(tid, c ? c : "", c ? strlen(c) : 0, c && *c);
 		c = find(tid);
 	}
-	return *c ? c : NULL;
+	return c && *c ? c : NULL;	/* tid 0 (a bad record) is never kept */
 }
 
 void comm__exec(uint32_t tgid, uint32_t tid, const char *path, size_t n)
