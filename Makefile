@@ -123,6 +123,11 @@ $(OUT)/tests/%: tests/progs/%.c | $(OUT)/tests
 	$(call msg,CC,$@)
 	$(Q)$(CC) -O1 -g -Wall -Wextra -Werror -Wno-unused-result -static $< -o $@ -lpthread
 
+# applies a seccomp profile with libseccomp (tests/integration/seccomp-profile.sh)
+$(OUT)/tests/seccomp-run: tests/progs/seccomp-run.c | $(OUT)/tests
+	$(call msg,CC,$@)
+	$(Q)$(CC) -O1 -g -Wall -Wextra -Werror -static $< -o $@ -lseccomp
+
 $(OUT)/tests/unit-%: tests/unit/%.c $(LIB_OBJS) | $(OUT)/tests
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(USER_CFLAGS) $< $(LIB_OBJS) $(LIBS) -o $@
@@ -136,7 +141,8 @@ test-integration: all
 # Everything: unit, integration on this kernel, then the same suite inside VMs on other kernels.
 # Like run, it installs what is missing first (as root), so it works on a fresh Debian 12.
 test: deps
-	$(Q)$(MAKE) all static
+	$(Q)$(MAKE) all static fuzz
+	$(Q)$(MAKE) BUILD=$(OUT)/asan SANITIZE=1 all
 	$(Q)tests/run.sh --all $(OUT)
 
 test-kernels: deps
@@ -144,7 +150,7 @@ test-kernels: deps
 	$(Q)tests/vm/run-kernels.sh $(OUT)
 
 # --- the fuzzer: any bytes as a --record file through consumer, decoder, text and JSON ----------
-FUZZ_SRCS	:= $(filter-out user/main.c user/run.c user/opts.c user/setup/%,$(USER_SRCS))
+FUZZ_SRCS	:= $(filter user/lib/% user/decode/% user/output/% user/consume/%,$(USER_SRCS))
 FUZZ_OBJS	:= $(patsubst user/%.c,$(OUT)/fuzz/obj/%.o,$(FUZZ_SRCS))
 FUZZ_CFLAGS	:= $(filter-out $(SAN_FLAGS),$(USER_CFLAGS)) -fsanitize=fuzzer-no-link,address,undefined
 
@@ -170,7 +176,7 @@ $(OUT)/bench/replay: tests/bench/replay.c $(LIB_OBJS)
 $(OUT)/bench/workload: tests/bench/workload.c
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(OUT)/bench
-	$(Q)$(CC) -O2 -g -Wall -Wextra -Werror $< -o $@
+	$(Q)$(CC) -O2 -g -Wall -Wextra -Werror -pthread $< -o $@
 
 $(OUT)/bench/floor.bpf.o: tests/bench/floor.bpf.c vmlinux.h
 	$(call msg,BPF,$@)
@@ -203,6 +209,7 @@ run: deps
 # --- set-up ---------------------------------------------------------------------------------
 # Installs what the build and the tests need on Debian 12 when run as root.
 DEPS := clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev libzstd-dev make gcc jq strace python3 \
+	python3-jsonschema libseccomp-dev \
 	busybox-static qemu-system-x86 file binutils libclang-rt-14-dev help2man groff-base \
 	bash-completion zsh debhelper lintian dpkg-dev
 deps:

@@ -41,7 +41,7 @@ static __always_inline void hdr_fill(struct so_hdr *h, __u16 type, __u32 size, _
 	h->tid = (__u32)id;
 	h->seq = ++t->seq;
 	h->ts_ns = 0;
-	if (want_ts) {
+	if (stamp_records()) {
 		h->ts_ns = bpf_ktime_get_ns();
 		h->flags |= SO_F_TS;
 	}
@@ -54,13 +54,18 @@ static __always_inline void rec_lost(struct so_task *t)
 	stat_inc(SO_STAT_DROPPED);
 }
 
+/* Room in the ring for a record of size bytes (a constant), the thread's batch sent first. */
+static __always_inline void *rec_room(struct so_task *t, __u32 size)
+{
+	batch_flush(t);
+	return bpf_ringbuf_reserve(&events, size, 0);
+}
+
 /* A record of size bytes (a constant) in the ring, its header filled; NULL if the ring is full. */
 static __always_inline void *rec_reserve(struct so_task *t, __u16 type, __u32 size, __u64 id)
 {
-	struct so_hdr *h;
+	struct so_hdr *h = rec_room(t, size);
 
-	batch_flush(t);
-	h = bpf_ringbuf_reserve(&events, size, 0);
 	if (!h) {
 		rec_lost(t);
 		return NULL;

@@ -81,7 +81,11 @@ struct so_sys {
 	__u32 pad;
 };
 
-/* SO_REC_ENTER uses struct so_sys with ret and dur_ns unset. */
+/*
+ * SO_REC_ENTER uses struct so_sys with ret and dur_ns unset. A successful execve's records (its
+ * entry and its exit) carry the tid of the thread that called it: when that was not the thread
+ * group leader, the thread has the leader's tid from then on, and its sequence goes on there.
+ */
 
 /*
  * The common case, a syscall with nothing to capture, is not sent alone: a reservation in the
@@ -112,7 +116,22 @@ struct so_exit {
 	__s64 nr;		/* SO_NR_EXIT or SO_NR_EXIT_GROUP when it ended in one, else -1 */
 	__u64 status_arg;	/* the argument of that call */
 	__u32 exit_code;	/* task->exit_code: wait status (signal in the low 7 bits, code << 8) */
-	__u32 group_dead;	/* 1 when this was the last thread of its thread group */
+	__u32 group_dead;	/* SO_EXIT_* flags */
+};
+#define SO_EXIT_GROUP_DEAD	(1u << 0)	/* the last thread of its thread group */
+#define SO_EXIT_BY_EXEC		(1u << 1)	/* ended because another thread of it called execve */
+
+
+/*
+ * An exit record the full ring had no room for: the kernel queues it apart (the ends map, at
+ * most SO_ENDS_MAX waiting) with the ring's producer position at that moment, and user space
+ * handles it at that place in the ring's order. So every thread ends with a record (unless the
+ * queue is full too), and a gap at its end is located like any other.
+ */
+#define SO_ENDS_MAX	1024
+struct so_end {
+	struct so_exit r;
+	__u64 pos;	/* bpf_ringbuf_query(BPF_RB_PROD_POS) when it was queued */
 };
 
 /* What the signal_deliver tracepoint sees: the siginfo the thread is about to get. */

@@ -42,6 +42,7 @@ static __always_inline struct so_task *task_attach(void)
 		t->tid = (__u32)id;
 		t->state = SO_TS_ACTIVE;
 		__sync_fetch_and_add(&live_tasks, 1);
+		stamp_all = 1;
 	}
 	return t;
 }
@@ -62,6 +63,7 @@ static __always_inline void do_fork(struct so_task *t, struct task_struct *child
 	nt->tid = tid;
 	nt->state = SO_TS_FORKED;
 	__sync_fetch_and_add(&live_tasks, 1);
+	stamp_all = 1;	/* before the fork record: it is stamped */
 	r = rec_reserve(t, SO_REC_FORK, sizeof(*r), id);
 	if (!r)
 		return;
@@ -98,21 +100,48 @@ static __always_inline void exit_fill(struct so_exit *r, struct task_struct *p)
 	else
 		r->exit_code = BPF_CORE_READ(p, exit_code);
 	/* two threads ending together can both see 0 here: user space reports the process once */
-	r->group_dead = BPF_CORE_READ(p, signal, live.counter) == 0;
+	r->group_dead = BPF_CORE_READ(p, signal, live.counter) == 0 ? SO_EXIT_GROUP_DEAD : 0;
+	/* the leader, when another thread's execve takes its place (strace's "superseded") */
+	if (bpf_core_field_exists(p->signal->group_exec_task)) {
+		struct task_struct *exec = BPF_CORE_READ(p, signal, group_exec_task);
+
+		if (exec && exec != p)
+			r->group_dead |= SO_EXIT_BY_EXEC;
+	}
+}
+
+/* The exit record the full ring had no room for, queued apart (so_end in sysobs.h). */
+static __always_inline void end_queue(struct so_task *t, struct task_struct *p, __u64 id)
+{
+	struct so_end e = {};
+
+	hdr_fill(&e.r.h, SO_REC_EXIT, sizeof(e.r), id, t);
+	exit_fill(&e.r, p);
+	e.pos = bpf_ringbuf_query(&events, BPF_RB_PROD_POS);
+	if (bpf_map_push_elem(&ends, &e, 0))
+		stat_inc(SO_STAT_DROPPED);	/* the queue full too: a gap no record follows */
+	else
+		__sync_fetch_and_add(&ends_queued, 1);
 }
 
 /* The end of traced thread p (current): its batch, its exit record, its storage. */
 static __always_inline void task_end(struct so_task *t, struct task_struct *p)
 {
-	struct so_exit *r = NULL;
+	__u64 id = bpf_get_current_pid_tgid();
+	struct so_exit *r;
 
 	/* a held child whose exec failed has nothing to show (and nothing batched) */
-	if (t->state != SO_TS_PENDING)
-		r = rec_reserve(t, SO_REC_EXIT, sizeof(*r), bpf_get_current_pid_tgid());
-	if (!r) {
+	if (t->state == SO_TS_PENDING) {
 		task_forget(p);
 		return;
 	}
+	r = rec_room(t, sizeof(*r));
+	if (!r) {
+		end_queue(t, p, id);
+		task_forget(p);
+		return;
+	}
+	hdr_fill(&r->h, SO_REC_EXIT, sizeof(*r), id, t);
 	exit_fill(r, p);
 	task_forget(p);
 	/* the end of a traced task is worth waking the consumer for (it may be what it waits on) */

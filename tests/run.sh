@@ -6,7 +6,8 @@
 #                  shell unit tests (tests/unit-sh/*.sh) and the golden replays
 #                  (tests/golden/*.rec, one line each: tests/golden/check.sh)
 #   --integration  tests/integration/*.sh against the real kernel
-#   --all          both, then the same suite inside VMs on other kernels (tests/vm)
+#   --all          both, the guards (the suite against an ASan+UBSan build, the fuzzer), then
+#                  the same suite inside VMs on other kernels (tests/vm)
 #   --core         only the integration tests marked "# core" (what the VMs run)
 # A test exits 0 (pass), 77 (skip: it says why on stderr, last "SKIP: why" line), 99 (harness
 # error) or else (fail). Every test has a time limit: 120 s, or N from a "# timeout: N" line in
@@ -205,6 +206,33 @@ if [ $mode = integration ] || [ $mode = all ]; then
 		run_one "integration/${name%.sh}" "$t" sh "$t"
 	done
 	[ $n -gt 0 ] || skip_test integration "no integration tests in $TESTS/integration"
+fi
+
+# The standing guards: the unit and integration suite again against a build with ASan and UBSan
+# (make test builds it into BUILD_DIR/asan; the static binary and the package are not built
+# that way, so binaries.sh and debian-package.sh are left out), and the fuzz target for a
+# bounded time from the golden recordings (tests/fuzz/run.sh). Set SYSOBS_NO_GUARDS=1 to leave
+# them out by hand (a skip, which CI counts as a failure). A test tree without tests/fuzz (the
+# runner's own fake trees) has no guards.
+if [ $mode = all ] && [ -d "$TESTS/fuzz" ] && [ -n "${SYSOBS_NO_GUARDS:-}" ]; then
+	skip_test guards "SYSOBS_NO_GUARDS is set"
+elif [ $mode = all ] && [ -d "$TESTS/fuzz" ]; then
+	asan=$SYSOBS_BUILD/asan
+	if [ -x "$asan/sysobs" ]; then
+		for t in "$asan"/tests/unit-*; do
+			[ -f "$t" ] && [ -x "$t" ] || continue
+			run_one "asan/unit/${t##*/unit-}" "$t" "$t"
+		done
+		for t in "$TESTS"/integration/*.sh; do
+			name=${t##*/}
+			case $name in binaries.sh|debian-package.sh) continue ;; esac
+			run_one "asan/integration/${name%.sh}" "$t" \
+				env SYSOBS="$asan/sysobs" SYSOBS_BUILD="$asan" sh "$t"
+		done
+	else
+		skip_test asan "no sanitizer build in $asan (make BUILD=$asan SANITIZE=1 all)"
+	fi
+	run_one fuzz/replay "$TESTS/fuzz/run.sh" sh "$TESTS/fuzz/run.sh" "$SYSOBS_BUILD"
 fi
 
 # The VM stage prints one line per kernel and "N passed, N failed, N skipped" last; its counts

@@ -138,7 +138,8 @@ events_text() {	# sysobs text
 	seen=$(count_names "$1" "" "(")
 	inline=$(grep -oE -- '--- lost [0-9]+' "$1" | awk '{ s += $3 } END { print s + 0 }')
 	lost=$(lost_stderr "$2")
-	[ "$lost" = - ] && lost="$inline?"
+	# sysobs says "N events lost" whenever there is loss: no line is none
+	[ "$lost" = - ] && lost=$inline
 	echo "$seen $lost"
 }
 events_json() {
@@ -264,6 +265,8 @@ run_bare()		{ "$WL" -r "$TMP/res" "$MODE" "$1"; }
 run_floor_exit()	{ "$FLOOR" exit "$WL" -r "$TMP/res" "$MODE" "$1"; }
 run_floor_both()	{ "$FLOOR" both "$WL" -r "$TMP/res" "$MODE" "$1"; }
 run_floor_untraced()	{ "$FLOOR" -u exit "$WL" -r "$TMP/res" "$MODE" "$1"; }
+run_floor_mt()		{ "$FLOOR" -t exit "$WL" -r "$TMP/res" -t 4 "$MODE" "$1"; }
+run_text_mt()		{ "$SYSOBS" "${SYSOBS_OPTS[@]}" -f -o "$2" -- "$WL" -r "$TMP/res" -t 4 "$MODE" "$1"; }
 run_text()		{ "$SYSOBS" "${SYSOBS_OPTS[@]}" -o "$2" -- "$WL" -r "$TMP/res" "$MODE" "$1"; }
 run_json()		{ "$SYSOBS" "${SYSOBS_OPTS[@]}" --json -o "$2" -- "$WL" -r "$TMP/res" "$MODE" "$1"; }
 run_text_ts()		{ "$SYSOBS" "${SYSOBS_OPTS[@]}" -ttt -o "$2" -- "$WL" -r "$TMP/res" "$MODE" "$1"; }
@@ -327,7 +330,8 @@ add_row bare "bare" "$N" events_none run_bare
 add_row floor_exit "floor, sys_exit only (traced tid)" "$N" events_none run_floor_exit
 add_row floor_both "floor, sys_enter + sys_exit (traced tid)" "$N" events_none run_floor_both
 add_row floor_untr "floor, sys_exit only (untraced tid)" "$N" events_none run_floor_untraced
-FAST=(bare floor_exit floor_both floor_untr)
+add_row floor_mt "floor, sys_exit only, 4 threads (CPU)" "$N" events_none run_floor_mt
+FAST=(bare floor_exit floor_both floor_untr floor_mt)
 if [ -n "$HAVE_SYSOBS" ]; then
 	add_row text "sysobs -o FILE (text)" "$N" events_text run_text
 	add_row json "sysobs --json -o FILE" "$N" events_json run_json
@@ -335,7 +339,8 @@ if [ -n "$HAVE_SYSOBS" ]; then
 	add_row json_ts "sysobs --json -ttt -o FILE" "$N" events_json run_json_ts
 	add_row count "sysobs -c -o FILE" "$N" events_count run_count
 	add_row times "sysobs -T -o FILE" "$N" events_text run_times
-	FAST+=(text json text_ts json_ts count times)
+	add_row text_mt "sysobs -f -o FILE, 4 threads (CPU)" "$N" events_text run_text_mt
+	FAST+=(text json text_ts json_ts count times text_mt)
 fi
 run_rows "${FAST[@]}"
 if [ -n "$HAVE_SYSOBS" ]; then
@@ -423,7 +428,7 @@ ratio() {	# ratio A B: A / B with 2 decimals, "-" when either is not a number
 }
 declare -A FLOOR_OF=([text]=floor_exit [json]=floor_exit [text_ts]=floor_exit [json_ts]=floor_exit [count]=floor_both [times]=floor_both
 		     [untraced]=floor_untr [floor_exit]=floor_exit [floor_both]=floor_both
-		     [floor_untr]=floor_untr)
+		     [floor_untr]=floor_untr [floor_mt]=floor_mt [text_mt]=floor_mt)
 
 echo
 echo "sysobs bench: $MODE, $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), Linux $(uname -r)"
@@ -475,6 +480,9 @@ echo
 echo "targets:"
 check "default text <= 1.3 x floor (exit only)" "$(ratio "${NS[text]}" "${NS[floor_exit]}")" "<=" 1.3 x
 check "default text <= 3.0 x bare" "$(ratio "${NS[text]}" "${NS[bare]}")" "<=" 3.0 x
+check "-f, 4 threads <= 1.3 x its floor" "$(ratio "${NS[text_mt]}" "${NS[floor_mt]}")" "<=" 1.3 x
+lost_mt=${LOST[text_mt]%% *}
+check "0 events lost, -f, 4 threads" "$lost_mt" "==" 0
 check "-T <= 3.5 x bare" "$(ratio "${NS[times]}" "${NS[bare]}")" "<=" 3.5 x
 check "--json within 10% of text" "${NS[json]}" "<=" "$(mul "${NS[text]}" 1.10)" " ns"
 check "--json -ttt within 10% of -ttt (exact stamps)" "${NS[json_ts]}" "<=" "$(mul "${NS[text_ts]}" 1.10)" " ns"

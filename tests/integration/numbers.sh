@@ -39,8 +39,22 @@ bad --ring-size 0 -o /dev/null -- true
 bad -p 99999999999999999999 -o /dev/null
 bad -p 4294967297 -o /dev/null
 bad -p 0x10 -o /dev/null
+# -p as strace 6.1 parses it: items split at ",", space, tab or newline; an empty item is
+# refused, except after the last separator ("1," is pid 1, as -p "$(pgrep x | tr '\n' ,)")
 bad -p ' 1' -o /dev/null
-bad -p '1,' -o /dev/null
 bad -p ',1' -o /dev/null
 bad -p '1,,2' -o /dev/null
+bad -p '1,,' -o /dev/null
+bad -p '' -o /dev/null
+bad -p '+' -o /dev/null
+
+# ...and what strace accepts gets past the command line: an ended pid is then exit status 1
+# ("No such process", or no BPF without root), never 2
+true &
+GP=$!
+wait "$GP"
+for list in "$GP," "$GP " "+$GP" "0$GP"; do
+	run "$SYSOBS" -p "$list" -o /dev/null 2>"$T/err"
+	expect_eq "-p '$list': exit status (accepted, then no such process)" 1 "$?"
+done
 exit 0

@@ -14,21 +14,32 @@
 #include "lib/outbuf.h"
 #include "output/sink.h"
 
+#include "consume/ends.h"
+#include "consume/reorder.h"
 #include "consume/ring.h"
 
 struct tstate;
 
-enum status_filter { STATUS_ALL, STATUS_SUCCESSFUL, STATUS_FAILED };	/* -z, -Z */
+/* -e status=SET (-z: successful, -Z: failed): which returns are shown, strace's bits */
+enum status_bits {
+	STATUS_SUCCESSFUL = 1 << 0,
+	STATUS_FAILED = 1 << 1,
+	STATUS_UNFINISHED = 1 << 2,	/* the thread ended in it (exit_group = ?) */
+	STATUS_UNAVAILABLE = 1 << 3,	/* returned, but the value could not be read */
+	STATUS_DETACHED = 1 << 4,	/* tracing stopped in it */
+	STATUS_ALL = (1 << 5) - 1,
+};
 
 struct consumer_opts {
 	bool follow;		/* -f: several tasks, lines get a [pid N] prefix */
 	bool attach;		/* the kernel takes threads in by itself (-f -p, --system-wide) */
 	bool fixed_prefix;	/* the sink's prefix never changes (--system-wide) */
-	enum status_filter status_only;
+	unsigned int status_hidden;	/* enum status_bits not shown (0: show all) */
 };
 
 struct consumer {
 	struct ring ring;
+	struct ends ends;	/* exit records the kernel queued apart, the ring being full */
 	struct decoder *dec;
 	struct sink *sink;
 	struct tstate *tab;	/* per-thread state, open addressing on tid */
@@ -38,7 +49,7 @@ struct consumer {
 	bool follow;		/* -f: several tasks, lines get a [pid N] prefix */
 	bool attach;		/* the kernel takes threads in by itself (-f -p, --system-wide) */
 	bool fixed_prefix;	/* the sink's prefix never changes (--system-wide) */
-	enum status_filter status_only;
+	unsigned int status;	/* enum status_bits shown */
 	uint64_t records;
 	uint64_t calls;
 	uint64_t gap_lost;	/* records missing from the sequence numbers */
@@ -48,21 +59,36 @@ struct consumer {
 	/* process ends waiting for the other threads of the process to end first */
 	struct proc_exit pend[16];
 	unsigned int npend;
+	unsigned int enters_open;	/* execve entries not returned and not shown unfinished */
+	bool reorder;		/* several threads: records wait in rq to come out in order */
+	uint32_t first_tid;	/* the first thread records came from */
+	struct reorder rq;
 	struct call call;
 };
 
 int consumer__init(struct consumer *c, struct decoder *dec, struct sink *sink,
 		   const struct consumer_opts *o);
+/* Take the exit records the kernel queues apart when the ring is full (consume/ends.h). */
+void consumer__ends_from(struct consumer *c, struct ends_source src);
 /* Attach to the ring buffer map (size: its data area); then poll. */
 int consumer__attach(struct consumer *c, int ring_map_fd, size_t size);
 /* Wait up to timeout_ms for records and handle all there are. Returns records or -errno. */
 int consumer__poll(struct consumer *c, int timeout_ms);
 /* Handle one record (the ring callback; also used to replay recorded records). */
 int consumer__handle(struct consumer *c, const void *data, size_t size);
+/* One record from the ring or a recording: handled, or queued to be put in order (feed.c). */
+int consumer__feed(struct consumer *c, const void *data, size_t size);
+/* At the end: the exit records still queued apart, then every record still waiting. */
+void consumer__feed_rest(struct consumer *c);
+/* Handle the queued records stamped at most horizon (CLOCK_MONOTONIC ns), oldest first. */
+void consumer__release(struct consumer *c, uint64_t horizon);
+/* Records of thread tid wait in the reorder queue. */
+bool consumer__queued(const struct consumer *c, uint32_t tid);
 /* A thread known to user space to be traced from the start (the launched child, -p PID). */
 void consumer__add_task(struct consumer *c, uint32_t tid, uint32_t tgid);
 void consumer__free(struct consumer *c);
-/* Report the process ends still waiting for a thread's end record (lost, or never sent). */
+/* At the end: the exit records still queued apart, the records still waiting to be put in
+ * order, then the process ends still waiting for a thread's end record (lost, or never sent). */
 void consumer__flush_exits(struct consumer *c);
 /* Up to max threads the records show alive (tid, tgid). Returns how many. */
 int consumer__tids(struct consumer *c, uint32_t *tids, uint32_t *tgids, int max);

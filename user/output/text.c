@@ -85,45 +85,63 @@ void sink__clock_init(struct sink *s)
 	s->tod_sec = -1;
 }
 
+/* ".123" for ns at prec digits (0: nothing), as strace's precisions s, ms, us, ns */
+static int frac_text(char *buf, size_t cap, uint64_t ns, int prec)
+{
+	static const uint64_t div[] = { 1000000000, 100000000, 10000000, 1000000, 100000, 10000,
+					1000, 100, 10, 1 };
+
+	if (prec <= 0)
+		return 0;
+	return snprintf(buf, cap, ".%0*llu", prec, (unsigned long long)(ns / div[prec]));
+}
+
+/* -t/-tt/-ttt, --absolute-timestamps=: "12:00:01", "12:00:01.000123", "1700000000.000123" */
+static int tod_text(struct sink *s, char *buf, size_t cap, uint64_t ts)
+{
+	int64_t real = (int64_t)(ts + (uint64_t)s->real_off_ns);	/* wraps, never UB */
+	int64_t sec = real / 1000000000;
+	int n;
+
+	if (s->tstamps == 3) {
+		n = snprintf(buf, cap, "%lld", (long long)sec);
+	} else {
+		if (sec != s->tod_sec) {
+			time_t t = sec;
+			struct tm tm;
+
+			localtime_r(&t, &tm);
+			strftime(s->tod_text, sizeof(s->tod_text), "%H:%M:%S", &tm);
+			s->tod_sec = sec;
+		}
+		n = snprintf(buf, cap, "%s", s->tod_text);
+	}
+	return n + frac_text(buf + n, cap - n, real % 1000000000, s->ts_prec);
+}
+
 /* strace's -t/-tt/-ttt and -r, before the call: "12:00:01.000123 ", "     0.000042 " */
 static void text_timestamp(struct sink *s, bool has_ts, uint64_t ts)
 {
 	struct outbuf *ob = s->ob;
-	char buf[64];
+	char buf[96];
 	int n = 0;
 
 	if (!s->tstamps && !s->relative)
 		return;
 	if (!has_ts)
 		ts = mono_now();	/* lines the kernel did not stamp: when they are printed */
-	if (s->tstamps) {
-		int64_t real = (int64_t)(ts + (uint64_t)s->real_off_ns);	/* wraps, never UB */
-		int64_t sec = real / 1000000000;
-		long usec = real % 1000000000 / 1000;
-
-		if (s->tstamps == 3) {
-			n = snprintf(buf, sizeof(buf), "%lld.%06ld", (long long)sec, usec);
-		} else {
-			if (sec != s->tod_sec) {
-				time_t t = sec;
-				struct tm tm;
-
-				localtime_r(&t, &tm);
-				strftime(s->tod_text, sizeof(s->tod_text), "%H:%M:%S", &tm);
-				s->tod_sec = sec;
-			}
-			n = snprintf(buf, sizeof(buf), s->tstamps == 2 ? "%s.%06ld" : "%s",
-				     s->tod_text, usec);
-		}
-	}
+	if (s->tstamps)
+		n = tod_text(s, buf, 40, ts);
 	if (s->relative) {
+		bool both = n > 0;
 		/* lines of different threads can come out of order (batches): then negative */
 		int64_t d = s->last_ts ? (int64_t)(ts - s->last_ts) : 0;
 		uint64_t a = d < 0 ? -(uint64_t)d : (uint64_t)d;
 
-		n += snprintf(buf + n, sizeof(buf) - n, "%s%s%6llu.%06llu%s", n ? " (+" : "",
-			      d < 0 ? "-" : "", (unsigned long long)(a / 1000000000),
-			      (unsigned long long)(a % 1000000000 / 1000), n ? ")" : "");
+		n += snprintf(buf + n, sizeof(buf) - n, "%s%s%6llu", both ? " (+" : "", d < 0 ? "-" : "",
+			      (unsigned long long)(a / 1000000000));
+		n += frac_text(buf + n, sizeof(buf) - n, a % 1000000000, s->rel_prec);
+		n += snprintf(buf + n, sizeof(buf) - n, "%s", both ? ")" : "");
 		s->last_ts = ts;
 	}
 	buf[n++] = ' ';
@@ -137,48 +155,106 @@ static void text_leader(struct sink *s, uint32_t tid, bool has_ts, uint64_t ts)
 	text_timestamp(s, has_ts, ts);
 }
 
-static void text_call(struct sink *s, const struct call *c)
+/* args from..to-1, each after ", " but the first (unless lead) */
+static void text_args(struct outbuf *ob, const struct call *c, unsigned int from, unsigned int to,
+		      bool lead)
 {
-	struct outbuf *ob = s->ob;
-	char ret[160];
 	unsigned int i;
 
-	text_leader(s, c->tid, c->has_ts, c->ts_ns);
-	outbuf__puts(ob, c->name);
-	outbuf__putc(ob, '(');
-	for (i = 0; i < c->nargs; i++) {
-		if (i)
+	for (i = from; i < to; i++) {
+		if (i > from || lead)
 			outbuf__write(ob, ", ", 2);
 		outbuf__write(ob, c->arg[i].text, c->arg[i].len);
 	}
-	if (c->kind == CALL_BLOCKED) {
+}
+
+/*
+ * A blocked call's line is left open, as strace leaves it: "read(3, ". Its return completes it
+ * when no other line came between; any other line first closes it with " <unfinished ...>",
+ * and the return is then "<... read resumed>...".
+ */
+static void text_close_open(struct sink *s)
+{
+	if (!s->open_tid)
+		return;
+	outbuf__lit(s->ob, " <unfinished ...>");
+	outbuf__newline(s->ob);
+	s->open_tid = 0;
+}
+
+/*
+ * Up to the closing parenthesis, as strace shows it: "name(args" for a whole call; "name(inputs, "
+ * for a blocked one (left open); "<... name resumed>outputs" for the return of one shown
+ * unfinished before; only the outputs when cont, the return completing the open line. A call
+ * cut short ends in " <unfinished ...>". Returns whether the line stays open (a blocked call).
+ */
+static bool text_call_args(struct outbuf *ob, const struct call *c, bool cont)
+{
+	bool outputs, blocked = c->kind == CALL_BLOCKED, cut = c->kind == CALL_UNFINISHED;
+	unsigned int n = call__entry_nargs(c, &outputs);
+
+	if (c->resumed && !cont) {
+		outbuf__lit(ob, "<... ");
+		outbuf__puts(ob, c->name);
+		outbuf__lit(ob, " resumed>");
+	} else if (!cont) {
+		outbuf__puts(ob, c->name);
+		outbuf__putc(ob, '(');
+		text_args(ob, c, 0, blocked || cut ? n : c->nargs, false);
+		if ((blocked || cut) && outputs && n)
+			outbuf__write(ob, ", ", 2);
+	}
+	if (blocked)
+		return true;
+	if ((c->resumed || cont) && !cut && outputs)
+		text_args(ob, c, n, c->nargs, false);
+	if (cut)
 		outbuf__lit(ob, " <unfinished ...>");
-		outbuf__newline(ob);
-		return;
-	}
-	if (c->kind == CALL_UNFINISHED) {
-		outbuf__lit(ob, " <unfinished ...>)");
-		outbuf__pad_to(ob, RET_COLUMN);
-		outbuf__lit(ob, " = ?");
-		outbuf__newline(ob);
-		return;
-	}
 	outbuf__putc(ob, ')');
-	if (outbuf__col(ob) < RET_COLUMN)
-		outbuf__pad_to(ob, RET_COLUMN);
+	return false;
+}
+
+static void text_call(struct sink *s, const struct call *c)
+{
+	struct outbuf *ob = s->ob;
+	bool cont = c->resumed && s->open_tid == c->tid && s->open_nr == c->nr;
+	unsigned int col = s->ret_column ? s->ret_column : RET_COLUMN;
+	char ret[160];
+
+	if (!cont) {
+		text_close_open(s);
+		text_leader(s, c->tid, c->has_ts, c->ts_ns);
+		if (s->show_nr) {
+			char nr[32];
+
+			outbuf__write(ob, nr, snprintf(nr, sizeof(nr), "[%4ld] ", c->nr));
+		}
+	}
+	s->open_tid = 0;
+	if (text_call_args(ob, c, cont)) {
+		s->open_tid = c->tid ? c->tid : ~0u;
+		s->open_nr = c->nr;
+		return;
+	}
+	if (outbuf__col(ob) < col)
+		outbuf__pad_to(ob, col);
 	else
 		outbuf__putc(ob, ' ');
 	outbuf__write(ob, "= ", 2);
-	if (c->rettext && c->kind == CALL_DONE && !ret_is_error(c->ret))
+	if (c->kind == CALL_UNFINISHED)
+		outbuf__putc(ob, '?');
+	else if (c->rettext && c->kind == CALL_DONE && !ret_is_error(c->ret))
 		outbuf__write(ob, c->rettext, c->retlen);	/* a decoder's text, any length */
 	else
 		outbuf__write(ob, ret, format_ret(ret, c));
 	if (s->show_dur && c->has_dur) {
 		char d[48];
 
-		snprintf(d, sizeof(d), " <%llu.%06llu>", (unsigned long long)(c->dur_ns / 1000000000),
-			 (unsigned long long)(c->dur_ns % 1000000000 / 1000));
-		outbuf__puts(ob, d);
+		int n = snprintf(d, sizeof(d), " <%llu", (unsigned long long)(c->dur_ns / 1000000000));
+
+		n += frac_text(d + n, sizeof(d) - n, c->dur_ns % 1000000000, s->dur_prec);
+		d[n++] = '>';
+		outbuf__write(ob, d, n);
 	}
 	outbuf__newline(ob);
 }
@@ -187,12 +263,25 @@ static void text_exec(struct sink *s, const struct call *c)
 {
 }
 
+/* -e signal=SET left signal sig out */
+static bool sig_hidden(const struct sink *s, int sig)
+{
+	return sig >= 1 && sig <= 64 && (s->sig_hidden >> (sig - 1) & 1);
+}
+
 static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 {
 	char sig[32];
 
+	if (e->signaled ? sig_hidden(s, e->sig) : s->quiet_exit)
+		return;
+	text_close_open(s);
 	text_leader(s, e->tid, e->has_ts, e->ts_ns);
-	if (e->signaled) {
+	if (e->exec_tid) {
+		outbuf__lit(s->ob, "+++ superseded by execve in pid ");
+		outbuf__u64(s->ob, e->exec_tid);
+		outbuf__lit(s->ob, " +++");
+	} else if (e->signaled) {
 		outbuf__lit(s->ob, "+++ killed by ");
 		signal_text(sig, sizeof(sig), e->sig);
 		outbuf__puts(s->ob, sig);
@@ -210,6 +299,9 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 /* --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} --- */
 static void text_signal(struct sink *s, const struct sig_event *e)
 {
+	if (sig_hidden(s, e->signo))
+		return;
+	text_close_open(s);
 	text_leader(s, e->tid, e->has_ts, e->ts_ns);
 	outbuf__lit(s->ob, "--- ");
 	outbuf__puts(s->ob, e->name);
@@ -222,6 +314,7 @@ static void text_signal(struct sink *s, const struct sig_event *e)
 static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
 		      uint64_t count)
 {
+	text_close_open(s);
 	text_leader(s, tid, false, 0);
 	outbuf__lit(s->ob, "--- lost ");
 	outbuf__u64(s->ob, count);
@@ -240,6 +333,7 @@ static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from
 
 static void text_finish(struct sink *s, const struct run_totals *t)
 {
+	text_close_open(s);
 }
 
 const struct sink_ops text_sink_ops = {

@@ -14,10 +14,11 @@
 #include "sysobs.skel.h"
 #include "setup/tracer.h"
 
-#ifndef PIDFD_THREAD
-#define PIDFD_THREAD	O_EXCL
-#endif
 #include "lib/warn.h"
+
+#ifndef PIDFD_THREAD
+#define PIDFD_THREAD	O_EXCL	/* a pidfd of one thread (Linux 6.9) */
+#endif
 
 static bool verbose;
 
@@ -149,6 +150,17 @@ int tracer__start(struct tracer *t, const struct tracer_opts *o)
 	return 0;
 }
 
+/*
+ * Task storage is keyed by a pidfd from user space. A thread that is not its process's leader
+ * has one only with PIDFD_THREAD (Linux 6.9; before, the flag is EINVAL).
+ */
+static int task_pidfd(uint32_t tid, uint32_t tgid)
+{
+	int fd = syscall(SYS_pidfd_open, tid, tid == tgid ? 0 : PIDFD_THREAD);
+
+	return fd < 0 ? -errno : fd;
+}
+
 int tracer__add_task(struct tracer *t, uint32_t tid, uint32_t tgid, bool pending)
 {
 	struct so_task v = {
@@ -158,18 +170,33 @@ int tracer__add_task(struct tracer *t, uint32_t tid, uint32_t tgid, bool pending
 	};
 	int pidfd, err = 0;
 
-	/* task storage is keyed by a pidfd from user space */
-	pidfd = syscall(SYS_pidfd_open, tid, 0);
-	if (pidfd < 0 && errno == EINVAL && tid != tgid)
-		pidfd = syscall(SYS_pidfd_open, tid, PIDFD_THREAD);	/* a thread: Linux 6.9+ */
+	pidfd = task_pidfd(tid, tgid);
 	if (pidfd < 0)
-		return -errno;
+		return pidfd;
 	if (bpf_map_update_elem(bpf_map__fd(t->skel->maps.tasks), &pidfd, &v, BPF_NOEXIST))
 		err = -errno;
-	else
-		__atomic_fetch_add(&t->skel->bss->live_tasks, 1, __ATOMIC_SEQ_CST);
+	else if (__atomic_fetch_add(&t->skel->bss->live_tasks, 1, __ATOMIC_SEQ_CST) > 0)
+		t->skel->bss->stamp_all = 1;	/* a second thread: stamp every call (maps.bpf.h) */
 	close(pidfd);
 	return err;
+}
+
+bool tracer__drop_task(struct tracer *t, uint32_t tid)
+{
+	int fd = bpf_map__fd(t->skel->maps.tasks), pidfd;
+	struct so_task v;
+	bool dropped;
+
+	pidfd = syscall(SYS_pidfd_open, tid, 0);
+	if (pidfd < 0)
+		pidfd = syscall(SYS_pidfd_open, tid, PIDFD_THREAD);
+	if (pidfd < 0)
+		return false;
+	dropped = !bpf_map_lookup_elem(fd, &pidfd, &v) && !bpf_map_delete_elem(fd, &pidfd);
+	if (dropped)
+		__atomic_fetch_sub(&t->skel->bss->live_tasks, 1, __ATOMIC_SEQ_CST);
+	close(pidfd);
+	return dropped;
 }
 
 int tracer__attach_tgid(struct tracer *t, uint32_t tgid)
@@ -179,6 +206,24 @@ int tracer__attach_tgid(struct tracer *t, uint32_t tgid)
 	if (bpf_map_update_elem(bpf_map__fd(t->skel->maps.attach_pids), &tgid, &one, BPF_ANY))
 		return -errno;
 	return 0;
+}
+
+static int ends_take(void *ctx, struct so_end *e)
+{
+	const struct tracer *t = ctx;
+
+	if (bpf_map_lookup_and_delete_elem(bpf_map__fd(t->skel->maps.ends), NULL, e))
+		return -errno;
+	return 0;
+}
+
+struct ends_source tracer__ends(struct tracer *t)
+{
+	return (struct ends_source){
+		.queued = &t->skel->bss->ends_queued,
+		.take = ends_take,
+		.ctx = t,
+	};
 }
 
 int tracer__ring_fd(const struct tracer *t)

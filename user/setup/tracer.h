@@ -11,6 +11,7 @@
 #include <sys/types.h>
 #include <linux/types.h>
 #include "sysobs.h"
+#include "consume/ends.h"
 #include "setup/filter.h"
 
 struct tracer_opts {
@@ -50,9 +51,14 @@ void tracer__features(struct tracer_features *f);
 int tracer__start(struct tracer *t, const struct tracer_opts *o);
 /* Trace tid (of thread group tgid). pending: hold it until its execve. */
 int tracer__add_task(struct tracer *t, uint32_t tid, uint32_t tgid, bool pending);
+/* Take tid out again when the kernel still holds it, i.e. its end came before it was added
+ * (then nothing will ever count it gone). True when it did. */
+bool tracer__drop_task(struct tracer *t, uint32_t tid);
 /* -f -p: trace every thread of tgid from its next syscall on. */
 int tracer__attach_tgid(struct tracer *t, uint32_t tgid);
 int tracer__ring_fd(const struct tracer *t);
+/* The exit records the kernel queues apart when the ring is full, for consumer__ends_from. */
+struct ends_source tracer__ends(struct tracer *t);
 uint64_t tracer__stat(const struct tracer *t, enum so_stat which);
 /* True when every traced task has ended (the kernel counts them). */
 bool tracer__no_tasks(const struct tracer *t);
