@@ -22,7 +22,7 @@ static __always_inline void batch_flush(struct so_task *t)
 		n = SO_BATCH;
 	size = offsetof(struct so_batch, e) + n * sizeof(struct so_entry);
 	b->h.type = SO_REC_BATCH;
-	b->h.flags = (want_ts ? SO_F_TS : 0) | (want_dur ? SO_F_DUR : 0);
+	b->h.flags = (stamp_records() ? SO_F_TS : 0) | (want_dur ? SO_F_DUR : 0);
 	b->h.size = size;
 	b->h.tgid = t->tgid;
 	b->h.tid = t->tid;
@@ -57,13 +57,14 @@ static __always_inline void batch_add(struct so_task *t, struct pt_regs *regs, l
 	e->ret = ret;
 	e->seq = ++t->seq;
 	e->ts_ns = 0;
-	if (want_ts) {
+	if (stamp_records()) {
 		/*
 		 * A clock read costs ~30 ns, a fifth of the whole traced call: unless exact stamps
-		 * were asked for, the first call of a batch stamps it and the calls after it (at
-		 * most 7, within one tick, with no context switch between) share that stamp.
+		 * were asked for or several threads are traced (stamp_all), the first call of a
+		 * batch stamps it and the calls after it (at most 7, within one tick, with no context
+		 * switch between) share that stamp.
 		 */
-		if (ts_exact || n == 0)
+		if (ts_exact || stamp_all || n == 0)
 			t->batch.h.ts_ns = now ? now : bpf_ktime_get_ns();
 		e->ts_ns = t->batch.h.ts_ns;
 	}

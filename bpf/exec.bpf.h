@@ -250,7 +250,8 @@ static __always_inline void exec_fallback(struct so_task *t, struct task_struct 
 	off = cap_bprm_path(s, bprm);
 	off = cap_arg_area(s, off, p, BPF_CORE_READ(bprm, argc));
 	off = cap_count(s, off, 2, SO_CAP_ARGV, BPF_CORE_READ(bprm, envc));
-	scratch_send(s, off, 3, SO_REC_ENTER, bpf_get_current_pid_tgid(), t, &c);
+	/* after de_thread: current has the leader's pid already; the record names the caller */
+	scratch_send(s, off, 3, SO_REC_ENTER, task_id(t), t, &c);
 }
 
 #endif /* EXEC_BPF_H */

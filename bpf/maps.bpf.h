@@ -39,6 +39,14 @@ struct {
 /* Traced tasks alive (user space adds the launched one): 0 means everything has ended. */
 __u64 live_tasks = 0;
 
+/*
+ * Set once more than one thread is traced (a traced task forked, a thread was attached, user
+ * space added a second): from then on every call and record reads the clock, so that user
+ * space can print the lines of different threads in the order the calls returned (a batch's
+ * shared stamp would sort it as a block). A single thread's trace never pays for it.
+ */
+__u32 stamp_all = 0;
+
 /* Exit records the full ring had no room for (struct so_end): a thread's last gap is only seen
  * through a later record of it. Used only then: user space looks when ends_queued moves. */
 struct {
@@ -107,6 +115,12 @@ _Static_assert(SO_NR_SLOTS % 64 == 0 && (SO_NR_SLOTS & (SO_NR_SLOTS - 1)) == 0,
 	       "nr_traced bounds a trace_mask word index with the mask SO_NR_SLOTS / 64 - 1");
 const volatile __u32 attach_mode = SO_ATTACH_NONE;	/* tasks found at their syscalls */
 const volatile __u32 self_tgid = 0;		/* sysobs: never traced by --system-wide */
+
+/* Records carry a stamp: asked for (-t, JSON ...), or several threads are traced. */
+static __always_inline bool stamp_records(void)
+{
+	return want_ts || stamp_all;
+}
 
 /* -e trace=: is syscall nr shown (and counted)? */
 static __always_inline bool nr_traced(long nr)

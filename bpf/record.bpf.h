@@ -41,7 +41,7 @@ static __always_inline void hdr_fill(struct so_hdr *h, __u16 type, __u32 size, _
 	h->tid = (__u32)id;
 	h->seq = ++t->seq;
 	h->ts_ns = 0;
-	if (want_ts) {
+	if (stamp_records()) {
 		h->ts_ns = bpf_ktime_get_ns();
 		h->flags |= SO_F_TS;
 	}

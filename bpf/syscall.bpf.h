@@ -14,14 +14,13 @@ static __always_inline void sys_exit_exec(struct so_task *t, struct pt_regs *reg
 					  long ret, __u64 dur)
 {
 	struct sys_call c = { .nr = nr, .ret = ret, .dur = dur };
-	__u64 id;
 
 	if (ret == 0) {
-		/* the regs belong to the new image: the entry record has the arguments;
-		 * a thread other than the leader took over the leader's pid */
-		id = bpf_get_current_pid_tgid();
-		t->tid = (__u32)id;
-		emit_sys(SO_REC_SYS, id, t, &c);
+		/* the regs belong to the new image: the entry record has the arguments. The record
+		 * names the thread that called it (sysobs.h); a thread other than the leader has
+		 * taken over the leader's pid, which its records carry from now on */
+		emit_sys(SO_REC_SYS, task_id(t), t, &c);
+		t->tid = (__u32)bpf_get_current_pid_tgid();
 		return;
 	}
 	/* a failed exec returns to the old image, arguments intact */

@@ -81,7 +81,11 @@ struct so_sys {
 	__u32 pad;
 };
 
-/* SO_REC_ENTER uses struct so_sys with ret and dur_ns unset. */
+/*
+ * SO_REC_ENTER uses struct so_sys with ret and dur_ns unset. A successful execve's records (its
+ * entry and its exit) carry the tid of the thread that called it: when that was not the thread
+ * group leader, the thread has the leader's tid from then on, and its sequence goes on there.
+ */
 
 /*
  * The common case, a syscall with nothing to capture, is not sent alone: a reservation in the
@@ -112,8 +116,11 @@ struct so_exit {
 	__s64 nr;		/* SO_NR_EXIT or SO_NR_EXIT_GROUP when it ended in one, else -1 */
 	__u64 status_arg;	/* the argument of that call */
 	__u32 exit_code;	/* task->exit_code: wait status (signal in the low 7 bits, code << 8) */
-	__u32 group_dead;	/* 1 when this was the last thread of its thread group */
+	__u32 group_dead;	/* SO_EXIT_* flags */
 };
+#define SO_EXIT_GROUP_DEAD	(1u << 0)	/* the last thread of its thread group */
+#define SO_EXIT_BY_EXEC		(1u << 1)	/* ended because another thread of it called execve */
+
 
 /*
  * An exit record the full ring had no room for: the kernel queues it apart (the ends map, at

@@ -42,6 +42,7 @@ static __always_inline struct so_task *task_attach(void)
 		t->tid = (__u32)id;
 		t->state = SO_TS_ACTIVE;
 		__sync_fetch_and_add(&live_tasks, 1);
+		stamp_all = 1;
 	}
 	return t;
 }
@@ -62,6 +63,7 @@ static __always_inline void do_fork(struct so_task *t, struct task_struct *child
 	nt->tid = tid;
 	nt->state = SO_TS_FORKED;
 	__sync_fetch_and_add(&live_tasks, 1);
+	stamp_all = 1;	/* before the fork record: it is stamped */
 	r = rec_reserve(t, SO_REC_FORK, sizeof(*r), id);
 	if (!r)
 		return;
@@ -98,7 +100,14 @@ static __always_inline void exit_fill(struct so_exit *r, struct task_struct *p)
 	else
 		r->exit_code = BPF_CORE_READ(p, exit_code);
 	/* two threads ending together can both see 0 here: user space reports the process once */
-	r->group_dead = BPF_CORE_READ(p, signal, live.counter) == 0;
+	r->group_dead = BPF_CORE_READ(p, signal, live.counter) == 0 ? SO_EXIT_GROUP_DEAD : 0;
+	/* the leader, when another thread's execve takes its place (strace's "superseded") */
+	if (bpf_core_field_exists(p->signal->group_exec_task)) {
+		struct task_struct *exec = BPF_CORE_READ(p, signal, group_exec_task);
+
+		if (exec && exec != p)
+			r->group_dead |= SO_EXIT_BY_EXEC;
+	}
 }
 
 /* The exit record the full ring had no room for, queued apart (so_end in sysobs.h). */

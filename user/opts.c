@@ -36,6 +36,8 @@ static const char doc[] =
 	"    sysobs -f -- make             follow forks and threads\n"
 	"    sysobs -o trace.txt -- ls /   write the trace to a file\n"
 	"    sysobs --json -o t.jsonl -- ls   JSON Lines (schema: docs/json.md)\n"
+	"    sysobs --expect-line 'openat(... \"/etc/hostname\" ...) = 3' -- cat /etc/hostname\n"
+	"                                  assert a call (docs/assertions.md)\n"
 	"    sysobs -c -- ls               count calls, errors and time per syscall\n"
 	"    sysobs -T -s 256 -- cat /etc/hostname   durations, longer strings\n"
 	"    sysobs -f -p 1234             attach to a running process and its threads\n"
@@ -44,8 +46,10 @@ static const char doc[] =
 	"Exit status: the command's (killed by signal N: sysobs ends by N too), 0 with -p and "
 	"--system-wide; "
 	"1 when tracing cannot start (not root, no BTF, no such process); 2 for a bad command "
-	"line; 3 with --strict when the trace could not be written; 125 with --strict when "
-	"events were lost; 126 when the command cannot be executed; 127 when it is not found.";
+	"line; 3 with --strict when the trace could not be written; 123 when an --expect pattern "
+	"was not met (or a '!' one was); 125 with --strict when events were lost, and with "
+	"--seccomp-profile when no profile was written because events were lost; 126 when the "
+	"command cannot be executed; 127 when it is not found.";
 
 static const char args_doc[] = "-- COMMAND [ARG...]\n-p PID [-p PID...]\n--system-wide";
 
@@ -64,6 +68,9 @@ enum {
 	OPT_ABS_TS,
 	OPT_REL_TS,
 	OPT_DUR_TS,
+	OPT_EXPECT,
+	OPT_EXPECT_LINE,
+	OPT_SECCOMP_PROFILE,
 	OPT_QUAL,	/* OPT_QUAL + i: --QUAL=SET, qual_longs[i] */
 };
 
@@ -206,11 +213,13 @@ static const struct argp_option options[] = {
 	  "Accepted, no meaning: the eBPF programs already see only the traced tasks' calls",
 	  G_MISC },
 	{ NULL, 0, NULL, 0, "sysobs's own:", G_SYSOBS },
-	{ "json", OPT_JSON, NULL, 0, "JSON Lines instead of text (docs/json.md)", G_SYSOBS },
+	{ "json", OPT_JSON, "VERSION", OPTION_ARG_OPTIONAL,
+	  "JSON Lines instead of text, schema 2 (docs/json.md); --json=1 for schema 1 "
+	  "(deprecated)", G_SYSOBS },
 	{ "system-wide", OPT_SYSTEM_WIDE, NULL, 0,
 	  "Trace every process on the machine but sysobs itself (Ctrl-C stops)", G_SYSOBS },
 	{ "ring-size", OPT_RING, "SIZE", 0,
-	  "Ring buffer size (power of two, K/M suffix; default 32M)", G_SYSOBS },
+	  "Ring buffer size (power of two, K/M suffix; default 16M)", G_SYSOBS },
 	{ "record", OPT_RECORD, "FILE", 0,
 	  "Also save the raw records to FILE (for tests/bench's consumer benchmark)", G_SYSOBS },
 	{ "live", OPT_LIVE, NULL, 0,
@@ -221,6 +230,16 @@ static const struct argp_option options[] = {
 	  "Exit 125 if any event was lost, 3 if the trace could not be written", G_SYSOBS },
 	{ "no-prepare-exec", OPT_NO_PREPARE_EXEC, NULL, 0,
 	  "Show execve as kernels before 6.10 do (testing the fallback)", G_SYSOBS },
+	{ "expect", OPT_EXPECT, "FILE", 0,
+	  "Assert the trace: FILE's patterns (strace's notation, ... for any arguments, * for "
+	  "any value, !PATTERN never) must be met in order within one process, else exit 123 "
+	  "with the closest lines seen (docs/assertions.md); the trace is written only with -o",
+	  G_SYSOBS },
+	{ "expect-line", OPT_EXPECT_LINE, "PATTERN", 0,
+	  "One --expect pattern (repeatable: in order, one group)", G_SYSOBS },
+	{ "seccomp-profile", OPT_SECCOMP_PROFILE, "FILE", 0,
+	  "Write an OCI seccomp profile allowing exactly the syscalls seen (with -f, of every "
+	  "process) to FILE; none when events were lost (exit 125)", G_SYSOBS },
 	{},
 };
 
@@ -301,7 +320,6 @@ static const struct {
 	int key;
 	size_t field;	/* offsetof the bool in struct opts */
 } switches[] = {
-	{ OPT_JSON, offsetof(struct opts, json) },
 	{ 'f', offsetof(struct opts, follow) },
 	{ OPT_SYSTEM_WIDE, offsetof(struct opts, system_wide) },
 	{ 'T', offsetof(struct opts, durations) },
@@ -348,12 +366,24 @@ static void parse_number(struct argp_state *st, struct opts *o, int key, const c
 	}
 }
 
+static void add_expect_line(struct argp_state *st, struct opts *o, char *arg)
+{
+	const char **n = realloc(o->expect_lines, (o->nexpect_lines + 1) * sizeof(*n));
+
+	if (!n)
+		argp_failure(st, EXIT_USAGE, ENOMEM, "--expect-line");
+	o->expect_lines = n;
+	n[o->nexpect_lines++] = arg;
+}
+
 static void parse_end(struct argp_state *st, const struct opts *o)
 {
 	if (o->cmd && (o->npids || o->system_wide))
 		argp_error(st, "a command cannot be combined with -p or --system-wide");
 	if (o->npids && o->system_wide)
 		argp_error(st, "-p and --system-wide cannot be combined");
+	if ((o->expect_file || o->nexpect_lines || o->seccomp_profile) && o->summary_only)
+		argp_error(st, "--expect and --seccomp-profile need the calls: not with -c");
 	if (!o->cmd && !o->npids && !o->system_wide)
 		argp_error(st, "missing command: sysobs [OPTION...] -- COMMAND [ARG...]");
 }
@@ -492,6 +522,21 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 	case 'u':
 		o->user = arg;
 		break;
+	case OPT_JSON:
+		o->json = true;
+		if (arg && strcmp(arg, "1") && strcmp(arg, "2"))
+			usage_error(st, "invalid --json '%s': the schema version is 1 or 2", arg);
+		o->json_version = arg ? atoi(arg) : 0;
+		break;
+	case OPT_SECCOMP_PROFILE:
+		o->seccomp_profile = arg;
+		break;
+	case OPT_EXPECT:
+		o->expect_file = arg;
+		break;
+	case OPT_EXPECT_LINE:
+		add_expect_line(st, o, arg);
+		break;
 	case 'p':
 		parse_pids(st, o, arg);
 		break;
@@ -551,7 +596,7 @@ void opts__parse(struct opts *o, int argc, char **argv)
 
 	memset(o, 0, sizeof(*o));
 	o->strsize = 32;
-	o->ring_size = 32 << 20;
+	o->ring_size = 16 << 20;	/* 0 lost of the bench's 1M calls; half the RSS and ring set-up of 32M */
 	o->live = -1;
 	o->ts_prec = -1;
 	o->rel_prec = 6;

@@ -17,6 +17,7 @@ struct opts {
 	const char *record;	/* --record FILE: the raw records too */
 	const char *user;	/* -u USER: run the command as USER */
 	bool json;		/* --json */
+	int json_version;	/* --json=1: schema v1 (deprecated); 0: the newest */
 	bool follow;		/* -f */
 	bool summary;		/* -c / -C: print the summary table */
 	bool summary_only;	/* -c: no per-call lines */
@@ -48,12 +49,17 @@ struct opts {
 	int pids[SO_MAX_PIDS];
 	bool system_wide;	/* --system-wide: every process but sysobs */
 	struct qualifiers quals;	/* -e QUAL=SET, -z, -Z, -q */
+	const char *expect_file;	/* --expect FILE */
+	const char **expect_lines;	/* --expect-line PATTERN, in order */
+	unsigned int nexpect_lines;
+	const char *seccomp_profile;	/* --seccomp-profile FILE */
 };
 
 /* Exit statuses of sysobs itself (the command's own status passes through otherwise). */
 #define EXIT_SETUP	1	/* sysobs could not start tracing (permissions, BTF, load) */
 #define EXIT_USAGE	2	/* bad command line */
 #define EXIT_TRACE_LOST	3	/* --strict and the trace could not be written (whole) */
+#define EXIT_EXPECT	123	/* --expect: a pattern was not met, or a negative one was */
 #define EXIT_LOST	125	/* --strict and events were lost */
 #define EXIT_NOEXEC	126	/* the command exists but cannot be executed */
 #define EXIT_NOTFOUND	127	/* the command was not found */

@@ -13,13 +13,13 @@
 #include <sys/wait.h>
 #include "lib/fmt.h"
 #include "lib/warn.h"
+#include "decode/fdpath.h"
 #include "decode/registry.h"
 #include "output/summary.h"
 #include "consume/live.h"
 #include "run.h"
 
 #define POLL_MS		10		/* records come without wakeups: how often to look */
-#define LIVE_IDLE_POLLS	20		/* quiet polls before looking for blocked calls */
 #define OUTBUF_SIZE	(1 << 20)
 
 static volatile sig_atomic_t stop_signals;
@@ -171,10 +171,17 @@ static void tracer_opts__from(struct tracer_opts *t, const struct opts *o,
 }
 
 /* As strace: -f into a file prefixes every line with the pid, --system-wide always. */
+static bool expecting(const struct opts *o)
+{
+	return o->expect_file || o->nexpect_lines;
+}
+
+/* --expect without -o: only the verdict, no trace */
 static void sink__setup(struct sink *s, const struct opts *o, struct outbuf *ob, bool ts_exact)
 {
 	*s = (struct sink){
-		.ops = o->json ? &json_sink_ops : o->summary_only ? &null_sink_ops : &text_sink_ops,
+		.ops = o->summary_only || (expecting(o) && !o->output) ? &null_sink_ops :
+		       o->json ? &json_sink_ops : &text_sink_ops,
 		.ob = ob,
 		.show_dur = o->durations,
 		.tstamps = o->tstamps,
@@ -187,6 +194,7 @@ static void sink__setup(struct sink *s, const struct opts *o, struct outbuf *ob,
 		.dur_prec = o->dur_prec,
 		.ret_column = o->columns,
 		.sig_hidden = o->quals.sig_hidden,
+		.json_version = o->json_version,
 		.prefix = o->system_wide && !o->output ? PREFIX_BRACKET :
 			  (o->follow || o->system_wide) && o->output ? PREFIX_PLAIN : PREFIX_NONE,
 	};
@@ -244,6 +252,18 @@ static int files__open(struct run *r, const struct opts *o)
 	return 0;
 }
 
+static int expect__load(struct expect *x, const struct opts *o)
+{
+	unsigned int i;
+
+	if (o->expect_file && expect__add_file(x, o->expect_file))
+		return EXIT_USAGE;
+	for (i = 0; i < o->nexpect_lines; i++)
+		if (expect__add_line(x, o->expect_lines[i]))
+			return EXIT_USAGE;
+	return 0;
+}
+
 int run__open(struct run *r, const struct opts *o)
 {
 	struct decode_opts dopts = {
@@ -270,7 +290,9 @@ int run__open(struct run *r, const struct opts *o)
 		     err == ENOENT ? "no such user" : strerror(err));
 		return EXIT_USAGE;
 	}
-	err = files__open(r, o);
+	err = expect__load(&r->ex, o);
+	if (!err)
+		err = files__open(r, o);
 	if (err)
 		return err;
 	registry__specs(r->specs);
@@ -282,8 +304,22 @@ int run__open(struct run *r, const struct opts *o)
 		return EXIT_SETUP;
 	}
 	sink__setup(&r->sink, o, &r->ob, r->topts.ts_exact);
+	r->out = &r->sink;
+	if (expecting(o) || o->seccomp_profile) {
+		tee__start(&r->tee, &r->sink);
+		r->out = &r->tee.sink;
+	}
+	if (expecting(o)) {
+		if (expect__start(&r->ex))
+			return EXIT_SETUP;
+		tee__add(&r->tee, &r->ex.obs);
+	}
+	if (o->seccomp_profile) {
+		profile__start(&r->prof);
+		tee__add(&r->tee, &r->prof.obs);
+	}
 	copts.attach = r->topts.attach_mode != SO_ATTACH_NONE;
-	if (consumer__init(&r->cons, &r->dec, &r->sink, &copts) ||
+	if (consumer__init(&r->cons, &r->dec, r->out, &copts) ||
 	    consumer__attach(&r->cons, tracer__ring_fd(&r->tr), o->ring_size)) {
 		warn("cannot read the ring buffer: %s", strerror(errno));
 		return EXIT_SETUP;
@@ -308,7 +344,11 @@ static int trace__loop(struct run *r, bool live)
 {
 	static struct live lv;
 	bool cmd = r->o->cmd != NULL;
-	int n, idle = 0;
+	int n, polls = 0;
+	bool ticked;
+
+	lv.specs = r->specs;
+	lv.strsize = r->o->strsize;
 
 	for (;;) {
 		n = consumer__poll(&r->cons, POLL_MS);
@@ -328,10 +368,11 @@ static int trace__loop(struct run *r, bool live)
 				;
 			return 0;
 		}
-		idle = n > 0 ? 0 : idle + 1;
-		if (live && idle && idle % LIVE_IDLE_POLLS == 0)
+		ticked = live && ++polls % (LIVE_TICK_MS / POLL_MS) == 0;
+		if (ticked)
 			live__tick(&lv, &r->cons);
-		if (n > 0 || outbuf__col(&r->ob) == 0)
+		/* a blocked call's open line ("read(3, ") is shown at once, as strace's */
+		if (n > 0 || ticked || outbuf__col(&r->ob) == 0)
 			outbuf__flush(&r->ob);
 	}
 }
@@ -340,7 +381,7 @@ static bool live_default(const struct opts *o, int out_fd)
 {
 	if (o->live >= 0)
 		return o->live;
-	return !o->json && !o->summary_only && isatty(out_fd);
+	return !o->summary_only && !(expecting(o) && !o->output);
 }
 
 /* The command's end when the kernel's exit record was lost or came from an untraced thread. */
@@ -356,7 +397,7 @@ static void exit__from_wait(struct run *r)
 		.code = WIFEXITED(s) ? WEXITSTATUS(s) : 0,
 	};
 
-	r->sink.ops->proc_exit(&r->sink, &e);
+	r->out->ops->proc_exit(r->out, &e);
 }
 
 /* -E VAR=VAL, -E VAR: the command's environment (sysobs's own, which it inherits) */
@@ -397,6 +438,8 @@ int run__command(struct run *r, const char *path, int *status)
 		return -1;
 	}
 	consumer__add_task(&r->cons, r->l.pid, r->l.pid);
+	if (r->o->fd_paths)
+		fdpath__seed(r->l.pid);	/* -e trace= may leave its execve out */
 	err = launch__release(&r->l);
 	if (err && r->l.fail_stage == LAUNCH_CRED) {
 		warn("cannot take the credentials of user '%s': %s",
@@ -445,7 +488,8 @@ static void summary__report(struct run *r)
 		return;
 	memcpy(so.columns, r->o->sum_columns, sizeof(so.columns));
 	if (!tracer__counts(&r->tr, counts))
-		summary__print(f, counts, SO_NR_SLOTS, r->o->json, &so);
+		summary__print(f, counts, SO_NR_SLOTS,
+			       r->o->json ? (r->o->json_version ? r->o->json_version : 2) : 0, &so);
 	if ((ferror(f) | fclose(f)) && !r->ob.failed) {
 		r->ob.failed = true;	/* the table is part of the trace */
 		r->ob.err = errno;
@@ -456,16 +500,24 @@ int run__report(struct run *r, int status)
 {
 	struct run_totals tot = {
 		.records = r->cons.records,
-		.calls = r->cons.calls,
+		.calls = r->o->summary_only ? 0 : r->cons.calls,	/* -c: no call is written */
 		.lost = tracer__stat(&r->tr, SO_STAT_DROPPED),
 		.untracked = tracer__stat(&r->tr, SO_STAT_TASKS_FULL),
 		.have_status = true,
 		.exit_status = status,
 	};
+	uint64_t lost;
 
-	r->sink.ops->finish(&r->sink, &tot);
+	/* JSON: the counts, then the summary, always the last line (-c has no trace to end) */
+	if (r->o->summary && r->o->json) {
+		outbuf__flush(&r->ob);
+		summary__report(r);
+		json_sink_ops.finish(r->out, &tot);
+	} else {
+		r->out->ops->finish(r->out, &tot);
+	}
 	outbuf__flush(&r->ob);
-	if (r->o->summary)
+	if (r->o->summary && !r->o->json)
 		summary__report(r);
 	if (r->ob.failed)
 		warn("the trace could not be written (%s): it is incomplete", strerror(r->ob.err));
@@ -481,6 +533,11 @@ int run__report(struct run *r, int status)
 		warn("--strict: events were lost, exiting with %d", EXIT_LOST);
 		return EXIT_LOST;
 	}
+	lost = tot.lost + r->cons.gap_lost + tot.untracked;
+	if (r->o->seccomp_profile && profile__write(&r->prof, r->o->seccomp_profile, lost))
+		return lost ? EXIT_LOST : EXIT_SETUP;
+	if (expecting(r->o) && !expect__verdict(&r->ex, lost))
+		return EXIT_EXPECT;
 	return status;
 }
 
@@ -517,6 +574,7 @@ void run__close(struct run *r)
 		outbuf__free(&r->raw);
 	}
 	outbuf__free(&r->ob);
+	expect__free(&r->ex);
 	decoder__free(&r->dec);
 	tracer__stop(&r->tr);
 	free((char *)r->cred.user);

@@ -14,6 +14,9 @@
 #include "lib/outbuf.h"
 #include "decode/call.h"
 #include "output/sink.h"
+#include "output/expect.h"
+#include "output/profile.h"
+#include "output/tee.h"
 #include "consume/consumer.h"
 #include "setup/attach.h"
 #include "setup/launch.h"
@@ -30,6 +33,10 @@ struct run {
 	struct tracer_opts topts;
 	struct decoder dec;
 	struct sink sink;
+	struct tee tee;			/* sink and the observers below */
+	struct expect ex;		/* --expect */
+	struct profile prof;		/* --seccomp-profile */
+	struct sink *out;		/* what the consumer is given: &sink, or &tee.sink */
 	struct consumer cons;
 	struct launch l;		/* the command (-- CMD) */
 	struct launch_cred cred;	/* who it runs as (-u) */

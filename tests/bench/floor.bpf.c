@@ -35,10 +35,12 @@ struct {
 } hits SEC(".maps");
 
 const volatile bool count_hits = false;
+const volatile bool by_tgid = false;	/* -t: every thread of the traced process */
 
 static __always_inline int lookup(void)
 {
-	__u32 tid = (__u32)bpf_get_current_pid_tgid(), zero = 0;
+	__u64 id = bpf_get_current_pid_tgid();
+	__u32 tid = by_tgid ? id >> 32 : (__u32)id, zero = 0;
 	struct floor_task *t;
 	__u64 *h;
 

@@ -3,13 +3,15 @@
  * floor: run a command under the floor programs (floor.bpf.c), the least any tracer on the
  * same hooks can cost.
  *
- *   floor [-u] [-v] exit|both CMD [ARG...]
+ *   floor [-t] [-u] [-v] exit|both CMD [ARG...]
  *
  * exit: only tp_btf/sys_exit (what sysobs attaches by default); both: tp_btf/sys_enter too
  * (what sysobs attaches for -T and -c). The command's tid is put into the tasks map before it
  * execs, so every lookup hits as for a traced process; with -u it is left out (the floor an
  * untraced process pays while some other process is traced: the map then holds the loader's
  * own tid instead). -v counts the hits and prints them on stderr (a check, not for timing).
+ * -t looks up the tgid instead of the tid: every thread of the command hits (the floor of -f
+ * on a multi-threaded command).
  */
 #include <errno.h>
 #include <signal.h>
@@ -32,7 +34,7 @@ struct floor_task {
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: floor [-u] [-v] exit|both CMD [ARG...]\n");
+	fprintf(f, "usage: floor [-t] [-u] [-v] exit|both CMD [ARG...]\n");
 }
 
 static int libbpf_quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
@@ -71,13 +73,16 @@ int main(int argc, char **argv)
 {
 	struct bpf_link *l_exit = NULL, *l_enter = NULL;
 	struct floor_bpf *skel = NULL;
-	bool untraced = false, verify = false, both;
+	bool untraced = false, verify = false, threads = false, both;
 	int opt, gate[2] = {-1, -1}, status, ret = 99;
 	pid_t child = -1;
 	char go = 1;
 
-	while ((opt = getopt(argc, argv, "+uvh")) != -1) {
+	while ((opt = getopt(argc, argv, "+tuvh")) != -1) {
 		switch (opt) {
+		case 't':
+			threads = true;
+			break;
 		case 'u':
 			untraced = true;
 			break;
@@ -105,6 +110,7 @@ int main(int argc, char **argv)
 		goto cleanup;
 	}
 	skel->rodata->count_hits = verify;
+	skel->rodata->by_tgid = threads;
 	if (floor_bpf__load(skel)) {
 		fprintf(stderr, "floor: load: %s\n", strerror(errno));
 		goto cleanup;

@@ -3,13 +3,17 @@
  * A workload that times itself: one syscall (or one pair) in a tight loop, timed with
  * CLOCK_MONOTONIC around the loop only, so a tracer's start-up and shut-down do not count.
  *
- *   workload [-r FILE] getppid|devnull|openclose [N]
+ *   workload [-r FILE] [-t THREADS] getppid|devnull|openclose [N]
  *
  * prints "ns_per_call=<x> calls=<N>" to stdout, or to FILE with -r (tracers that write to
  * stderr or stdout then cannot mix with it). A short untimed warm-up precedes the loop.
+ * With -t the N calls (and the warm-up) are shared by THREADS threads running at once, and the
+ * time is the process's CPU time (all threads) per call: what tracing costs the program,
+ * whatever the number of cores.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,7 +67,60 @@ static const struct mode {
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: workload [-r FILE] getppid|devnull|openclose [N]\n");
+	fprintf(f, "usage: workload [-r FILE] [-t THREADS] getppid|devnull|openclose [N]\n");
+}
+
+#define MAX_THREADS	64
+
+struct worker {
+	pthread_t th;
+	int (*fn)(void);
+	unsigned long n;
+	int err;
+};
+static pthread_barrier_t start;
+
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+	unsigned long i;
+
+	for (i = 0; i < WARMUP / MAX_THREADS; i++)
+		w->err |= w->fn();
+	pthread_barrier_wait(&start);
+	for (i = 0; i < w->n; i++)
+		w->err |= w->fn();
+	return NULL;
+}
+
+/* The calls shared by t threads: the process's CPU time per call, or a negative number. The
+ * warm-up is WARMUP calls in all, as without threads (the bench counts the events). */
+static double run_threads(int (*fn)(void), unsigned long n, int t)
+{
+	struct worker w[MAX_THREADS] = {};
+	struct timespec t0, t1;
+	unsigned long i;
+	int k, err = 0;
+
+	for (i = 0; i < (unsigned long)(WARMUP - WARMUP / MAX_THREADS * t); i++)
+		err |= fn();
+	pthread_barrier_init(&start, NULL, t + 1);
+	for (k = 0; k < t; k++) {
+		w[k].fn = fn;
+		w[k].n = n / t + (k < (int)(n % t));
+		if (pthread_create(&w[k].th, NULL, work, &w[k]))
+			return -1;
+	}
+	pthread_barrier_wait(&start);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
+	for (k = 0; k < t; k++) {
+		pthread_join(w[k].th, NULL);
+		err |= w[k].err;
+	}
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
+	if (err)
+		return -1;
+	return ((t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec)) / n;
 }
 
 static int make_file(void)
@@ -87,12 +144,19 @@ int main(int argc, char **argv)
 	double ns;
 	FILE *out = stdout;
 	char *end;
-	int opt;
+	int opt, threads = 0;
 
-	while ((opt = getopt(argc, argv, "+r:h")) != -1) {
+	while ((opt = getopt(argc, argv, "+r:t:h")) != -1) {
 		switch (opt) {
 		case 'r':
 			result = optarg;
+			break;
+		case 't':
+			threads = atoi(optarg);
+			if (threads < 1 || threads > MAX_THREADS) {
+				fprintf(stderr, "workload: -t takes 1 to %d\n", MAX_THREADS);
+				return 2;
+			}
 			break;
 		case 'h':
 			usage(stdout);
@@ -129,6 +193,13 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
+	if (threads) {
+		ns = run_threads(m->fn, n, threads);
+		i = 0;
+		if (ns < 0)
+			goto fail;
+		goto report;
+	}
 	for (i = 0; i < WARMUP; i++) {
 		if (m->fn())
 			goto fail;
@@ -140,7 +211,7 @@ int main(int argc, char **argv)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ns = ((t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec)) / n;
-
+report:
 	if (path[0])
 		unlink(path);
 	if (result) {

@@ -40,6 +40,8 @@ compare -s 0
 compare -s 64
 compare -s 4096
 compare -y
+# -y when -e trace= leaves the execve out: the command's cwd and stdio are still known
+compare -y -e trace=openat,read,write,close,newfstatat
 
 # the whole trace of a few calls (no path to find in it: -e raw=, -xx), addresses masked
 compare_all() {

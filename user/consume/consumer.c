@@ -15,6 +15,10 @@ struct tstate {
 	uint64_t last_seq;
 	struct so_sys *enter;	/* execve's entry record, until its exit arrives */
 	size_t enter_cap;
+	struct so_sys *held;	/* a call that returned ERESTART*: did the program see it? */
+	size_t held_cap;
+	bool open;		/* an "<unfinished ..." line of call open_nr was shown */
+	long open_nr;
 };
 
 #define TAB_INIT	1024
@@ -64,6 +68,7 @@ static struct tstate *tab_get(struct consumer *c, uint32_t tid)
 	if (dead != SIZE_MAX) {
 		h = dead;
 		free(c->tab[h].enter);
+		free(c->tab[h].held);
 	} else {
 		c->tab_used++;
 	}
@@ -117,6 +122,71 @@ static bool status_shown(const struct consumer *c, enum call_kind kind, int64_t 
 	return c->status & (ret_is_error(ret) ? STATUS_FAILED : STATUS_SUCCESSFUL);
 }
 
+/* A copy of record r in *buf (grown to fit); false when there is no memory. */
+static bool rec_keep(struct so_sys **buf, size_t *cap, const struct so_sys *r)
+{
+	if (*cap < r->h.size) {
+		void *n = realloc(*buf, r->h.size);
+
+		if (!n)
+			return false;
+		*buf = n;
+		*cap = r->h.size;
+	}
+	memcpy(*buf, r, r->h.size);
+	return true;
+}
+
+static void show_call(struct consumer *c, struct tstate *ts);
+
+/*
+ * A line of thread tid is about to be printed: the execve another thread is in (entered, not
+ * returned) is shown first as strace shows it, "execve(... <unfinished ...>", and its return
+ * later as "<... execve resumed>) = 0".
+ */
+static void before_line(struct consumer *c, uint32_t tid)
+{
+	size_t i;
+
+	if (!c->enters_open)
+		return;
+	for (i = 0; i < c->tab_cap && c->enters_open; i++) {
+		struct tstate *o = &c->tab[i];
+
+		if (o->slot != SLOT_USED || o->tid == tid || !o->enter || !o->enter->h.type ||
+		    o->open)
+			continue;
+		c->enters_open--;
+		if (!status_shown(c, CALL_BLOCKED, 0))
+			continue;
+		decoder__call(c->dec, o->enter, NULL, CALL_BLOCKED, &c->call);
+		show_call(c, o);
+	}
+}
+
+/* Print c->call, the call of ts; remember an open one. before_line came first: it decodes. */
+static void show_call(struct consumer *c, struct tstate *ts)
+{
+	struct call *k = &c->call;
+
+	if (ts && ts->open && k->kind != CALL_BLOCKED && ts->open_nr == k->nr)
+		k->resumed = true;
+	c->sink->ops->call(c->sink, k);
+	if (k->kind != CALL_BLOCKED)
+		c->calls++;
+	if (ts) {
+		ts->open = k->kind == CALL_BLOCKED;
+		ts->open_nr = k->nr;
+	}
+}
+
+static void enter_drop(struct consumer *c, struct tstate *ts)
+{
+	if (!ts->open && c->enters_open)
+		c->enters_open--;
+	ts->enter->h.type = 0;
+}
+
 /* An execve that entered and never came back: the thread ended in it. */
 static void flush_enter(struct consumer *c, struct tstate *ts)
 {
@@ -124,10 +194,51 @@ static void flush_enter(struct consumer *c, struct tstate *ts)
 		return;
 	if (status_shown(c, CALL_UNFINISHED, 0)) {
 		decoder__call(c->dec, ts->enter, NULL, CALL_UNFINISHED, &c->call);
-		c->sink->ops->call(c->sink, &c->call);
-		c->calls++;
+		show_call(c, ts);
 	}
-	ts->enter->h.type = 0;
+	enter_drop(c, ts);
+}
+
+/* A thread's call that returned ERESTART*: the kernel restarts it, or fails it with EINTR, when
+ * the thread goes back to user space; a thread that ends instead (killed, exit_group, another
+ * thread's execve) never returned from it: "= ?", as strace. Its next record tells. */
+static void held_flush(struct consumer *c, struct tstate *ts, bool ended)
+{
+	if (!ts->held || !ts->held->h.type)
+		return;
+	ts->held->h.type = 0;
+	if (status_shown(c, ended ? CALL_UNFINISHED : CALL_DONE, ts->held->ret)) {
+		decoder__call(c->dec, ts->held, NULL, ended ? CALL_UNFINISHED : CALL_DONE,
+			      &c->call);
+		show_call(c, ts);
+	}
+}
+
+/* A successful execve by thread ts, a thread other than the leader: the leader's end shows as
+ * strace shows it, and the thread goes on under the leader's pid, its sequence and its execve's
+ * entry with it. */
+static struct tstate *exec_takeover(struct consumer *c, struct tstate *ts)
+{
+	struct proc_exit e = { .tgid = ts->tgid, .tid = ts->tgid, .exec_tid = ts->tid };
+	uint32_t tid = ts->tid;
+	struct tstate *lt, old;
+
+	before_line(c, e.tgid);
+	c->sink->ops->proc_exit(c->sink, &e);
+	lt = tab_get(c, e.tgid);
+	ts = tab_get(c, tid);	/* tab_get may have moved the table */
+	if (!lt || !ts)
+		return ts;
+	old = *lt;
+	*lt = *ts;
+	lt->tid = e.tgid;
+	/* the leader's own buffers (it ended) go with the dead slot */
+	ts->enter = old.enter;
+	ts->enter_cap = old.enter_cap;
+	ts->held = old.held;
+	ts->held_cap = old.held_cap;
+	ts->slot = SLOT_DEAD;
+	return lt;
 }
 
 static void on_sys(struct consumer *c, struct tstate *ts, const struct so_sys *r)
@@ -136,43 +247,48 @@ static void on_sys(struct consumer *c, struct tstate *ts, const struct so_sys *r
 	bool exec_ok = sysent__has(r->nr, SE_EXEC) && r->ret == 0;
 	bool show = status_shown(c, CALL_DONE, r->ret);
 
+	if (ret_is_error(r->ret) && errno__is_restart(-r->ret) &&
+	    rec_keep(&ts->held, &ts->held_cap, r))
+		return;	/* held_flush shows it */
+	if (exec_ok && r->h.tid != r->h.tgid) {
+		ts = exec_takeover(c, ts);
+		if (!ts)
+			return;
+	}
 	if (ts->enter && ts->enter->h.type) {
 		if (ts->enter->nr == r->nr)
 			enter = ts->enter;
 		else
 			flush_enter(c, ts);
 	}
-	if (show || exec_ok)
+	if (show || exec_ok) {
 		decoder__call(c->dec, r, enter, CALL_DONE, &c->call);
-	if (show) {
-		c->sink->ops->call(c->sink, &c->call);
-		c->calls++;
+		c->call.tid = ts->tid;
 	}
+	if (enter)
+		enter_drop(c, ts);
+	if (show)
+		show_call(c, ts);
 	if (exec_ok)
 		c->sink->ops->exec(c->sink, &c->call);
-	if (enter)
-		ts->enter->h.type = 0;
 }
 
 static void on_enter(struct consumer *c, struct tstate *ts, const struct so_sys *r)
 {
 	flush_enter(c, ts);
-	if (ts->enter_cap < r->h.size) {
-		void *n = realloc(ts->enter, r->h.size);
-
-		if (!n)
-			return;
-		ts->enter = n;
-		ts->enter_cap = r->h.size;
-	}
-	memcpy(ts->enter, r, r->h.size);
+	if (rec_keep(&ts->enter, &ts->enter_cap, r))
+		c->enters_open++;
 }
 
 static void exit_report(struct consumer *c, const struct proc_exit *e)
 {
+	before_line(c, e->tid);
 	c->sink->ops->proc_exit(c->sink, e);
 	if (e->tgid == c->main_tgid)
 		c->exit_seen = true;
+	if (c->live)
+		c->live--;	/* its leader */
+	set_prefix(c);
 }
 
 /*
@@ -220,51 +336,50 @@ static void exits_flush(struct consumer *c, uint32_t tgid, bool all)
 	}
 }
 
-/* A record as received: into the --record file, then handled. */
-static int consumer_feed(struct consumer *c, const void *data, size_t size)
-{
-	if (c->raw) {
-		static const uint8_t zero[8];
-		uint32_t head[2] = { size, 0 };
-
-		outbuf__write(c->raw, head, sizeof(head));
-		outbuf__write(c->raw, data, size);
-		outbuf__write(c->raw, zero, -size & 7);
-	}
-	return consumer__handle(c, data, size);
-}
-
 void consumer__flush_exits(struct consumer *c)
 {
-	const struct so_exit *end;
-
-	while ((end = ends__next(&c->ends, UINT64_MAX)))
-		consumer_feed(c, end, sizeof(*end));
+	consumer__feed_rest(c);
 	exits_flush(c, 0, true);
+}
+
+/* What a thread's end record says of its end, as the process's end would be shown. */
+static void exit_decode(const struct so_exit *r, struct proc_exit *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->tgid = r->h.tgid;
+	e->tid = r->h.tid;
+	e->has_ts = r->h.flags & SO_F_TS;
+	e->ts_ns = r->h.ts_ns;
+	e->sig = r->exit_code & 0x7f;
+	e->signaled = e->sig != 0;
+	e->core = r->exit_code & 0x80;
+	e->code = (r->exit_code >> 8) & 0xff;
 }
 
 static void on_exit_rec(struct consumer *c, struct tstate *ts, const struct so_exit *r)
 {
-	struct proc_exit e = {};
+	struct proc_exit e;
 
+	held_flush(c, ts, true);
 	flush_enter(c, ts);
 	if (r->nr >= 0 && status_shown(c, CALL_NORETURN, 0)) {
 		decoder__noreturn(c->dec, r, &c->call);
-		c->sink->ops->call(c->sink, &c->call);
-		c->calls++;
+		show_call(c, ts);
 	}
 	ts->slot = SLOT_DEAD;
-	if (c->live)
+	exit_decode(r, &e);
+	if (r->h.tid != r->h.tgid) {
+		/* strace -f: "+++ exited with N +++" for every thread; the leader's is the
+		 * process's, shown once the process has gone */
+		c->sink->ops->proc_exit(c->sink, &e);
+	}
+	/* the prefix as strace's: a thread counts until its "+++" line, a leader until its
+	 * process's (or until another thread's execve replaced it) */
+	if (c->live && (r->h.tid != r->h.tgid || (r->group_dead & SO_EXIT_BY_EXEC)))
 		c->live--;
-	if (r->group_dead) {
-		e.tgid = r->h.tgid;
+	set_prefix(c);
+	if (r->group_dead & SO_EXIT_GROUP_DEAD) {
 		e.tid = r->h.tgid;	/* the process's end, shown under its pid as strace does */
-		e.has_ts = r->h.flags & SO_F_TS;
-		e.ts_ns = r->h.ts_ns;
-		e.sig = r->exit_code & 0x7f;
-		e.signaled = e.sig != 0;
-		e.core = r->exit_code & 0x80;
-		e.code = (r->exit_code >> 8) & 0xff;
 		exit_pending(c, &e);
 	}
 	exits_flush(c, r->h.tgid, false);
@@ -342,6 +457,8 @@ int consumer__handle(struct consumer *c, const void *data, size_t size)
 	if (!ts)
 		return -ENOMEM;
 	if (h->type == SO_REC_BATCH) {
+		before_line(c, h->tid);
+		held_flush(c, ts, false);
 		if (size >= offsetof(struct so_batch, e))
 			on_batch(c, ts, data, size);
 		return 0;
@@ -352,7 +469,10 @@ int consumer__handle(struct consumer *c, const void *data, size_t size)
 		c->live++;
 		set_prefix(c);
 	}
+	before_line(c, h->tid);
 	seq_check(c, ts, h, h->seq);
+	if (ts->held && ts->held->h.type && h->type != SO_REC_EXIT)
+		held_flush(c, ts, false);
 
 	switch (h->type) {
 	case SO_REC_SYS:
@@ -404,61 +524,9 @@ void consumer__show_blocked(struct consumer *c, const struct so_sys *rec)
 {
 	if (!status_shown(c, CALL_BLOCKED, 0))
 		return;
+	before_line(c, rec->h.tid);
 	decoder__call(c->dec, rec, NULL, CALL_BLOCKED, &c->call);
-	c->sink->ops->call(c->sink, &c->call);
-}
-
-static int ring_cb(void *ctx, const void *data, size_t size)
-{
-	struct consumer *c = ctx;
-	const struct so_exit *end;
-	int err;
-
-	/* the ends queued apart that belong before this record (c->ring.cons: its position) */
-	while ((end = ends__next(&c->ends, c->ring.cons)))
-		if ((err = consumer_feed(c, end, sizeof(*end))))
-			return err;
-	return consumer_feed(c, data, size);
-}
-
-void consumer__ends_from(struct consumer *c, struct ends_source src)
-{
-	c->ends.src = src;
-}
-
-void consumer__record_to(struct consumer *c, struct outbuf *raw)
-{
-	c->raw = raw;
-}
-
-int consumer__replay(struct consumer *c, const void *buf, size_t len)
-{
-	const uint8_t *p = buf, *end = p + len;
-	uint32_t n;
-	int err;
-
-	while (p + 8 <= end) {
-		memcpy(&n, p, sizeof(n));
-		p += 8;
-		if (n > (size_t)(end - p))
-			return -EINVAL;
-		err = consumer__handle(c, p, n);
-		if (err)
-			return err;
-		p += (n + 7) & ~7u;	/* records are 8-byte aligned in the file too */
-	}
-	return 0;
-}
-
-int consumer__attach(struct consumer *c, int ring_map_fd, size_t size)
-{
-	return ring__open(&c->ring, ring_map_fd, size, ring_cb, c);
-}
-
-int consumer__poll(struct consumer *c, int timeout_ms)
-{
-	/* records are submitted without wakeups: the timeout is what brings us back */
-	return ring__poll(&c->ring, timeout_ms);
+	show_call(c, tab_get(c, rec->h.tid));
 }
 
 void consumer__free(struct consumer *c)
@@ -467,9 +535,12 @@ void consumer__free(struct consumer *c)
 
 	if (c->ring.consumer)
 		ring__close(&c->ring);
-	for (i = 0; i < c->tab_cap; i++)
+	for (i = 0; i < c->tab_cap; i++) {
 		free(c->tab[i].enter);
+		free(c->tab[i].held);
+	}
 	free(c->tab);
 	c->tab = NULL;
+	reorder__free(&c->rq);
 	ends__free(&c->ends);
 }

@@ -15,6 +15,7 @@
 #include "output/sink.h"
 
 #include "consume/ends.h"
+#include "consume/reorder.h"
 #include "consume/ring.h"
 
 struct tstate;
@@ -58,6 +59,10 @@ struct consumer {
 	/* process ends waiting for the other threads of the process to end first */
 	struct proc_exit pend[16];
 	unsigned int npend;
+	unsigned int enters_open;	/* execve entries not returned and not shown unfinished */
+	bool reorder;		/* several threads: records wait in rq to come out in order */
+	uint32_t first_tid;	/* the first thread records came from */
+	struct reorder rq;
 	struct call call;
 };
 
@@ -71,11 +76,19 @@ int consumer__attach(struct consumer *c, int ring_map_fd, size_t size);
 int consumer__poll(struct consumer *c, int timeout_ms);
 /* Handle one record (the ring callback; also used to replay recorded records). */
 int consumer__handle(struct consumer *c, const void *data, size_t size);
+/* One record from the ring or a recording: handled, or queued to be put in order (feed.c). */
+int consumer__feed(struct consumer *c, const void *data, size_t size);
+/* At the end: the exit records still queued apart, then every record still waiting. */
+void consumer__feed_rest(struct consumer *c);
+/* Handle the queued records stamped at most horizon (CLOCK_MONOTONIC ns), oldest first. */
+void consumer__release(struct consumer *c, uint64_t horizon);
+/* Records of thread tid wait in the reorder queue. */
+bool consumer__queued(const struct consumer *c, uint32_t tid);
 /* A thread known to user space to be traced from the start (the launched child, -p PID). */
 void consumer__add_task(struct consumer *c, uint32_t tid, uint32_t tgid);
 void consumer__free(struct consumer *c);
-/* At the end: the exit records still queued apart, then the process ends still waiting for a
- * thread's end record (lost, or never sent). */
+/* At the end: the exit records still queued apart, the records still waiting to be put in
+ * order, then the process ends still waiting for a thread's end record (lost, or never sent). */
 void consumer__flush_exits(struct consumer *c);
 /* Up to max threads the records show alive (tid, tgid). Returns how many. */
 int consumer__tids(struct consumer *c, uint32_t *tids, uint32_t *tgids, int max);

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
- * Calls that block, shown while they block. The kernel side hooks only sys_exit, so a call
- * is seen when it returns; when the ring has been quiet for a while, this looks at the traced
- * threads' /proc/TID/syscall (the call a thread is blocked in, with its arguments) and shows
- * the ones that stayed in the same call: "read(0, 0x7ffd..., 1024 <unfinished ...>". The full
- * line follows when the call returns. Nothing is paid per syscall: only idle time is used.
+ * Calls that block, shown while they block, as strace shows them: "read(3,  <unfinished ...>"
+ * (the inputs, decoded as on the complete line), then "<... read resumed>..." when the call
+ * returns. The kernel side hooks only sys_exit, so a call is seen when it returns; every
+ * LIVE_TICK_MS this looks at the traced threads' /proc/TID/syscall (the call a thread is in,
+ * with its arguments) and shows the calls a thread was found in twice in a row with no record
+ * of it in between: a call blocked for LIVE_TICK_MS to 2 x LIVE_TICK_MS. The inputs behind
+ * pointers (paths, strings, structs, buffers a call reads) are read from /proc/TID/mem then.
+ * Nothing is paid per syscall: the syscall path is not touched.
  */
 #ifndef SYSOBS_LIVE_H
 #define SYSOBS_LIVE_H
@@ -14,6 +17,7 @@
 #include "consume/consumer.h"
 
 #define LIVE_MAX	64	/* threads watched at once */
+#define LIVE_TICK_MS	200	/* how often they are looked at */
 
 struct live_thread {
 	uint32_t tid;
@@ -25,11 +29,13 @@ struct live_thread {
 };
 
 struct live {
+	const struct so_spec *specs;	/* what each syscall's arguments point to (registry) */
+	unsigned int strsize;		/* -s */
 	unsigned int n;
 	struct live_thread t[LIVE_MAX];
 };
 
-/* One look, after an idle poll. Announces calls blocked since the previous look. */
+/* One look. Announces calls blocked since the previous look. */
 void live__tick(struct live *lv, struct consumer *c);
 
 #endif /* SYSOBS_LIVE_H */

@@ -53,3 +53,45 @@ const void *dec_struct(const struct darg *a, size_t size)
 		return NULL;
 	return a->data;
 }
+
+/*
+ * Arguments the call writes that the signature table does not mark as outputs (a plain pointer
+ * such as wait4's status): strace prints up to them when the call starts. Names are the table's.
+ */
+static const struct {
+	const char *name;
+	unsigned int first_out;
+} entry_split[] = {
+	{ "wait4", 1 },
+	{ "waitid", 2 },
+	{ "pipe", 0 },
+	{ "pipe2", 0 },
+	{ "rt_sigtimedwait", 1 },
+	{ "epoll_pwait", 1 },
+	{ "epoll_pwait2", 1 },
+	{ "getrandom", 0 },
+};
+
+unsigned int call__entry_nargs(const struct call *c, bool *outputs)
+{
+	unsigned int i;
+
+	*outputs = false;
+	if (!c->ent)
+		return c->nargs;
+	for (i = 0; i < sizeof(entry_split) / sizeof(entry_split[0]); i++) {
+		if (!strcmp(c->name, entry_split[i].name)) {
+			*outputs = entry_split[i].first_out < c->nargs;
+			return *outputs ? entry_split[i].first_out : c->nargs;
+		}
+	}
+	for (i = 0; i < c->nargs && i < SO_MAX_ARGS; i++) {
+		uint8_t k = c->ent->args[i].kind;
+
+		if (k == AK_BUF_OUT || k == AK_STRUCT_OUT) {
+			*outputs = true;
+			return i;
+		}
+	}
+	return c->nargs;
+}

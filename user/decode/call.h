@@ -19,8 +19,8 @@
 enum call_kind {
 	CALL_DONE,	/* returned: name(args) = ret */
 	CALL_NORETURN,	/* exit/exit_group: name(args) = ? */
-	CALL_UNFINISHED,	/* entered, the thread ended before it returned */
-	CALL_BLOCKED,	/* still in the call (live.c): name(args <unfinished ... */
+	CALL_UNFINISHED,	/* cut short: the thread ended in it, it never returned: = ? */
+	CALL_BLOCKED,	/* still in the call: name(inputs <unfinished ... */
 };
 
 struct darg {
@@ -29,6 +29,7 @@ struct darg {
 	const uint8_t *data;
 	const char *text;		/* strace-style text, in the decoder's arena */
 	uint32_t len;
+	uint8_t idx;			/* its place in the signature (sysent's args[]) */
 };
 
 struct call {
@@ -41,6 +42,7 @@ struct call {
 	bool has_dur;
 	bool noargs;		/* pointer arguments unknown (execve on kernels < 6.10) */
 	enum call_kind kind;
+	bool resumed;		/* its "<unfinished ..." line was shown: "<... name resumed>" */
 	long nr;
 	const char *name;
 	const struct sysent *ent;	/* NULL for numbers the table does not know */
@@ -78,6 +80,7 @@ struct proc_exit {
 	bool core;
 	int code;	/* exit code when !signaled */
 	int sig;	/* the signal when signaled */
+	uint32_t exec_tid;	/* not 0: "+++ superseded by execve in pid exec_tid +++" */
 };
 
 /* A signal delivered to a thread (SO_REC_SIGNAL). */
@@ -102,6 +105,12 @@ struct sb dec_begin(struct decoder *d);
 void dec_end(struct decoder *d, struct darg *a, struct sb *b);
 /* The same for the return value's text (c->rettext). */
 void dec_end_ret(struct decoder *d, struct call *c, struct sb *b);
+
+/*
+ * How many arguments strace prints when a call starts (its inputs, up to the first argument the
+ * call writes); *outputs says whether arguments follow that it prints when the call returns.
+ */
+unsigned int call__entry_nargs(const struct call *c, bool *outputs);
 
 /* The captured struct behind argument a when the kernel read at least size bytes, else NULL. */
 const void *dec_struct(const struct darg *a, size_t size);

@@ -317,6 +317,7 @@ static void call_head(struct call *c, const struct so_hdr *h, long nr)
 	c->has_dur = false;
 	c->noargs = false;
 	c->kind = CALL_DONE;
+	c->resumed = false;
 	c->ret = 0;
 	c->rettext = NULL;
 	c->retlen = 0;
@@ -326,6 +327,7 @@ static void call_head(struct call *c, const struct so_hdr *h, long nr)
 		c->arg[i].data = NULL;
 		c->arg[i].text = NULL;
 		c->arg[i].len = 0;
+		c->arg[i].idx = i;
 	}
 	c->tgid = h->tgid;
 	c->tid = h->tid;

@@ -51,8 +51,11 @@ struct sink {
 	bool show_nr;		/* -n: "[  39] " before the name */
 	unsigned int ret_column;	/* -a N: "= ret" at column N (0: 40, strace's default) */
 	uint64_t sig_hidden;	/* -e signal=: bit N-1 set, no "--- SIGN" nor "killed by SIGN" */
+	uint8_t json_version;	/* --json=1 or 2; 0: the newest (docs/json.md) */
 	int64_t real_off_ns;	/* CLOCK_REALTIME - CLOCK_MONOTONIC, for -t */
 	uint64_t last_ts;	/* -r: the previous line's time */
+	uint32_t open_tid;	/* text: a blocked call's line is open ("read(3, "), whose */
+	long open_nr;
 	int64_t tod_sec;	/* -t: the second tod_text is for */
 	char tod_text[16];	/* "HH:MM:SS" */
 };

@@ -173,9 +173,9 @@ void summary__print(FILE *f, const struct so_count *counts, unsigned int n, int 
 	if (json) {
 		for (i = 0; i < k; i++)
 			fprintf(f,
-				"{\"v\":1,\"type\":\"count\",\"nr\":%u,\"name\":\"%s\",\"calls\":%llu,"
+				"{\"v\":%d,\"type\":\"count\",\"nr\":%u,\"name\":\"%s\",\"calls\":%llu,"
 				"\"errors\":%llu,\"ns\":%llu}\n",
-				rows[i].nr, sysent__name(rows[i].nr, nb, sizeof(nb)),
+				json, rows[i].nr, sysent__name(rows[i].nr, nb, sizeof(nb)),
 				(unsigned long long)rows[i].c.calls,
 				(unsigned long long)rows[i].c.errors,
 				(unsigned long long)rows[i].c.ns);

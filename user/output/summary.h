@@ -29,6 +29,7 @@ struct summary_opts {
 	uint64_t overhead_ns;	/* -O: taken off each call's time (from the totals) */
 };
 
+/* The -c table; json: 0 for text, else the JSON schema version of the count objects. */
 void summary__print(FILE *f, const struct so_count *counts, unsigned int n, int json,
 		    const struct summary_opts *so);
 

@@ -155,44 +155,95 @@ static void text_leader(struct sink *s, uint32_t tid, bool has_ts, uint64_t ts)
 	text_timestamp(s, has_ts, ts);
 }
 
-static void text_call(struct sink *s, const struct call *c)
+/* args from..to-1, each after ", " but the first (unless lead) */
+static void text_args(struct outbuf *ob, const struct call *c, unsigned int from, unsigned int to,
+		      bool lead)
 {
-	struct outbuf *ob = s->ob;
-	unsigned int i, col = s->ret_column ? s->ret_column : RET_COLUMN;
-	char ret[160];
+	unsigned int i;
 
-	text_leader(s, c->tid, c->has_ts, c->ts_ns);
-	if (s->show_nr) {
-		char nr[32];
-
-		outbuf__write(ob, nr, snprintf(nr, sizeof(nr), "[%4ld] ", c->nr));
-	}
-	outbuf__puts(ob, c->name);
-	outbuf__putc(ob, '(');
-	for (i = 0; i < c->nargs; i++) {
-		if (i)
+	for (i = from; i < to; i++) {
+		if (i > from || lead)
 			outbuf__write(ob, ", ", 2);
 		outbuf__write(ob, c->arg[i].text, c->arg[i].len);
 	}
-	if (c->kind == CALL_BLOCKED) {
+}
+
+/*
+ * A blocked call's line is left open, as strace leaves it: "read(3, ". Its return completes it
+ * when no other line came between; any other line first closes it with " <unfinished ...>",
+ * and the return is then "<... read resumed>...".
+ */
+static void text_close_open(struct sink *s)
+{
+	if (!s->open_tid)
+		return;
+	outbuf__lit(s->ob, " <unfinished ...>");
+	outbuf__newline(s->ob);
+	s->open_tid = 0;
+}
+
+/*
+ * Up to the closing parenthesis, as strace shows it: "name(args" for a whole call; "name(inputs, "
+ * for a blocked one (left open); "<... name resumed>outputs" for the return of one shown
+ * unfinished before; only the outputs when cont, the return completing the open line. A call
+ * cut short ends in " <unfinished ...>". Returns whether the line stays open (a blocked call).
+ */
+static bool text_call_args(struct outbuf *ob, const struct call *c, bool cont)
+{
+	bool outputs, blocked = c->kind == CALL_BLOCKED, cut = c->kind == CALL_UNFINISHED;
+	unsigned int n = call__entry_nargs(c, &outputs);
+
+	if (c->resumed && !cont) {
+		outbuf__lit(ob, "<... ");
+		outbuf__puts(ob, c->name);
+		outbuf__lit(ob, " resumed>");
+	} else if (!cont) {
+		outbuf__puts(ob, c->name);
+		outbuf__putc(ob, '(');
+		text_args(ob, c, 0, blocked || cut ? n : c->nargs, false);
+		if ((blocked || cut) && outputs && n)
+			outbuf__write(ob, ", ", 2);
+	}
+	if (blocked)
+		return true;
+	if ((c->resumed || cont) && !cut && outputs)
+		text_args(ob, c, n, c->nargs, false);
+	if (cut)
 		outbuf__lit(ob, " <unfinished ...>");
-		outbuf__newline(ob);
-		return;
-	}
-	if (c->kind == CALL_UNFINISHED) {
-		outbuf__lit(ob, " <unfinished ...>)");
-		outbuf__pad_to(ob, col);
-		outbuf__lit(ob, " = ?");
-		outbuf__newline(ob);
-		return;
-	}
 	outbuf__putc(ob, ')');
+	return false;
+}
+
+static void text_call(struct sink *s, const struct call *c)
+{
+	struct outbuf *ob = s->ob;
+	bool cont = c->resumed && s->open_tid == c->tid && s->open_nr == c->nr;
+	unsigned int col = s->ret_column ? s->ret_column : RET_COLUMN;
+	char ret[160];
+
+	if (!cont) {
+		text_close_open(s);
+		text_leader(s, c->tid, c->has_ts, c->ts_ns);
+		if (s->show_nr) {
+			char nr[32];
+
+			outbuf__write(ob, nr, snprintf(nr, sizeof(nr), "[%4ld] ", c->nr));
+		}
+	}
+	s->open_tid = 0;
+	if (text_call_args(ob, c, cont)) {
+		s->open_tid = c->tid ? c->tid : ~0u;
+		s->open_nr = c->nr;
+		return;
+	}
 	if (outbuf__col(ob) < col)
 		outbuf__pad_to(ob, col);
 	else
 		outbuf__putc(ob, ' ');
 	outbuf__write(ob, "= ", 2);
-	if (c->rettext && c->kind == CALL_DONE && !ret_is_error(c->ret))
+	if (c->kind == CALL_UNFINISHED)
+		outbuf__putc(ob, '?');
+	else if (c->rettext && c->kind == CALL_DONE && !ret_is_error(c->ret))
 		outbuf__write(ob, c->rettext, c->retlen);	/* a decoder's text, any length */
 	else
 		outbuf__write(ob, ret, format_ret(ret, c));
@@ -224,8 +275,13 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 
 	if (e->signaled ? sig_hidden(s, e->sig) : s->quiet_exit)
 		return;
+	text_close_open(s);
 	text_leader(s, e->tid, e->has_ts, e->ts_ns);
-	if (e->signaled) {
+	if (e->exec_tid) {
+		outbuf__lit(s->ob, "+++ superseded by execve in pid ");
+		outbuf__u64(s->ob, e->exec_tid);
+		outbuf__lit(s->ob, " +++");
+	} else if (e->signaled) {
 		outbuf__lit(s->ob, "+++ killed by ");
 		signal_text(sig, sizeof(sig), e->sig);
 		outbuf__puts(s->ob, sig);
@@ -245,6 +301,7 @@ static void text_signal(struct sink *s, const struct sig_event *e)
 {
 	if (sig_hidden(s, e->signo))
 		return;
+	text_close_open(s);
 	text_leader(s, e->tid, e->has_ts, e->ts_ns);
 	outbuf__lit(s->ob, "--- ");
 	outbuf__puts(s->ob, e->name);
@@ -257,6 +314,7 @@ static void text_signal(struct sink *s, const struct sig_event *e)
 static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
 		      uint64_t count)
 {
+	text_close_open(s);
 	text_leader(s, tid, false, 0);
 	outbuf__lit(s->ob, "--- lost ");
 	outbuf__u64(s->ob, count);
@@ -275,6 +333,7 @@ static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from
 
 static void text_finish(struct sink *s, const struct run_totals *t)
 {
+	text_close_open(s);
 }
 
 const struct sink_ops text_sink_ops = {

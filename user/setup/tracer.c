@@ -109,6 +109,8 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	bpf_program__set_autoload(skel->progs.sys_enter, o->want_dur || o->want_counts);
 	bpf_program__set_autoload(skel->progs.prepare_exec, prep);
 	bpf_program__set_autoload(skel->progs.sched_exec, !prep);
+	/* each program loaded is a verifier run at start-up: forks matter only with -f */
+	bpf_program__set_autoload(skel->progs.sched_fork, o->follow_forks);
 	err = sysobs_bpf__load(skel);
 	if (err)
 		return err;
@@ -173,8 +175,8 @@ int tracer__add_task(struct tracer *t, uint32_t tid, uint32_t tgid, bool pending
 		return pidfd;
 	if (bpf_map_update_elem(bpf_map__fd(t->skel->maps.tasks), &pidfd, &v, BPF_NOEXIST))
 		err = -errno;
-	else
-		__atomic_fetch_add(&t->skel->bss->live_tasks, 1, __ATOMIC_SEQ_CST);
+	else if (__atomic_fetch_add(&t->skel->bss->live_tasks, 1, __ATOMIC_SEQ_CST) > 0)
+		t->skel->bss->stamp_all = 1;	/* a second thread: stamp every call (maps.bpf.h) */
 	close(pidfd);
 	return err;
 }
