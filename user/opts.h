@@ -27,7 +27,6 @@ struct opts {
 	int ts_prec;		/* digits of -t's second (-1: -t 0, -tt/-ttt 6), =PRECISION */
 	int rel_prec;		/* -r's (6) */
 	int dur_prec;		/* -T's (6) */
-	bool fd_paths;		/* -y */
 	bool strict;		/* --strict: exit 125 when anything was lost */
 	bool debug;		/* -d: sysobs's own and libbpf's messages */
 	bool show_nr;		/* -n: the syscall number before the name */

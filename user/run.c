@@ -438,7 +438,7 @@ int run__command(struct run *r, const char *path, int *status)
 		return -1;
 	}
 	consumer__add_task(&r->cons, r->l.pid, r->l.pid);
-	if (r->o->fd_paths)
+	if (r->o->quals.decode_fds & DECODE_FDS_PATH)
 		fdpath__seed(r->l.pid);	/* -e trace= may leave its execve out */
 	err = launch__release(&r->l);
 	if (err && r->l.fail_stage == LAUNCH_CRED) {
