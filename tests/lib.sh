@@ -14,7 +14,7 @@ json_check() {
 	st=$?
 	files=
 	if [ "$st" = 0 ] && [ "$JSON_UNCHECKED" = 0 ] && command -v python3 >/dev/null 2>&1; then
-		files=$(grep -l -s -r -m1 '^{"v":' "$T")
+		files=$(grep -l -s -r -m1 --exclude='*.md' '^{"v":' "$T")	# docs a test installs are not output
 	fi
 	if [ -n "$files" ]; then
 		# shellcheck disable=SC2086 # one argument per file; mktemp's names have no blanks

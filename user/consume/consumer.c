@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "decode/names/errno.h"
+#include "output/comm.h"
 #include "consume/consumer.h"
 
 enum { SLOT_EMPTY = 0, SLOT_USED, SLOT_DEAD };
@@ -394,6 +395,7 @@ static void on_fork(struct consumer *c, const struct so_fork *r)
 		ts->last_seq = 0;
 		ts->tgid = r->child_tgid;
 	}
+	comm__fork(r->h.tgid, r->h.tid, r->child_tgid, r->child_tid);
 	c->live++;
 	set_prefix(c);
 }

@@ -95,3 +95,15 @@ void comm__exec(uint32_t tgid, uint32_t tid, const char *path, size_t n)
 		set(tid, base, path + i - base, true);
 	comm_generation++;
 }
+
+void comm__fork(uint32_t ptgid, uint32_t ptid, uint32_t ctgid, uint32_t ctid)
+{
+	const char *c = comm__get(ptgid, ptid);
+
+	/* known now, from the record: the child may be gone before its first line is decoded */
+	if (c) {
+		set(ctid, c, strlen(c), true);
+		if (ctgid != ctid && !find(ctgid))
+			set(ctgid, c, strlen(c), true);
+	}
+}
