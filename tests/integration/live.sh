@@ -40,7 +40,11 @@ wait $pid
 # call is in the trace while the thread still runs.
 "$SYSOBS" -o "$T/busy" -- "$PROGS/busy" 4 2>/dev/null &
 pid=$!
-sleep 1.5
+i=0
+while ! grep -q '^getppid() ' "$T/busy" && [ $i -lt 30 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
 grep -q '^getppid() ' "$T/busy" || fail "the call before the computation is not in the trace yet"
 kill -0 $pid 2>/dev/null || fail "the busy program ended too early for the check"
 wait $pid
