@@ -1,5 +1,4 @@
 # SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
-# core
 # Blocked calls as strace shows them, with -o as on a terminal (tests/progs/deadlock.c): two
 # threads each blocked in a read show "read(FD,  <unfinished ...>" within a second (the last
 # blocked call's line stays open, "read(FD, ", as strace leaves it); killed, each read ends as
