@@ -33,8 +33,10 @@ USER_CFLAGS	:= $(CPPFLAGS) $(CFLAGS) -std=gnu11 -Wall -Wextra -Werror -Wno-unuse
 BPF_CFLAGS	:= -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -Wall -Werror -I. -Ibpf
 # libbpf linked statically so the one binary carries loader and BPF object; libelf and zlib
 # dynamically unless 'make static'.
-LIBS		:= -Wl,-Bstatic -lbpf -Wl,-Bdynamic -lelf -lz
-STATIC_LIBS	:= -static -lbpf -lelf -lz -lzstd
+# libbpf's reading of the kernel's BTF is replaced by a faster one (user/setup/kbtf.c).
+WRAP		:= -Wl,--wrap=btf__load_vmlinux_btf
+LIBS		:= $(WRAP) -Wl,-Bstatic -lbpf -Wl,-Bdynamic -lelf -lz
+STATIC_LIBS	:= $(WRAP) -static -lbpf -lelf -lz -lzstd
 
 # make SANITIZE=1: ASan and UBSan in every user-space object and program (make test's sanitizer
 # stage builds this way into $(BUILD)/asan).
@@ -121,6 +123,11 @@ $(OUT)/tests/%: tests/progs/%.c | $(OUT)/tests
 	$(call msg,CC,$@)
 	$(Q)$(CC) -O1 -g -Wall -Wextra -Werror -Wno-unused-result -static $< -o $@ -lpthread
 
+# applies a seccomp profile with libseccomp (tests/integration/seccomp-profile.sh)
+$(OUT)/tests/seccomp-run: tests/progs/seccomp-run.c | $(OUT)/tests
+	$(call msg,CC,$@)
+	$(Q)$(CC) -O1 -g -Wall -Wextra -Werror -static $< -o $@ -lseccomp
+
 $(OUT)/tests/unit-%: tests/unit/%.c $(LIB_OBJS) | $(OUT)/tests
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(USER_CFLAGS) $< $(LIB_OBJS) $(LIBS) -o $@
@@ -202,6 +209,7 @@ run: deps
 # --- set-up ---------------------------------------------------------------------------------
 # Installs what the build and the tests need on Debian 12 when run as root.
 DEPS := clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev libzstd-dev make gcc jq strace python3 \
+	python3-jsonschema libseccomp-dev \
 	busybox-static qemu-system-x86 file binutils libclang-rt-14-dev help2man groff-base \
 	bash-completion zsh debhelper lintian dpkg-dev
 deps:

@@ -109,6 +109,26 @@ static __always_inline __u32 dirents_count(__u64 ptr, __u64 len, __u8 *flags)
 	return d.n;
 }
 
+#define CAP_PAGE_SIZE	4096	/* x86-64's base page: a mapping ends on a multiple of it */
+
+/*
+ * A struct read at its full size that faulted may lie near the end of a mapping: ioctl's
+ * argument is read at the most any request takes, and the int a request uses may be the last
+ * one of a page. Read again up to the end of ptr's page; returns the bytes read, 0 if none.
+ */
+static __always_inline __u32 struct_to_page_end(struct scratch *s, __u32 data, __u32 kind,
+						__u64 ptr, __u32 max)
+{
+	__u32 room = CAP_PAGE_SIZE - (ptr & (CAP_PAGE_SIZE - 1));
+
+	if ((kind != SO_CK_STRUCT_IN && kind != SO_CK_STRUCT_OUT) || room >= max)
+		return 0;
+	if (bpf_probe_read_user(&s->buf[bound(data, SO_SCRATCH_SIZE - 1)],
+				bound(room, SO_PATH_MAX * 2 - 1), (void *)ptr) < 0)
+		return 0;
+	return room;
+}
+
 /*
  * Append one capture at off in the scratch buffer; returns the offset after it, or -1 when
  * there is no room. A global (not inlined) function: the verifier checks it once, with off
@@ -169,8 +189,9 @@ __noinline int cap_one(struct scratch *s, __u32 off, __u32 arg_kind, __u64 ptr, 
 			max = SO_PATH_MAX;
 		if (max && bpf_probe_read_user(&s->buf[bound(data, SO_SCRATCH_SIZE - 1)],
 					       bound(max, SO_PATH_MAX * 2 - 1), (void *)ptr) < 0) {
-			c->flags = SO_CAP_FAULT;
-			max = 0;
+			max = struct_to_page_end(s, data, kind, ptr, max);
+			if (!max)
+				c->flags = SO_CAP_FAULT;
 		}
 		c->len = max;
 	}

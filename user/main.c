@@ -44,5 +44,8 @@ int main(int argc, char **argv)
 	status = run__report(&r, status);
 cleanup:
 	run__close(&r);
+	/* killed by a signal, and no other status (--strict) to give: end as it did */
+	if (r.killed_by && status == 128 + r.killed_by)
+		run__die_like(r.killed_by);
 	return status;
 }

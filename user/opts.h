@@ -8,23 +8,37 @@
 
 #include <linux/types.h>
 #include "sysobs.h"
-#include "setup/filter.h"
+#include "qualify.h"
+
+#define OPTS_MAX_ENV	64	/* -E options */
 
 struct opts {
 	const char *output;	/* -o FILE, NULL: stderr */
 	const char *record;	/* --record FILE: the raw records too */
 	const char *user;	/* -u USER: run the command as USER */
 	bool json;		/* --json */
+	int json_version;	/* --json=1: schema v1 (deprecated); 0: the newest */
 	bool follow;		/* -f */
 	bool summary;		/* -c / -C: print the summary table */
 	bool summary_only;	/* -c: no per-call lines */
 	bool durations;		/* -T */
 	int tstamps;		/* -t 1, -tt 2, -ttt 3: wall clock time on each line */
 	bool relative;		/* -r: time since the previous line */
-	bool raw;		/* -X raw */
-	bool fd_paths;		/* -y */
+	int ts_prec;		/* digits of -t's second (-1: -t 0, -tt/-ttt 6), =PRECISION */
+	int rel_prec;		/* -r's (6) */
+	int dur_prec;		/* -T's (6) */
 	bool strict;		/* --strict: exit 125 when anything was lost */
-	bool verbose;		/* -v */
+	bool debug;		/* -d: sysobs's own and libbpf's messages */
+	bool show_nr;		/* -n: the syscall number before the name */
+	int sort_by;		/* -S: enum summary_sort (output/summary.h) */
+	uint8_t sum_columns[8];	/* -U: enum summary_column, COL_END-terminated */
+	uint64_t overhead_ns;	/* -O: taken off each call's time in -c */
+	int hex_strings;	/* -x, -xx, --strings-in-hex=: enum quote_hex (lib/fmt.h) */
+	bool append;		/* -A: -o FILE is appended to, not truncated */
+	unsigned int columns;	/* -a N: the column of "= ret" (0: strace's 40) */
+	int nenv;		/* -E VAR=VAL, -E VAR: the command's environment, in order */
+	const char *env[OPTS_MAX_ENV];
+	int quiet_level;	/* -q, -qq, -qqq (counted; sets quals.quiet) */
 	int live;		/* --live / --no-live: show blocked calls; -1: when on a terminal */
 	bool no_prepare_exec;	/* --no-prepare-exec */
 	unsigned int strsize;	/* -s */
@@ -33,14 +47,18 @@ struct opts {
 	int npids;		/* -p PID: processes to attach to (no command then) */
 	int pids[SO_MAX_PIDS];
 	bool system_wide;	/* --system-wide: every process but sysobs */
-	struct filter filter;	/* -e trace= */
-	int status_only;	/* -z 1: successful calls only, -Z 2: failed ones only */
+	struct qualifiers quals;	/* -e QUAL=SET, -z, -Z, -q */
+	const char *expect_file;	/* --expect FILE */
+	const char **expect_lines;	/* --expect-line PATTERN, in order */
+	unsigned int nexpect_lines;
+	const char *seccomp_profile;	/* --seccomp-profile FILE */
 };
 
 /* Exit statuses of sysobs itself (the command's own status passes through otherwise). */
 #define EXIT_SETUP	1	/* sysobs could not start tracing (permissions, BTF, load) */
 #define EXIT_USAGE	2	/* bad command line */
 #define EXIT_TRACE_LOST	3	/* --strict and the trace could not be written (whole) */
+#define EXIT_EXPECT	123	/* --expect: a pattern was not met, or a negative one was */
 #define EXIT_LOST	125	/* --strict and events were lost */
 #define EXIT_NOEXEC	126	/* the command exists but cannot be executed */
 #define EXIT_NOTFOUND	127	/* the command was not found */

@@ -8,10 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include "lib/fmt.h"
 #include "lib/warn.h"
+#include "decode/fdpath.h"
 #include "decode/registry.h"
 #include "output/summary.h"
 #include "consume/live.h"
@@ -88,9 +90,12 @@ static int sticky_check(const char *path, const struct stat *st)
 }
 
 /* Open (never truncate yet) by the rules above; a FIFO waits FIFO_WAIT_MS for a reader. */
-static int trace_file__try(const char *path, struct stat *st)
+static int trace_file__try(const char *path, struct stat *st, bool append)
 {
 	int flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NONBLOCK, fd, waited = 0, err;
+
+	if (append)
+		flags |= O_APPEND;
 
 	if (!lstat(path, st)) {
 		if (!S_ISLNK(st->st_mode))
@@ -119,10 +124,10 @@ static int trace_file__try(const char *path, struct stat *st)
 	return fd;
 }
 
-static int trace_file__open(const char *path, struct stat *st)
+static int trace_file__open(const char *path, struct stat *st, bool append)
 {
 	char q[256];
-	int fd = trace_file__try(path, st);
+	int fd = trace_file__try(path, st, append);
 
 	if (fd == -EPERM)
 		warn("cannot open '%s': it belongs to another user in a sticky directory",
@@ -133,6 +138,12 @@ static int trace_file__open(const char *path, struct stat *st)
 	else if (fd < 0)
 		warn("cannot open '%s': %s", quote_msg(q, sizeof(q), path), strerror(-fd));
 	return fd;
+}
+
+/* -e raw=all: nothing is decoded, so nothing needs capturing */
+static bool raw_all(const struct opts *o)
+{
+	return o->quals.raw.given && o->quals.raw.all;
 }
 
 static void tracer_opts__from(struct tracer_opts *t, const struct opts *o,
@@ -147,32 +158,65 @@ static void tracer_opts__from(struct tracer_opts *t, const struct opts *o,
 		.want_dur = o->durations || o->summary,
 		.want_counts = o->summary,
 		.want_records = !o->summary_only,
-		.want_captures = !o->raw,
+		.want_captures = !raw_all(o),
 		.no_prepare_exec = o->no_prepare_exec,
-		.filter = &o->filter,
+		.filter = &o->quals.trace,
 		.specs = specs,
 		.attach_mode = o->system_wide ? SO_ATTACH_ALL :
 			       o->npids && o->follow ? SO_ATTACH_PIDS : SO_ATTACH_NONE,
 		.strsize = o->strsize,
 		.ring_size = o->ring_size,
-		.verbose = o->verbose,
+		.verbose = o->debug,
 	};
 }
 
 /* As strace: -f into a file prefixes every line with the pid, --system-wide always. */
+static bool expecting(const struct opts *o)
+{
+	return o->expect_file || o->nexpect_lines;
+}
+
+/* --expect without -o: only the verdict, no trace */
 static void sink__setup(struct sink *s, const struct opts *o, struct outbuf *ob, bool ts_exact)
 {
 	*s = (struct sink){
-		.ops = o->json ? &json_sink_ops : o->summary_only ? &null_sink_ops : &text_sink_ops,
+		.ops = o->summary_only || (expecting(o) && !o->output) ? &null_sink_ops :
+		       o->json ? &json_sink_ops : &text_sink_ops,
 		.ob = ob,
 		.show_dur = o->durations,
 		.tstamps = o->tstamps,
 		.relative = o->relative,
 		.ts_exact = ts_exact,
+		.quiet_exit = o->quals.quiet & QUIET_EXIT,
+		.show_nr = o->show_nr,
+		.ts_prec = o->ts_prec >= 0 ? o->ts_prec : o->tstamps == 1 ? 0 : 6,
+		.rel_prec = o->rel_prec,
+		.dur_prec = o->dur_prec,
+		.ret_column = o->columns,
+		.sig_hidden = o->quals.sig_hidden,
+		.json_version = o->json_version,
 		.prefix = o->system_wide && !o->output ? PREFIX_BRACKET :
 			  (o->follow || o->system_wide) && o->output ? PREFIX_PLAIN : PREFIX_NONE,
 	};
 	sink__clock_init(s);
+}
+
+/* -o '|CMD' (or '!CMD'), as strace: the trace into a shell command's standard input */
+static int trace_pipe__open(struct run *r, const char *cmd)
+{
+	char q[256];
+
+	if (r->o->record) {
+		warn("-o |CMD cannot be combined with --record");
+		return EXIT_USAGE;
+	}
+	r->out_pipe = popen(cmd, "we");
+	if (!r->out_pipe) {
+		warn("cannot run '%s': %s", quote_msg(q, sizeof(q), cmd), strerror(errno));
+		return EXIT_SETUP;
+	}
+	r->out_fd = fileno(r->out_pipe);
+	return 0;
 }
 
 /* -o FILE and --record FILE, refused when they are one file; truncated once both are open. */
@@ -182,10 +226,12 @@ static int files__open(struct run *r, const struct opts *o)
 	int fd;
 
 	r->out_fd = STDERR_FILENO;
-	if (o->output && (r->out_fd = trace_file__open(o->output, &out)) < 0)
+	if (o->output && (o->output[0] == '|' || o->output[0] == '!'))
+		return trace_pipe__open(r, o->output + 1);
+	if (o->output && (r->out_fd = trace_file__open(o->output, &out, o->append)) < 0)
 		return EXIT_SETUP;
 	if (o->record) {
-		fd = trace_file__open(o->record, &rec);
+		fd = trace_file__open(o->record, &rec, false);
 		if (fd < 0)
 			return EXIT_SETUP;
 		if (o->output && rec.st_dev == out.st_dev && rec.st_ino == out.st_ino) {
@@ -201,25 +247,42 @@ static int files__open(struct run *r, const struct opts *o)
 			return EXIT_SETUP;
 		}
 	}
-	if (o->output && S_ISREG(out.st_mode) && ftruncate(r->out_fd, 0))
+	if (o->output && !o->append && S_ISREG(out.st_mode) && ftruncate(r->out_fd, 0))
 		warn("cannot truncate the trace file: %s", strerror(errno));
+	return 0;
+}
+
+static int expect__load(struct expect *x, const struct opts *o)
+{
+	unsigned int i;
+
+	if (o->expect_file && expect__add_file(x, o->expect_file))
+		return EXIT_USAGE;
+	for (i = 0; i < o->nexpect_lines; i++)
+		if (expect__add_line(x, o->expect_lines[i]))
+			return EXIT_USAGE;
 	return 0;
 }
 
 int run__open(struct run *r, const struct opts *o)
 {
-	struct decode_opts dopts = { .strsize = o->strsize, .raw = o->raw, .fd_paths = o->fd_paths };
+	struct decode_opts dopts = {
+		.strsize = o->strsize,
+		.raw = raw_all(o),
+		.raw_set = o->quals.raw.given ? o->quals.raw.mask : NULL,
+		.fd_paths = o->quals.decode_fds & DECODE_FDS_PATH,
+	};
 	struct consumer_opts copts = {
 		.follow = o->follow || o->system_wide,
 		.fixed_prefix = o->system_wide,
-		.status_only = o->status_only == 1 ? STATUS_SUCCESSFUL :
-			       o->status_only == 2 ? STATUS_FAILED : STATUS_ALL,
+		.status_hidden = STATUS_ALL & ~o->quals.status,
 	};
 	char q[256];
 	int err;
 
 	r->o = o;
 	r->l.pid = -1;
+	quote__set_hex(o->hex_strings);
 	r->raw.fd = -1;
 	r->out_fd = -1;
 	if (o->user && (err = launch__user(&r->cred, o->user))) {
@@ -227,7 +290,9 @@ int run__open(struct run *r, const struct opts *o)
 		     err == ENOENT ? "no such user" : strerror(err));
 		return EXIT_USAGE;
 	}
-	err = files__open(r, o);
+	err = expect__load(&r->ex, o);
+	if (!err)
+		err = files__open(r, o);
 	if (err)
 		return err;
 	registry__specs(r->specs);
@@ -239,8 +304,22 @@ int run__open(struct run *r, const struct opts *o)
 		return EXIT_SETUP;
 	}
 	sink__setup(&r->sink, o, &r->ob, r->topts.ts_exact);
+	r->out = &r->sink;
+	if (expecting(o) || o->seccomp_profile) {
+		tee__start(&r->tee, &r->sink);
+		r->out = &r->tee.sink;
+	}
+	if (expecting(o)) {
+		if (expect__start(&r->ex))
+			return EXIT_SETUP;
+		tee__add(&r->tee, &r->ex.obs);
+	}
+	if (o->seccomp_profile) {
+		profile__start(&r->prof);
+		tee__add(&r->tee, &r->prof.obs);
+	}
 	copts.attach = r->topts.attach_mode != SO_ATTACH_NONE;
-	if (consumer__init(&r->cons, &r->dec, &r->sink, &copts) ||
+	if (consumer__init(&r->cons, &r->dec, r->out, &copts) ||
 	    consumer__attach(&r->cons, tracer__ring_fd(&r->tr), o->ring_size)) {
 		warn("cannot read the ring buffer: %s", strerror(errno));
 		return EXIT_SETUP;
@@ -302,7 +381,7 @@ static bool live_default(const struct opts *o, int out_fd)
 {
 	if (o->live >= 0)
 		return o->live;
-	return !o->summary_only;
+	return !o->summary_only && !(expecting(o) && !o->output);
 }
 
 /* The command's end when the kernel's exit record was lost or came from an untraced thread. */
@@ -318,7 +397,26 @@ static void exit__from_wait(struct run *r)
 		.code = WIFEXITED(s) ? WEXITSTATUS(s) : 0,
 	};
 
-	r->sink.ops->proc_exit(&r->sink, &e);
+	r->out->ops->proc_exit(r->out, &e);
+}
+
+/* -E VAR=VAL, -E VAR: the command's environment (sysobs's own, which it inherits) */
+static void env__apply(const struct opts *o)
+{
+	char name[256];
+	int i;
+
+	for (i = 0; i < o->nenv; i++) {
+		const char *eq = strchr(o->env[i], '=');
+
+		if (eq && (size_t)(eq - o->env[i]) < sizeof(name)) {
+			memcpy(name, o->env[i], eq - o->env[i]);
+			name[eq - o->env[i]] = 0;
+			setenv(name, eq + 1, 1);
+		} else if (!eq) {
+			unsetenv(o->env[i]);
+		}
+	}
 }
 
 int run__command(struct run *r, const char *path, int *status)
@@ -328,6 +426,7 @@ int run__command(struct run *r, const char *path, int *status)
 	int err;
 
 	*status = EXIT_SETUP;
+	env__apply(r->o);
 	err = launch__fork(&r->l, path, cmd, &r->cred);
 	if (err) {
 		warn("cannot fork: %s", strerror(-err));
@@ -339,6 +438,8 @@ int run__command(struct run *r, const char *path, int *status)
 		return -1;
 	}
 	consumer__add_task(&r->cons, r->l.pid, r->l.pid);
+	if (r->o->quals.decode_fds & DECODE_FDS_PATH)
+		fdpath__seed(r->l.pid);	/* -e trace= may leave its execve out */
 	err = launch__release(&r->l);
 	if (err && r->l.fail_stage == LAUNCH_CRED) {
 		warn("cannot take the credentials of user '%s': %s",
@@ -357,6 +458,8 @@ int run__command(struct run *r, const char *path, int *status)
 	if (!r->l.reaped && stop_signals < 2)
 		launch__reap(&r->l, true);
 	*status = r->l.reaped ? launch__exit_status(r->l.status) : 128 + SIGINT;
+	if (r->l.reaped && WIFSIGNALED(r->l.status))
+		r->killed_by = WTERMSIG(r->l.status);
 	if (!r->cons.exit_seen && r->l.reaped)
 		exit__from_wait(r);
 	return 0;
@@ -378,12 +481,15 @@ int run__attached(struct run *r)
 static void summary__report(struct run *r)
 {
 	static struct so_count counts[SO_NR_SLOTS];
+	struct summary_opts so = { .sort = r->o->sort_by, .overhead_ns = r->o->overhead_ns };
 	FILE *f = fdopen(dup(r->out_fd), "w");
 
 	if (!f)
 		return;
+	memcpy(so.columns, r->o->sum_columns, sizeof(so.columns));
 	if (!tracer__counts(&r->tr, counts))
-		summary__print(f, counts, SO_NR_SLOTS, r->o->json);
+		summary__print(f, counts, SO_NR_SLOTS,
+			       r->o->json ? (r->o->json_version ? r->o->json_version : 2) : 0, &so);
 	if ((ferror(f) | fclose(f)) && !r->ob.failed) {
 		r->ob.failed = true;	/* the table is part of the trace */
 		r->ob.err = errno;
@@ -394,21 +500,29 @@ int run__report(struct run *r, int status)
 {
 	struct run_totals tot = {
 		.records = r->cons.records,
-		.calls = r->cons.calls,
+		.calls = r->o->summary_only ? 0 : r->cons.calls,	/* -c: no call is written */
 		.lost = tracer__stat(&r->tr, SO_STAT_DROPPED),
 		.untracked = tracer__stat(&r->tr, SO_STAT_TASKS_FULL),
 		.have_status = true,
 		.exit_status = status,
 	};
+	uint64_t lost;
 
-	r->sink.ops->finish(&r->sink, &tot);
+	/* JSON: the counts, then the summary, always the last line (-c has no trace to end) */
+	if (r->o->summary && r->o->json) {
+		outbuf__flush(&r->ob);
+		summary__report(r);
+		json_sink_ops.finish(r->out, &tot);
+	} else {
+		r->out->ops->finish(r->out, &tot);
+	}
 	outbuf__flush(&r->ob);
-	if (r->o->summary)
+	if (r->o->summary && !r->o->json)
 		summary__report(r);
 	if (r->ob.failed)
 		warn("the trace could not be written (%s): it is incomplete", strerror(r->ob.err));
-	/* a run whose trace was lost is never reported as clean */
-	if (!r->ob.failed || tot.lost || tot.untracked)
+	/* as strace: nothing to say when nothing was lost */
+	if (tot.lost || tot.untracked)
 		warn("%llu events lost%s", (unsigned long long)tot.lost,
 		     tot.untracked ? " (and tasks not followed: the tasks map was full)" : "");
 	if (r->o->strict && r->ob.failed) {
@@ -419,7 +533,30 @@ int run__report(struct run *r, int status)
 		warn("--strict: events were lost, exiting with %d", EXIT_LOST);
 		return EXIT_LOST;
 	}
+	lost = tot.lost + r->cons.gap_lost + tot.untracked;
+	if (r->o->seccomp_profile && profile__write(&r->prof, r->o->seccomp_profile, lost))
+		return lost ? EXIT_LOST : EXIT_SETUP;
+	if (expecting(r->o) && !expect__verdict(&r->ex, lost))
+		return EXIT_EXPECT;
 	return status;
+}
+
+/* As strace: end by the signal that ended the command, so that shells see it (a loop stops at
+ * Ctrl-C). No core of ours: it would clobber the command's. */
+void run__die_like(int sig)
+{
+	struct rlimit no_core = { 0, 0 };
+	struct sigaction dfl = { .sa_handler = SIG_DFL };
+	sigset_t set;
+
+	setrlimit(RLIMIT_CORE, &no_core);
+	sigemptyset(&dfl.sa_mask);
+	sigaction(sig, &dfl, NULL);
+	raise(sig);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	/* not fatal after all (the caller exits 128 + sig) */
 }
 
 void run__close(struct run *r)
@@ -437,9 +574,12 @@ void run__close(struct run *r)
 		outbuf__free(&r->raw);
 	}
 	outbuf__free(&r->ob);
+	expect__free(&r->ex);
 	decoder__free(&r->dec);
 	tracer__stop(&r->tr);
 	free((char *)r->cred.user);
-	if (r->out_fd > STDERR_FILENO)
+	if (r->out_pipe)
+		pclose(r->out_pipe);	/* waits for the command reading the trace */
+	else if (r->out_fd > STDERR_FILENO)
 		close(r->out_fd);
 }

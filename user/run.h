@@ -8,11 +8,15 @@
 #define SYSOBS_RUN_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <linux/types.h>
 #include "sysobs.h"
 #include "lib/outbuf.h"
 #include "decode/call.h"
 #include "output/sink.h"
+#include "output/expect.h"
+#include "output/profile.h"
+#include "output/tee.h"
 #include "consume/consumer.h"
 #include "setup/attach.h"
 #include "setup/launch.h"
@@ -22,17 +26,23 @@
 struct run {
 	const struct opts *o;
 	int out_fd;			/* the trace: stderr or -o FILE */
+	FILE *out_pipe;			/* -o |CMD */
 	struct outbuf ob;		/* the trace's buffer */
 	struct outbuf raw;		/* --record FILE */
 	struct tracer tr;
 	struct tracer_opts topts;
 	struct decoder dec;
 	struct sink sink;
+	struct tee tee;			/* sink and the observers below */
+	struct expect ex;		/* --expect */
+	struct profile prof;		/* --seccomp-profile */
+	struct sink *out;		/* what the consumer is given: &sink, or &tee.sink */
 	struct consumer cons;
 	struct launch l;		/* the command (-- CMD) */
 	struct launch_cred cred;	/* who it runs as (-u) */
 	struct attach a;		/* the running processes (-p) */
 	struct so_spec specs[SO_NR_SLOTS];
+	int killed_by;			/* the signal that ended the command, 0: none */
 };
 
 /* Install the handlers for SIGINT, SIGTERM, SIGHUP, SIGQUIT (stop, or pass to the command). */
@@ -48,5 +58,7 @@ int run__attached(struct run *r);
 /* The end of the run: totals, -c's table, loss. Returns the exit status to use. */
 int run__report(struct run *r, int status);
 void run__close(struct run *r);
+/* Die by sig as the command did (handlers reset, no core); returns if sig is not fatal. */
+void run__die_like(int sig);
 
 #endif /* SYSOBS_RUN_H */

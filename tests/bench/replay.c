@@ -2,7 +2,7 @@
 /*
  * Consumer throughput: feed a burst recorded with `sysobs --record FILE` through the same
  * consumer, decoder and sink the live path uses, writing to OUT, and time it.
- *   replay RECORDED text|json OUT [ROUNDS]
+ *   replay RECORDED text|json|json1 OUT [ROUNDS]
  * Prints "records=N seconds=S records_per_s=R".
  */
 #include <errno.h>
@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include "consume/consumer.h"
+#include "output/comm.h"
 
 static double now(void)
 {
@@ -38,7 +39,7 @@ int main(int argc, char **argv)
 	void *buf;
 
 	if (argc < 4) {
-		fprintf(stderr, "usage: replay RECORDED text|json OUT [ROUNDS]\n");
+		fprintf(stderr, "usage: replay RECORDED text|json|json1 OUT [ROUNDS]\n");
 		return 2;
 	}
 	fd = open(argv[1], O_RDONLY);
@@ -49,7 +50,10 @@ int main(int argc, char **argv)
 	buf = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
 	if (buf == MAP_FAILED)
 		return 1;
-	sink.ops = strcmp(argv[2], "json") ? &text_sink_ops : &json_sink_ops;
+	/* json1: JSON schema v1 (--json=1) */
+	sink.ops = strncmp(argv[2], "json", 4) ? &text_sink_ops : &json_sink_ops;
+	sink.json_version = !strcmp(argv[2], "json1");
+	comm__no_proc();	/* the recording's tids are not this machine's */
 	for (r = 0; r < rounds; r++) {
 		double dt;
 

@@ -18,6 +18,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include "consume/consumer.h"
+#include "output/comm.h"
 
 #define OUTBUF_SIZE	(1 << 20)
 
@@ -67,6 +68,7 @@ int main(int argc, char **argv)
 	}
 
 	sink.ops = strcmp(argv[2], "json") ? &text_sink_ops : &json_sink_ops;
+	comm__no_proc();	/* the recording's tids are not this machine's */
 	sink.ob = &ob;
 	/* as run.c: -f into a file prefixes every line with the pid */
 	sink.prefix = follow ? PREFIX_PLAIN : PREFIX_NONE;

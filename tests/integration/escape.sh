@@ -46,7 +46,7 @@ fi
 
 # JSON: every line parses; argstr shows the fd's path as the text trace does
 if command -v jq >/dev/null 2>&1; then
-	"$SYSOBS" --json -y -o "$T/o.jsonl" -- "$PROGS/badnames" "$T/names" >/dev/null 2>"$T/err" ||
+	"$SYSOBS" --json=1 -y -o "$T/o.jsonl" -- "$PROGS/badnames" "$T/names" >/dev/null 2>"$T/err" ||
 		fail "sysobs --json -y badnames: exit status $?"
 	jq -c . "$T/o.jsonl" >/dev/null 2>"$T/jq.err" || fail "invalid JSON: $(cat "$T/jq.err")"
 	# the close() arguments between the markers, as text shows them and as JSON's argstr has them

@@ -23,7 +23,7 @@ while [ $run -lt $runs ]; do
 	for mode in $modes; do
 		"$SYSOBS" -f -o "$T/trace" -- "$PROGS/handoff" $mode $turns >"$T/expected" 2>"$T/err" ||
 			fail "$mode: sysobs failed: $(diag "$T/err")"
-		grep -q '^sysobs: 0 events lost$' "$T/err" || fail "$mode: $(diag "$T/err")"
+		[ -z "$(diag "$T/err")" ] || fail "$mode: sysobs said: $(diag "$T/err")"
 		markers "$T/trace" >"$T/got"
 		diff -u "$T/expected" "$T/got" >"$T/diff" ||
 			fail "$mode, run $run: $(grep -c '^[-+]c' "$T/diff") lines out of order: $(head -n 20 "$T/diff")"
@@ -35,9 +35,9 @@ while [ $run -lt $runs ]; do
 	run=$((run + 1))
 done
 
-# JSON: the objects in the same order
+# JSON: the objects in the same order (schema 1: its argstr is easy to grep)
 [ -n "${SYSOBS_VM:-}" ] && exit 0
-"$SYSOBS" -f --json -o "$T/json" -- "$PROGS/handoff" spin $turns >"$T/expected" 2>/dev/null
+"$SYSOBS" -f --json=1 -o "$T/json" -- "$PROGS/handoff" spin $turns >"$T/expected" 2>/dev/null
 grep -o -E '"name":"close","args":\[[0-9]+\],"argstr":\["-[12][0-9]{6}"' "$T/json" |
 	sed -e 's/.*\["\(-[0-9]*\)"/close(\1)/' >"$T/got"
 check_diff "$T/expected" "$T/got"

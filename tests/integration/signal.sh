@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 # core
-# A command killed by a signal: "+++ killed by SIGX +++" and sysobs exits 128 + N as a shell does.
+# A command killed by a signal: "+++ killed by SIGX +++" and sysobs ends by the same signal (a
+# shell sees 128 + N; tests/integration/strace-qualifiers.sh sees the signal itself).
 . "$SRCDIR/tests/lib.sh"
 need_bpf
 

@@ -1,10 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #
-# -s, -y and -X raw. -s and -y against strace itself: cat of a file with every kind of byte
+# -s, -y, -x, -xx and -e raw=. -s and -y against strace itself: cat of a file with every kind of byte
 # (escapes, control characters, ESC, high bytes, quotes) and a path longer than any -s, under
 # both tracers with the same option; the lines of the calls that show strings and fds must be
-# identical after masking addresses. -X raw: every argument is a number.
+# identical after masking addresses.
 . "$SRCDIR/tests/lib.sh"
 need_bpf
 command -v strace >/dev/null 2>&1 || skip "strace not installed (the reference)"
@@ -40,14 +40,44 @@ compare -s 0
 compare -s 64
 compare -s 4096
 compare -y
+# -y when -e trace= leaves the execve out: the command's cwd and stdio are still known
+compare -y -e trace=openat,read,write,close,newfstatat
 
-# -X raw: no strings, no names, every argument in hex
-"$SYSOBS" -X raw -o "$T/raw.txt" -- cat "$long/data.bin" >/dev/null </dev/null 2>&1 ||
-	fail "sysobs -X raw failed"
-grep -q '^openat(0xffffff9c, 0x[0-9a-f]*, 0x0, 0x0) *= 3$' "$T/raw.txt" ||
-	fail "-X raw: no raw openat line"
-if grep -v '^+++' "$T/raw.txt" | grep -q -E '"|O_RDONLY|AT_FDCWD|PROT_|\{'; then
-	grep -E '"|O_RDONLY|AT_FDCWD|PROT_|\{' "$T/raw.txt" | head -5 >&2
-	fail "-X raw: decoded text in the raw trace"
-fi
-echo "-X raw: every argument raw"
+# the whole trace of a few calls (no path to find in it: -e raw=, -xx), addresses masked
+compare_all() {
+	strace "$@" -e trace=openat,close,read,newfstatat,exit_group -o "$T/s.txt" \
+		cat "$long/data.bin" >/dev/null </dev/null 2>&1 || fail "strace $* failed"
+	"$SYSOBS" "$@" -e trace=openat,close,read,newfstatat,exit_group -o "$T/o.txt" -- \
+		cat "$long/data.bin" >/dev/null </dev/null 2>/dev/null || fail "sysobs $* failed"
+	for f in s o; do
+		sed -E 's/0x[0-9a-f]{5,}/0xADDR/g' "$T/$f.txt" >"$T/$f.cmp"
+	done
+	if ! diff -u "$T/s.cmp" "$T/o.cmp" >&2; then
+		fail "sysobs $* differs from strace $*"
+	fi
+	echo "$*: $(wc -l <"$T/o.cmp") lines as strace shows them"
+}
+# -e raw=SET: those calls undecoded, arguments and return values as strace's %#lx
+compare_all -e raw=all
+grep -q '^read(0x3, 0xADDR, 0x[0-9a-fA-Z]*) *= 0x[0-9a-f]' "$T/o.cmp" ||
+	fail "-e raw=all: no raw read line"
+compare_all -e raw=openat,read
+compare_all -e 'raw=!openat'
+compare_all --raw=close
+
+# -x, -xx, --strings-in-hex=: strings in hex as strace's (the file has every kind of byte)
+compare -x
+compare -x -s 100
+grep -q '^read(3, "\\x6c\\x69' "$T/o.cmp" || fail "-x: the data is not in hex"
+compare --strings-in-hex=non-ascii-chars
+compare --strings-in-hex=non-ascii
+compare_all -xx
+grep -q '^openat(AT_FDCWD, "\\x2f' "$T/o.cmp" || fail "-xx: a path not in hex"
+compare_all --strings-in-hex
+compare_all --strings-in-hex=none
+
+# -X raw (constants as numbers, strings still shown) is not there yet: refused, not mistaken
+"$SYSOBS" -X raw -- true 2>"$T/x.err" && fail "-X raw accepted"
+grep -q "raw=all" "$T/x.err" ||
+	fail "-X raw: the message does not point to -e raw=all: $(cat "$T/x.err")"
+exit 0

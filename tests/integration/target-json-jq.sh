@@ -6,7 +6,7 @@ need_bpf
 command -v jq >/dev/null 2>&1 || skip "jq not installed"
 
 cd "$SYSOBS_BUILD" || exit 99
-"$SYSOBS" --json -o "$T/out.jsonl" -- ./target >"$T/stdout" 2>"$T/stderr"
+"$SYSOBS" --json=1 -o "$T/out.jsonl" -- ./target >"$T/stdout" 2>"$T/stderr"
 expect_eq "exit status" 0 "$?"
 jq -e . "$T/out.jsonl" >/dev/null || fail "jq cannot parse the output"
 expect_eq "write" '1 23 "write"' "$(jq -r 'select(.type=="syscall" and .name=="write") | "\(.nr) \(.ret) \"\(.name)\""' "$T/out.jsonl")"

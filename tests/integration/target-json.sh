@@ -5,7 +5,7 @@
 need_bpf
 
 cd "$SYSOBS_BUILD" || exit 99
-"$SYSOBS" --json -o "$T/out.jsonl" -- ./target >"$T/stdout" 2>"$T/stderr"
+"$SYSOBS" --json=1 -o "$T/out.jsonl" -- ./target >"$T/stdout" 2>"$T/stderr"
 expect_eq "exit status" 0 "$?"
 expect_eq "target's stdout" "Hello, direct syscall!" "$(cat "$T/stdout")"
 expect_eq "line count" 6 "$(wc -l <"$T/out.jsonl" | tr -d ' ')"

@@ -17,7 +17,8 @@
 #
 # Environment (all optional; see tests/vm/README.md):
 #   SYSOBS_VM_ONLY="6.1 ..."   labels from kernels.list to run (default: all)
-#   SYSOBS_VM_TIMEOUT=300      seconds per kernel before QEMU is killed
+#   SYSOBS_VM_TIMEOUT=480      seconds per kernel before QEMU is killed (a guest runs ~90 s
+#                              alone; a loaded host makes TCG several times slower)
 #   SYSOBS_VM_CACHE=DIR        kernel cache (default /var/cache/sysobs/kernels)
 #   SYSOBS_VM_CMD='cmd'        run this shell command in the guest instead of the suite
 #   SYSOBS_VM_SHELL=1          interactive shell in the guest (first kernel only, no timeout)
@@ -32,7 +33,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 SRC=${SYSOBS_VM_SRC:-$(cd "$HERE/../.." && pwd)}
 LIST=${SYSOBS_VM_LIST:-$HERE/kernels.list}
 CACHE=${SYSOBS_VM_CACHE:-/var/cache/sysobs/kernels}
-TIMEOUT=${SYSOBS_VM_TIMEOUT:-300}
+TIMEOUT=${SYSOBS_VM_TIMEOUT:-480}
 QEMU=${QEMU:-qemu-system-x86_64}
 APPEND="console=ttyS0 quiet panic=-1 ${SYSOBS_VM_APPEND:-}"
 # One host thread for all vCPUs. Multi-threaded TCG (QEMU 7.2's default) sometimes kept running

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "decode/names/errno.h"
+#include "output/comm.h"
 #include "consume/consumer.h"
 
 enum { SLOT_EMPTY = 0, SLOT_USED, SLOT_DEAD };
@@ -87,7 +88,7 @@ int consumer__init(struct consumer *c, struct decoder *dec, struct sink *sink,
 	c->follow = o->follow;
 	c->attach = o->attach;
 	c->fixed_prefix = o->fixed_prefix;
-	c->status_only = o->status_only;
+	c->status = STATUS_ALL & ~o->status_hidden;
 	return tab_grow(c);
 }
 
@@ -125,14 +126,16 @@ void consumer__add_task(struct consumer *c, uint32_t tid, uint32_t tgid)
 	set_prefix(c);
 }
 
-/* -z / -Z: only calls that returned without an error / with one. */
+/* -e status=, -z, -Z: is a call that ended so shown? A blocked one only when all are. */
 static bool status_shown(const struct consumer *c, enum call_kind kind, int64_t ret)
 {
-	if (c->status_only == STATUS_ALL)
+	if (c->status == STATUS_ALL)
 		return true;
+	if (kind == CALL_NORETURN || kind == CALL_UNFINISHED)
+		return c->status & STATUS_UNFINISHED;
 	if (kind != CALL_DONE)
 		return false;
-	return ret_is_error(ret) == (c->status_only == STATUS_FAILED);
+	return c->status & (ret_is_error(ret) ? STATUS_FAILED : STATUS_SUCCESSFUL);
 }
 
 /* A copy of record r in *buf (grown to fit); false when there is no memory. */
@@ -412,6 +415,7 @@ static void on_fork(struct consumer *c, const struct so_fork *r)
 		ts->last_seq = 0;
 		ts->tgid = r->child_tgid;
 	}
+	comm__fork(r->h.tgid, r->h.tid, r->child_tgid, r->child_tid);
 	fork_settle(c, r->h.tid);
 	c->live++;
 	c->fork_parent = r->h.tid;

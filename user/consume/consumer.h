@@ -20,13 +20,21 @@
 
 struct tstate;
 
-enum status_filter { STATUS_ALL, STATUS_SUCCESSFUL, STATUS_FAILED };	/* -z, -Z */
+/* -e status=SET (-z: successful, -Z: failed): which returns are shown, strace's bits */
+enum status_bits {
+	STATUS_SUCCESSFUL = 1 << 0,
+	STATUS_FAILED = 1 << 1,
+	STATUS_UNFINISHED = 1 << 2,	/* the thread ended in it (exit_group = ?) */
+	STATUS_UNAVAILABLE = 1 << 3,	/* returned, but the value could not be read */
+	STATUS_DETACHED = 1 << 4,	/* tracing stopped in it */
+	STATUS_ALL = (1 << 5) - 1,
+};
 
 struct consumer_opts {
 	bool follow;		/* -f: several tasks, lines get a [pid N] prefix */
 	bool attach;		/* the kernel takes threads in by itself (-f -p, --system-wide) */
 	bool fixed_prefix;	/* the sink's prefix never changes (--system-wide) */
-	enum status_filter status_only;
+	unsigned int status_hidden;	/* enum status_bits not shown (0: show all) */
 };
 
 struct consumer {
@@ -43,7 +51,7 @@ struct consumer {
 	bool follow;		/* -f: several tasks, lines get a [pid N] prefix */
 	bool attach;		/* the kernel takes threads in by itself (-f -p, --system-wide) */
 	bool fixed_prefix;	/* the sink's prefix never changes (--system-wide) */
-	enum status_filter status_only;
+	unsigned int status;	/* enum status_bits shown */
 	uint64_t records;
 	uint64_t calls;
 	uint64_t gap_lost;	/* records missing from the sequence numbers */

@@ -29,6 +29,7 @@ struct darg {
 	const uint8_t *data;
 	const char *text;		/* strace-style text, in the decoder's arena */
 	uint32_t len;
+	uint8_t idx;			/* its place in the signature (sysent's args[]) */
 };
 
 struct call {
@@ -56,7 +57,8 @@ struct call {
 /* Decoding options (the user's -s, -X raw, -y ...). */
 struct decode_opts {
 	unsigned int strsize;	/* -s: bytes of strings and buffers shown */
-	bool raw;		/* -X raw: every argument as hex */
+	bool raw;		/* -e raw=all: every argument and return value as hex */
+	const uint64_t *raw_set;	/* -e raw=SET: these calls so (bit nr), NULL: none */
 	bool fd_paths;		/* -y: show the path behind fds */
 };
 

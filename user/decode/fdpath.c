@@ -111,21 +111,16 @@ static void fd_text(struct decoder *d, struct darg *a, const char **text, uint32
 	d->arena_len += b.len;
 }
 
-/*
- * At the first exec (the command sysobs launched): its cwd and standard fds are sysobs's own,
- * inherited through fork and exec; read them now, before a short-lived command is gone.
- */
-static void seed(uint32_t tgid)
+static uint32_t launched;	/* the command's tgid: its fds are sysobs's own at first */
+
+/* Its cwd and standard fds, from /proc while it runs, else (gone already) from ours. */
+static void seed_fds(uint32_t tgid)
 {
 	static const int fds[] = { FDP_CWD, 0, 1, 2 };
-	static bool seeded;
 	char path[FDP_PATH];
 	unsigned int i;
 	ssize_t r;
 
-	if (seeded)
-		return;
-	seeded = true;
 	for (i = 0; i < sizeof(fds) / sizeof(fds[0]); i++) {
 		if (from_proc(tgid, fds[i]))
 			continue;
@@ -140,6 +135,18 @@ static void seed(uint32_t tgid)
 		if (r > 0)
 			put(tgid, fds[i], path, r);
 	}
+}
+
+/*
+ * The command sysobs launched: its cwd and standard fds are sysobs's own, inherited through
+ * fork and exec; read them while it waits at the gate, whether or not -e trace= shows its
+ * execve, and again at its exec (close-on-exec fds are gone then), before a short-lived
+ * command is gone.
+ */
+void fdpath__seed(uint32_t tgid)
+{
+	launched = tgid;
+	seed_fds(tgid);
 }
 
 static bool returns_fd(const char *name)
@@ -233,7 +240,8 @@ void fdpath__apply(struct decoder *d, struct call *c)
 		drop(c->tgid, (int32_t)c->arg[0].raw);
 	} else if ((!strcmp(c->name, "execve") || !strcmp(c->name, "execveat")) && c->ret == 0) {
 		drop_all(c->tgid);	/* close-on-exec fds are gone; the rest is read again */
-		seed(c->tgid);
+		if (!launched || c->tgid == launched)
+			fdpath__seed(c->tgid);
 	} else if ((!strcmp(c->name, "chdir") || !strcmp(c->name, "fchdir")) && c->ret == 0) {
 		drop(c->tgid, FDP_CWD);
 	} else if (c->ret >= 0 && returns_fd(c->name)) {

@@ -13,6 +13,9 @@
 
 #include "decode/call.h"
 
+/* Read the cwd and standard fds of the launched command (held before its exec): once. */
+void fdpath__seed(uint32_t tgid);
+
 /* Rewrite the fd arguments (and an fd return value) of a decoded call with their paths. */
 void fdpath__apply(struct decoder *d, struct call *c);
 

@@ -201,14 +201,32 @@ count:
 	arg_set(d, a, len);
 }
 
+/* strace's %#lx: 0 is "0", the rest 0x... */
+static size_t fmt_raw(char *dst, uint64_t v)
+{
+	if (v)
+		return fmt_hex(dst, v);
+	dst[0] = '0';
+	return 1;
+}
+
+/* -e raw=: this call undecoded, as strace's raw() */
+static bool call_raw(const struct decoder *d, long nr)
+{
+	if (d->opts.raw)
+		return true;
+	return d->opts.raw_set && nr >= 0 && nr < SO_NR_SLOTS &&
+	       (d->opts.raw_set[nr / 64] >> (nr % 64) & 1);
+}
+
 static void decode_arg(struct decoder *d, struct call *c, unsigned int i)
 {
 	struct darg *a = &c->arg[i];
 	const struct sysent_arg *sa = c->ent ? &c->ent->args[i] : NULL;
 	int kind = sa ? sa->kind : AK_HEX;
 
-	if (d->opts.raw) {
-		text_fmt(d, a, fmt_hex, a->raw);
+	if (call_raw(d, c->nr)) {
+		text_fmt(d, a, fmt_raw, a->raw);
 		return;
 	}
 	if (a->cap && (a->cap->flags & SO_CAP_ARGV) && !(a->cap->flags & SO_CAP_FAULT)) {
@@ -309,6 +327,7 @@ static void call_head(struct call *c, const struct so_hdr *h, long nr)
 		c->arg[i].data = NULL;
 		c->arg[i].text = NULL;
 		c->arg[i].len = 0;
+		c->arg[i].idx = i;
 	}
 	c->tgid = h->tgid;
 	c->tid = h->tid;
@@ -321,6 +340,18 @@ static void call_head(struct call *c, const struct so_hdr *h, long nr)
 	c->nargs = c->ent ? c->ent->nargs : SO_MAX_ARGS;
 }
 
+/* A raw call's return value in hex, as strace's "= 0x3"; errors stay "-1 ENOENT (...)". */
+static void raw_ret(struct decoder *d, struct call *c)
+{
+	char *s = arena_get(d, 24);
+
+	if (!s || c->kind != CALL_DONE || ret_is_error(c->ret))
+		return;
+	c->retlen = fmt_raw(s, c->ret);
+	c->rettext = s;
+	d->arena_len += c->retlen;
+}
+
 static void decode_args(struct decoder *d, struct call *c)
 {
 	unsigned int i;
@@ -328,9 +359,12 @@ static void decode_args(struct decoder *d, struct call *c)
 	d->arena_len = 0;
 	for (i = 0; i < c->nargs && i < SO_MAX_ARGS; i++)
 		decode_arg(d, c, i);
-	if (!d->opts.raw)
-		dec__call(d, c);
-	if (d->opts.fd_paths && !d->opts.raw)
+	if (call_raw(d, c->nr)) {
+		raw_ret(d, c);
+		return;
+	}
+	dec__call(d, c);
+	if (d->opts.fd_paths)
 		fdpath__apply(d, c);
 }
 

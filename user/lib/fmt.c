@@ -99,11 +99,51 @@ size_t fmt_oct(char *dst, uint64_t v)
 	return i;
 }
 
+static enum quote_hex hex_mode;
+
+void quote__set_hex(enum quote_hex mode)
+{
+	hex_mode = mode;
+}
+
+static const char hexdig[] = "0123456789abcdef";
+
+/* -x: a byte neither printable nor white space (strace's string_quote) makes it all hex */
+static bool all_hex(const uint8_t *src, size_t n, unsigned int flags)
+{
+	size_t i;
+
+	if (hex_mode == QUOTE_HEX_ALL)
+		return true;
+	for (i = 0; hex_mode == QUOTE_HEX_NON_ASCII && i < n; i++) {
+		if ((flags & QUOTE_STOP_AT_NUL) && !src[i])
+			break;
+		if (src[i] > 0x7e || (src[i] < ' ' && (src[i] < '\t' || src[i] > '\r')))
+			return true;
+	}
+	return false;
+}
+
+static char *put_hex(char *s, uint8_t c)
+{
+	*s++ = '\\';
+	*s++ = 'x';
+	*s++ = hexdig[c >> 4];
+	*s++ = hexdig[c & 15];
+	return s;
+}
+
 /* strace's quoting: printable ASCII as is, C escapes, octal for the rest. */
 size_t quote_bytes(char *dst, const uint8_t *src, size_t n, unsigned int flags)
 {
 	char *s = dst;
 	size_t i;
+
+	if (hex_mode && !(flags & QUOTE_PLAIN) && all_hex(src, n, flags)) {
+		for (i = 0; i < n && !((flags & QUOTE_STOP_AT_NUL) && !src[i]); i++)
+			s = put_hex(s, src[i]);
+		return s - dst;
+	}
 
 	for (i = 0; i < n; i++) {
 		uint8_t c = src[i];
@@ -145,6 +185,10 @@ size_t quote_bytes(char *dst, const uint8_t *src, size_t n, unsigned int flags)
 				*s++ = c;
 				break;
 			}
+			if (hex_mode == QUOTE_HEX_CHARS && !(flags & QUOTE_PLAIN)) {
+				s = put_hex(s, c);
+				break;
+			}
 			/* octal, as short as it can be unless a digit follows */
 			*s++ = '\\';
 			if (i + 1 < n && src[i + 1] >= '0' && src[i + 1] <= '7') {
@@ -167,6 +211,6 @@ const char *quote_msg(char *buf, size_t len, const char *s)
 {
 	size_t n = strlen(s), room = (len - 1) / 4;
 
-	buf[quote_bytes(buf, (const uint8_t *)s, n < room ? n : room, 0)] = 0;
+	buf[quote_bytes(buf, (const uint8_t *)s, n < room ? n : room, QUOTE_PLAIN)] = 0;
 	return buf;
 }

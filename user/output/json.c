@@ -9,79 +9,80 @@
 #include "lib/fmt.h"
 #include "decode/names/errno.h"
 #include "decode/names/signals.h"
+#include "output/comm.h"
+#include "output/json.h"
+#include "output/jsonval.h"
 #include "output/sink.h"
 
-#define JSON_V	"{\"v\":1,\"type\":\""
-
-/* A JSON string from bytes: escapes quotes, backslashes and control characters. Bytes >= 0x80
- * are written as \u00XX: the string is their Latin-1 reading, never invalid JSON. */
-static void json_str(struct outbuf *ob, const char *p, size_t n)
+static bool v1(const struct sink *s)
 {
-	static const char hex[] = "0123456789abcdef";
-	char *d = outbuf__reserve(ob, 6 * n + 2);
-	size_t i, o = 0;
-
-	if (!d)
-		return;
-	d[o++] = '"';
-	for (i = 0; i < n; i++) {
-		unsigned char c = p[i];
-
-		if (c == '"' || c == '\\') {
-			d[o++] = '\\';
-			d[o++] = c;
-		} else if (c >= 0x20 && c < 0x7f) {
-			d[o++] = c;
-		} else if (c == '\n') {
-			d[o++] = '\\';
-			d[o++] = 'n';
-		} else if (c == '\t') {
-			d[o++] = '\\';
-			d[o++] = 't';
-		} else {
-			memcpy(d + o, "\\u00", 4);
-			o += 4;
-			d[o++] = hex[c >> 4];
-			d[o++] = hex[c & 15];
-		}
-	}
-	d[o++] = '"';
-	ob->len += o;
+	return s->json_version == 1;
 }
 
-static void json_head(struct outbuf *ob, const char *type, uint32_t tgid, uint32_t tid)
+/* A string from the traced program's bytes: v1 reads them as Latin-1, v2 keeps UTF-8. */
+static void json_str(const struct sink *s, const char *p, size_t n)
 {
-	outbuf__lit(ob, JSON_V);
-	outbuf__puts(ob, type);
-	outbuf__lit(ob, "\",\"pid\":");
-	outbuf__u64(ob, tgid);
-	outbuf__lit(ob, ",\"tid\":");
-	outbuf__u64(ob, tid);
+	if (v1(s))
+		json_str_latin1(s->ob, p, n);
+	else
+		json_str_utf8(s->ob, p, n);
+}
+
+static void json_open(const struct sink *s, const char *type)
+{
+	outbuf__puts(s->ob, v1(s) ? "{\"v\":1,\"type\":\"" : "{\"v\":2,\"type\":\"");
+	outbuf__puts(s->ob, type);
+	outbuf__putc(s->ob, '"');
+}
+
+/* v2: the thread's command name */
+static void json_comm(struct outbuf *ob, uint32_t tgid, uint32_t tid)
+{
+	const char *comm = comm__get(tgid, tid);
+
+	outbuf__lit(ob, ",\"comm\":");
+	if (comm)
+		json_str_utf8(ob, comm, strlen(comm));
+	else
+		outbuf__lit(ob, "null");
+}
+
+static void json_head(const struct sink *s, const char *type, uint32_t tgid, uint32_t tid)
+{
+	json_open(s, type);
+	outbuf__lit(s->ob, ",\"pid\":");
+	outbuf__u64(s->ob, tgid);
+	outbuf__lit(s->ob, ",\"tid\":");
+	outbuf__u64(s->ob, tid);
+	if (!v1(s))
+		json_comm(s->ob, tgid, tid);
 }
 
 /* The start of a syscall object for the same thread as last time is the same bytes: keep
  * them instead of formatting two numbers per record. */
-static void json_head_syscall(struct outbuf *ob, uint32_t tgid, uint32_t tid)
+static void json_head_syscall(const struct sink *s, uint32_t tgid, uint32_t tid)
 {
-	static const char head[] = JSON_V "syscall\",\"pid\":";
-	static char cache[96];
-	static size_t cache_len;
-	static uint32_t cache_tgid, cache_tid;
+	static struct outbuf cache = { .fd = -1 };
+	static uint32_t cache_tgid, cache_tid, cache_gen;
+	static uint8_t cache_v;
 
-	if (!cache_len || cache_tgid != tgid || cache_tid != tid) {
-		char *p = cache;
+	if (!cache.len || cache_tgid != tgid || cache_tid != tid || cache_v != s->json_version ||
+	    cache_gen != comm_generation) {
+		struct sink c = *s;
 
-		memcpy(p, head, sizeof(head) - 1);
-		p += sizeof(head) - 1;
-		p += fmt_u64(p, tgid);
-		memcpy(p, ",\"tid\":", 7);
-		p += 7;
-		p += fmt_u64(p, tid);
-		cache_len = p - cache;
+		if (!cache.buf && outbuf__init(&cache, -1, 512)) {
+			json_head(s, "syscall", tgid, tid);
+			return;
+		}
+		cache.len = 0;
+		c.ob = &cache;
+		json_head(&c, "syscall", tgid, tid);
 		cache_tgid = tgid;
 		cache_tid = tid;
+		cache_v = s->json_version;
+		cache_gen = comm_generation;
 	}
-	outbuf__write(ob, cache, cache_len);
+	outbuf__write(s->ob, cache.buf, cache.len);
 }
 
 /*
@@ -139,8 +140,9 @@ static void json_ts(struct outbuf *ob, bool has, uint64_t ts)
 
 /* The bytes behind string and buffer arguments, as captured: "bytes":[{"arg":1,"data":"..",
  * "truncated":false}]. data is the raw bytes as a JSON string (see json_str). */
-static void json_bytes(struct outbuf *ob, const struct call *c)
+static void json_bytes(const struct sink *s, const struct call *c)
 {
+	struct outbuf *ob = s->ob;
 	bool first = true;
 	unsigned int i;
 
@@ -158,7 +160,7 @@ static void json_bytes(struct outbuf *ob, const struct call *c)
 		first = false;
 		outbuf__u64(ob, i);
 		outbuf__puts(ob, ",\"data\":");
-		json_str(ob, (const char *)a->data, a->cap->len);
+		json_str(s, (const char *)a->data, a->cap->len);
 		outbuf__puts(ob, (a->cap->flags & SO_CAP_TRUNC) ? ",\"truncated\":true}" :
 								  ",\"truncated\":false}");
 	}
@@ -166,17 +168,28 @@ static void json_bytes(struct outbuf *ob, const struct call *c)
 		outbuf__putc(ob, ']');
 }
 
-static void json_call(struct sink *s, const struct call *c)
+static const struct darg *exec_path(const struct call *c)
+{
+	const struct darg *path = &c->arg[c->nr == SO_NR_EXECVEAT ? 1 : 0];
+
+	return path->cap && !(path->cap->flags & SO_CAP_FAULT) ? path : NULL;
+}
+
+/* v2: an exec names the thread after the file, as the kernel does */
+static void json_exec_comm(const struct call *c)
+{
+	const struct darg *path = exec_path(c);
+
+	if (path)
+		comm__exec(c->tgid, c->tid, (const char *)path->data, path->cap->len);
+}
+
+/* v1: "args" the raw numbers, "argstr" the texts, "bytes" the captures; ret and errno */
+static void json_call_v1(struct sink *s, const struct call *c)
 {
 	struct outbuf *ob = s->ob;
-	char buf[32];
 	unsigned int i;
 
-	json_head_syscall(ob, c->tgid, c->tid);
-	outbuf__lit(ob, ",\"seq\":");
-	outbuf__u64(ob, c->seq);
-	json_ts(ob, c->has_ts, c->ts_ns);
-	json_name(ob, c);
 	for (i = 0; i < c->nargs; i++) {
 		if (i)
 			outbuf__putc(ob, ',');
@@ -186,11 +199,13 @@ static void json_call(struct sink *s, const struct call *c)
 	for (i = 0; i < c->nargs; i++) {
 		if (i)
 			outbuf__putc(ob, ',');
-		json_str(ob, c->arg[i].text, c->arg[i].len);
+		json_str(s, c->arg[i].text, c->arg[i].len);
 	}
 	outbuf__putc(ob, ']');
-	json_bytes(ob, c);
+	json_bytes(s, c);
 	if (c->kind == CALL_DONE) {
+		char buf[32];
+
 		outbuf__lit(ob, ",\"ret\":");
 		outbuf__i64(ob, c->ret);
 		if (ret_is_error(c->ret)) {
@@ -198,7 +213,25 @@ static void json_call(struct sink *s, const struct call *c)
 			outbuf__puts(ob, ret_errname(c->ret, buf, sizeof(buf)));
 			outbuf__putc(ob, '"');
 		}
-	} else {
+	}
+}
+
+static void json_call(struct sink *s, const struct call *c)
+{
+	struct outbuf *ob = s->ob;
+
+	if (!v1(s) && c->kind == CALL_DONE && c->ret == 0 && sysent__has(c->nr, SE_EXEC))
+		json_exec_comm(c);
+	json_head_syscall(s, c->tgid, c->tid);
+	outbuf__lit(ob, ",\"seq\":");
+	outbuf__u64(ob, c->seq);
+	json_ts(ob, c->has_ts, c->ts_ns);
+	json_name(ob, c);
+	if (v1(s))
+		json_call_v1(s, c);
+	else
+		json_call_v2(ob, c);
+	if (c->kind != CALL_DONE) {
 		outbuf__lit(ob, ",\"ret\":null");
 		outbuf__puts(ob, c->kind == CALL_NORETURN ? ",\"noreturn\":true" :
 			     c->kind == CALL_BLOCKED ? ",\"blocked\":true" : ",\"unfinished\":true");
@@ -215,13 +248,13 @@ static void json_call(struct sink *s, const struct call *c)
 
 static void json_exec(struct sink *s, const struct call *c)
 {
-	const struct darg *path = &c->arg[c->nr == SO_NR_EXECVEAT ? 1 : 0];
+	const struct darg *path = exec_path(c);
 
-	json_head(s->ob, "exec", c->tgid, c->tid);
+	json_head(s, "exec", c->tgid, c->tid);
 	json_ts(s->ob, c->has_ts, c->ts_ns);
-	if (path->cap && !(path->cap->flags & SO_CAP_FAULT)) {
+	if (path) {
 		outbuf__lit(s->ob, ",\"filename\":");
-		json_str(s->ob, (const char *)path->data, path->cap->len);
+		json_str(s, (const char *)path->data, path->cap->len);
 	}
 	outbuf__putc(s->ob, '}');
 	outbuf__newline(s->ob);
@@ -231,7 +264,7 @@ static void json_proc_exit(struct sink *s, const struct proc_exit *e)
 {
 	char sig[32];
 
-	json_head(s->ob, "exit", e->tgid, e->tid);
+	json_head(s, "exit", e->tgid, e->tid);
 	json_ts(s->ob, e->has_ts, e->ts_ns);
 	if (e->exec_tid) {
 		outbuf__lit(s->ob, ",\"superseded_by\":");
@@ -251,7 +284,7 @@ static void json_proc_exit(struct sink *s, const struct proc_exit *e)
 
 static void json_signal(struct sink *s, const struct sig_event *e)
 {
-	json_head(s->ob, "signal", e->tgid, e->tid);
+	json_head(s, "signal", e->tgid, e->tid);
 	outbuf__lit(s->ob, ",\"seq\":");
 	outbuf__u64(s->ob, e->seq);
 	json_ts(s->ob, e->has_ts, e->ts_ns);
@@ -267,7 +300,7 @@ static void json_signal(struct sink *s, const struct sig_event *e)
 		outbuf__putc(s->ob, '"');
 	}
 	outbuf__lit(s->ob, ",\"info\":");
-	json_str(s->ob, e->info, strlen(e->info));
+	json_str(s, e->info, strlen(e->info));
 	outbuf__putc(s->ob, '}');
 	outbuf__newline(s->ob);
 }
@@ -275,7 +308,7 @@ static void json_signal(struct sink *s, const struct sig_event *e)
 static void json_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
 		      uint64_t count)
 {
-	json_head(s->ob, "lost", tgid, tid);
+	json_head(s, "lost", tgid, tid);
 	outbuf__lit(s->ob, ",\"from_seq\":");
 	outbuf__u64(s->ob, from_seq);
 	outbuf__lit(s->ob, ",\"count\":");
@@ -286,7 +319,8 @@ static void json_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from
 
 static void json_finish(struct sink *s, const struct run_totals *t)
 {
-	outbuf__lit(s->ob, JSON_V "summary\",\"records\":");
+	json_open(s, "summary");
+	outbuf__lit(s->ob, ",\"records\":");
 	outbuf__u64(s->ob, t->records);
 	outbuf__lit(s->ob, ",\"syscalls\":");
 	outbuf__u64(s->ob, t->calls);
@@ -298,6 +332,11 @@ static void json_finish(struct sink *s, const struct run_totals *t)
 	if (t->have_status) {
 		outbuf__lit(s->ob, ",\"exit_status\":");
 		outbuf__i64(s->ob, t->exit_status);
+	}
+	if (!v1(s)) {
+		/* ts_ns + wall_offset_ns = nanoseconds since the epoch (CLOCK_REALTIME) */
+		outbuf__lit(s->ob, ",\"clock\":\"CLOCK_MONOTONIC\",\"wall_offset_ns\":");
+		outbuf__i64(s->ob, s->real_off_ns);
 	}
 	outbuf__putc(s->ob, '}');
 	outbuf__newline(s->ob);

@@ -43,7 +43,15 @@ struct sink {
 	bool show_dur;		/* -T */
 	int tstamps;		/* -t 1, -tt 2, -ttt 3 */
 	bool relative;		/* -r */
+	int ts_prec;		/* digits after the second: -t 0, -tt and -ttt 6, or =PRECISION */
+	int rel_prec;		/* -r's (6) */
+	int dur_prec;		/* -T's (6) */
 	bool ts_exact;		/* every call has its own clock read (JSON summary says so) */
+	bool quiet_exit;	/* -qq, -e quiet=exit: no "+++ exited with N +++" */
+	bool show_nr;		/* -n: "[  39] " before the name */
+	unsigned int ret_column;	/* -a N: "= ret" at column N (0: 40, strace's default) */
+	uint64_t sig_hidden;	/* -e signal=: bit N-1 set, no "--- SIGN" nor "killed by SIGN" */
+	uint8_t json_version;	/* --json=1 or 2; 0: the newest (docs/json.md) */
 	int64_t real_off_ns;	/* CLOCK_REALTIME - CLOCK_MONOTONIC, for -t */
 	uint64_t last_ts;	/* -r: the previous line's time */
 	uint32_t open_tid;	/* text: a blocked call's line is open ("read(3, "), whose */

@@ -85,45 +85,63 @@ void sink__clock_init(struct sink *s)
 	s->tod_sec = -1;
 }
 
+/* ".123" for ns at prec digits (0: nothing), as strace's precisions s, ms, us, ns */
+static int frac_text(char *buf, size_t cap, uint64_t ns, int prec)
+{
+	static const uint64_t div[] = { 1000000000, 100000000, 10000000, 1000000, 100000, 10000,
+					1000, 100, 10, 1 };
+
+	if (prec <= 0)
+		return 0;
+	return snprintf(buf, cap, ".%0*llu", prec, (unsigned long long)(ns / div[prec]));
+}
+
+/* -t/-tt/-ttt, --absolute-timestamps=: "12:00:01", "12:00:01.000123", "1700000000.000123" */
+static int tod_text(struct sink *s, char *buf, size_t cap, uint64_t ts)
+{
+	int64_t real = (int64_t)(ts + (uint64_t)s->real_off_ns);	/* wraps, never UB */
+	int64_t sec = real / 1000000000;
+	int n;
+
+	if (s->tstamps == 3) {
+		n = snprintf(buf, cap, "%lld", (long long)sec);
+	} else {
+		if (sec != s->tod_sec) {
+			time_t t = sec;
+			struct tm tm;
+
+			localtime_r(&t, &tm);
+			strftime(s->tod_text, sizeof(s->tod_text), "%H:%M:%S", &tm);
+			s->tod_sec = sec;
+		}
+		n = snprintf(buf, cap, "%s", s->tod_text);
+	}
+	return n + frac_text(buf + n, cap - n, real % 1000000000, s->ts_prec);
+}
+
 /* strace's -t/-tt/-ttt and -r, before the call: "12:00:01.000123 ", "     0.000042 " */
 static void text_timestamp(struct sink *s, bool has_ts, uint64_t ts)
 {
 	struct outbuf *ob = s->ob;
-	char buf[64];
+	char buf[96];
 	int n = 0;
 
 	if (!s->tstamps && !s->relative)
 		return;
 	if (!has_ts)
 		ts = mono_now();	/* lines the kernel did not stamp: when they are printed */
-	if (s->tstamps) {
-		int64_t real = (int64_t)(ts + (uint64_t)s->real_off_ns);	/* wraps, never UB */
-		int64_t sec = real / 1000000000;
-		long usec = real % 1000000000 / 1000;
-
-		if (s->tstamps == 3) {
-			n = snprintf(buf, sizeof(buf), "%lld.%06ld", (long long)sec, usec);
-		} else {
-			if (sec != s->tod_sec) {
-				time_t t = sec;
-				struct tm tm;
-
-				localtime_r(&t, &tm);
-				strftime(s->tod_text, sizeof(s->tod_text), "%H:%M:%S", &tm);
-				s->tod_sec = sec;
-			}
-			n = snprintf(buf, sizeof(buf), s->tstamps == 2 ? "%s.%06ld" : "%s",
-				     s->tod_text, usec);
-		}
-	}
+	if (s->tstamps)
+		n = tod_text(s, buf, 40, ts);
 	if (s->relative) {
+		bool both = n > 0;
 		/* lines of different threads can come out of order (batches): then negative */
 		int64_t d = s->last_ts ? (int64_t)(ts - s->last_ts) : 0;
 		uint64_t a = d < 0 ? -(uint64_t)d : (uint64_t)d;
 
-		n += snprintf(buf + n, sizeof(buf) - n, "%s%s%6llu.%06llu%s", n ? " (+" : "",
-			      d < 0 ? "-" : "", (unsigned long long)(a / 1000000000),
-			      (unsigned long long)(a % 1000000000 / 1000), n ? ")" : "");
+		n += snprintf(buf + n, sizeof(buf) - n, "%s%s%6llu", both ? " (+" : "", d < 0 ? "-" : "",
+			      (unsigned long long)(a / 1000000000));
+		n += frac_text(buf + n, sizeof(buf) - n, a % 1000000000, s->rel_prec);
+		n += snprintf(buf + n, sizeof(buf) - n, "%s", both ? ")" : "");
 		s->last_ts = ts;
 	}
 	buf[n++] = ' ';
@@ -200,11 +218,17 @@ static void text_call(struct sink *s, const struct call *c)
 {
 	struct outbuf *ob = s->ob;
 	bool cont = c->resumed && s->open_tid == c->tid && s->open_nr == c->nr;
+	unsigned int col = s->ret_column ? s->ret_column : RET_COLUMN;
 	char ret[160];
 
 	if (!cont) {
 		text_close_open(s);
 		text_leader(s, c->tid, c->has_ts, c->ts_ns);
+		if (s->show_nr) {
+			char nr[32];
+
+			outbuf__write(ob, nr, snprintf(nr, sizeof(nr), "[%4ld] ", c->nr));
+		}
 	}
 	s->open_tid = 0;
 	if (text_call_args(ob, c, cont)) {
@@ -212,8 +236,8 @@ static void text_call(struct sink *s, const struct call *c)
 		s->open_nr = c->nr;
 		return;
 	}
-	if (outbuf__col(ob) < RET_COLUMN)
-		outbuf__pad_to(ob, RET_COLUMN);
+	if (outbuf__col(ob) < col)
+		outbuf__pad_to(ob, col);
 	else
 		outbuf__putc(ob, ' ');
 	outbuf__write(ob, "= ", 2);
@@ -226,9 +250,11 @@ static void text_call(struct sink *s, const struct call *c)
 	if (s->show_dur && c->has_dur) {
 		char d[48];
 
-		snprintf(d, sizeof(d), " <%llu.%06llu>", (unsigned long long)(c->dur_ns / 1000000000),
-			 (unsigned long long)(c->dur_ns % 1000000000 / 1000));
-		outbuf__puts(ob, d);
+		int n = snprintf(d, sizeof(d), " <%llu", (unsigned long long)(c->dur_ns / 1000000000));
+
+		n += frac_text(d + n, sizeof(d) - n, c->dur_ns % 1000000000, s->dur_prec);
+		d[n++] = '>';
+		outbuf__write(ob, d, n);
 	}
 	outbuf__newline(ob);
 }
@@ -237,10 +263,18 @@ static void text_exec(struct sink *s, const struct call *c)
 {
 }
 
+/* -e signal=SET left signal sig out */
+static bool sig_hidden(const struct sink *s, int sig)
+{
+	return sig >= 1 && sig <= 64 && (s->sig_hidden >> (sig - 1) & 1);
+}
+
 static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 {
 	char sig[32];
 
+	if (e->signaled ? sig_hidden(s, e->sig) : s->quiet_exit)
+		return;
 	text_close_open(s);
 	text_leader(s, e->tid, e->has_ts, e->ts_ns);
 	if (e->exec_tid) {
@@ -265,6 +299,8 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 /* --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} --- */
 static void text_signal(struct sink *s, const struct sig_event *e)
 {
+	if (sig_hidden(s, e->signo))
+		return;
 	text_close_open(s);
 	text_leader(s, e->tid, e->has_ts, e->ts_ns);
 	outbuf__lit(s->ob, "--- ");

@@ -24,7 +24,8 @@ struct filter {
 void filter__init(struct filter *f);
 /*
  * Apply one -e expression: "trace=SET", "t=SET" or a bare SET. SET is a comma list of syscall
- * names, "all", "none", "/REGEX" (extended, on names), "%file" or "%desc" (also without %),
+ * names, numbers, "all", "none", "/REGEX" (extended, on names), strace 6.1's classes ("%file",
+ * "%desc", ... and its legacy names without %), NAME@64 (@32 and @x32 select nothing),
  * "?NAME" (no error when NAME is unknown); "!SET" takes SET out. A first trace= starts from
  * nothing, later ones add (or with "!" take away). Returns 0, or -1 with a message in err.
  */

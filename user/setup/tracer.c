@@ -109,6 +109,8 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	bpf_program__set_autoload(skel->progs.sys_enter, o->want_dur || o->want_counts);
 	bpf_program__set_autoload(skel->progs.prepare_exec, prep);
 	bpf_program__set_autoload(skel->progs.sched_exec, !prep);
+	/* each program loaded is a verifier run at start-up: forks matter only with -f */
+	bpf_program__set_autoload(skel->progs.sched_fork, o->follow_forks);
 	err = sysobs_bpf__load(skel);
 	if (err)
 		return err;

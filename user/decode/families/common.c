@@ -92,3 +92,20 @@ void dec_timespec(struct decoder *d, struct darg *a)
 {
 	dec_pair(d, a, "tv_sec", "tv_nsec", sb_s64);
 }
+
+void set_flags(struct decoder *d, struct darg *a, const struct xlat_tab *t, const char *zero)
+{
+	struct sb b = dec_begin(d);
+
+	sb_flags(&b, t, a->raw, zero);
+	dec_end(d, a, &b);
+}
+
+void set_enum(struct decoder *d, struct darg *a, const struct xlat_tab *t, uint64_t v,
+	      const char *unknown)
+{
+	struct sb b = dec_begin(d);
+
+	sb_enum(&b, t, v, unknown);
+	dec_end(d, a, &b);
+}

@@ -52,6 +52,12 @@ void dec_pair(struct decoder *d, struct darg *a, const char *f0, const char *f1,
 /* {tv_sec=1, tv_nsec=500} when the kernel read the whole timespec. */
 void dec_timespec(struct decoder *d, struct darg *a);
 
+/* Argument a's text: v (set_flags: a's value) as flags of t (zero: what 0 prints, "0" when
+ * NULL), or as one of t's values (unknown: the comment an unnamed value gets, "FOO_???"). */
+void set_flags(struct decoder *d, struct darg *a, const struct xlat_tab *t, const char *zero);
+void set_enum(struct decoder *d, struct darg *a, const struct xlat_tab *t, uint64_t v,
+	      const char *unknown);
+
 /* Kernel captures a decoder wants (so_spec), beyond the generic signature's. */
 struct dec_cap {
 	uint8_t arg;
@@ -79,6 +85,23 @@ extern const struct dec_entry dec_time_table[];
 extern const struct dec_entry dec_resource_table[];
 extern const struct dec_entry dec_process_table[];
 extern const struct dec_entry dec_io_table[];
+extern const struct dec_entry dec_ioctl_table[];
+extern const struct dec_entry dec_sched_table[];
+extern const struct dec_entry dec_numa_table[];
+extern const struct dec_entry dec_keyctl_table[];
+extern const struct dec_entry dec_ptrace_table[];
+extern const struct dec_entry dec_bpf_table[];
+
+/* Terminal structs (term.c), as the kernel lays them out; ioctl.c prints them. */
+#define TERMIOS_SIZE	36
+#define TERMIO_SIZE	18
+#define WINSIZE_SIZE	8
+#define IOCTL_ARG_MAX	256	/* bytes the kernel reads behind ioctl's argument */
+/* {c_iflag=ICRNL|IXON, c_oflag=..., c_cflag=..., c_lflag=..., ...} */
+void sb_termios(struct sb *b, const void *p);
+void sb_termio(struct sb *b, const void *p);
+/* {ws_row=24, ws_col=80, ws_xpixel=0, ws_ypixel=0} */
+void sb_winsize(struct sb *b, const void *p);
 
 /* strace's siginfo text, "{si_signo=SIGUSR1, si_code=SI_USER, si_pid=42, si_uid=0}", of a
  * signal record, into dst (cap bytes, NUL-terminated); code_name gets si_code's name or NULL. */

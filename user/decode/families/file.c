@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
-/* Files and directories: open flags, stat structs, access modes, fcntl, lseek, ioctl. */
+/* Files and directories: open flags, stat structs, access modes, fcntl, lseek. */
 #include <string.h>
 #include "decode/families/family.h"
 
@@ -23,24 +23,6 @@ static void sb_open_flags(struct sb *b, uint64_t v)
 		sb_putc(b, '|');
 		sb_flags(b, &xt_open_flags, f, NULL);
 	}
-}
-
-static void set_flags(struct decoder *d, struct darg *a, const struct xlat_tab *t,
-		      const char *zero)
-{
-	struct sb b = dec_begin(d);
-
-	sb_flags(&b, t, a->raw, zero);
-	dec_end(d, a, &b);
-}
-
-static void set_enum(struct decoder *d, struct darg *a, const struct xlat_tab *t,
-		     uint64_t v, const char *unknown)
-{
-	struct sb b = dec_begin(d);
-
-	sb_enum(&b, t, v, unknown);
-	dec_end(d, a, &b);
 }
 
 static void set_mode(struct decoder *d, struct darg *a)
@@ -171,10 +153,26 @@ static void dec_faccessat(struct decoder *d, struct call *c)
 	set_flags(d, &c->arg[2], &xt_access_modes, "F_OK");
 }
 
+static void dec_memfd_create(struct decoder *d, struct call *c)
+{
+	set_flags(d, &c->arg[1], &xt_memfd_flags, NULL);
+}
+
+static void dec_inotify_init1(struct decoder *d, struct call *c)
+{
+	set_flags(d, &c->arg[0], &xt_inotify_init_flags, NULL);
+}
+
+static void dec_inotify_add_watch(struct decoder *d, struct call *c)
+{
+	set_flags(d, &c->arg[2], &xt_inotify_masks, NULL);
+}
+
+/* faccessat2's flags: AT_EACCESS, which has AT_REMOVEDIR's bit */
 static void dec_faccessat2(struct decoder *d, struct call *c)
 {
 	set_flags(d, &c->arg[2], &xt_access_modes, "F_OK");
-	set_flags(d, &c->arg[3], &xt_at_flags, NULL);
+	set_flags(d, &c->arg[3], &xt_faccessat_flags, NULL);
 }
 
 static void dec_at_flags(struct decoder *d, struct call *c, unsigned int i)
@@ -248,34 +246,6 @@ static void dec_fcntl(struct decoder *d, struct call *c)
 		sb_i64(&b, (int32_t)c->arg[2].raw);
 		dec_end(d, &c->arg[2], &b);
 		break;
-	}
-}
-
-#define FICLONE_V	0x40049409u
-
-/* ioctl: the request's name(s) (several share some codes, strace joins them with "or"). */
-static void dec_ioctl(struct decoder *d, struct call *c)
-{
-	uint32_t req = c->arg[1].raw;
-	struct sb b = dec_begin(d);
-	bool found = false;
-	unsigned int i;
-
-	for (i = 0; i < xt_ioctls.n; i++) {
-		if (xt_ioctls.e[i].val != req)
-			continue;
-		if (found)
-			sb_puts(&b, " or ");
-		sb_puts(&b, xt_ioctls.e[i].name);
-		found = true;
-	}
-	if (!found)
-		sb_hex(&b, req);
-	dec_end(d, &c->arg[1], &b);
-	if (req == FICLONE_V) {
-		b = dec_begin(d);
-		sb_i64(&b, (int32_t)c->arg[2].raw);
-		dec_end(d, &c->arg[2], &b);
 	}
 }
 
@@ -402,12 +372,14 @@ const struct dec_entry dec_file_table[] = {
 	{ "access", dec_access },
 	{ "faccessat", dec_faccessat },
 	{ "faccessat2", dec_faccessat2 },
+	{ "memfd_create", dec_memfd_create },
+	{ "inotify_init1", dec_inotify_init1 },
+	{ "inotify_add_watch", dec_inotify_add_watch },
 	{ "unlinkat", dec_unlinkat },
 	{ "fchmodat", dec_fchmodat },
 	{ "fchownat", dec_fchownat },
 	{ "lseek", dec_lseek },
 	{ "fcntl", dec_fcntl },
-	{ "ioctl", dec_ioctl },
 	{ "getdents64", dec_getdents, { { 1, SO_CK_DIRENTS } } },
 	{ "getdents", dec_getdents, { { 1, SO_CK_DIRENTS } } },
 	{ "fadvise64", dec_fadvise64 },

@@ -81,10 +81,7 @@ static void dec_rwv2(struct decoder *d, struct call *c, bool out)
 
 	set_iovec(d, c, &c->arg[1], out);
 	b = dec_begin(d);
-	if (c->arg[5].raw)
-		sb_hex(&b, (uint32_t)c->arg[5].raw);
-	else
-		sb_putc(&b, '0');
+	sb_flags_u(&b, &xt_rwf_flags, (uint32_t)c->arg[5].raw, "RWF_???");
 	dec_end(d, &c->arg[4], &b);
 	c->arg[4].raw = c->arg[5].raw;
 	c->nargs = 5;
@@ -264,7 +261,16 @@ static void dec_wait4(struct decoder *d, struct call *c)
 	dec_rusage(d, c, &c->arg[3]);
 }
 
+/* waitid(P_PID, 42, infop, WEXITED, rusage): the id type and the options (infop and rusage
+ * stay addresses) */
+static void dec_waitid(struct decoder *d, struct call *c)
+{
+	set_enum(d, &c->arg[0], &xt_waitid_idtypes, (uint32_t)c->arg[0].raw, "P_???");
+	set_flags(d, &c->arg[3], &xt_waitid_options, NULL);
+}
+
 const struct dec_entry dec_io_table[] = {
+	{ "waitid", dec_waitid },
 	{ "readv", dec_readv, { { 1, SO_CK_IOV_OUT, 2, 0 } } },
 	{ "writev", dec_writev, { { 1, SO_CK_IOV_IN, 2, 0 } } },
 	{ "preadv", dec_preadv, { { 1, SO_CK_IOV_OUT, 2, 0 } } },

@@ -209,21 +209,79 @@ static void set_sockopt_level(struct decoder *d, struct call *c)
 	dec_end(d, &c->arg[2], &b);
 }
 
-/* An option's value: [1] when it is an int, else its bytes */
-static void set_sockopt_val(struct decoder *d, struct darg *a, uint64_t len)
+static void sb_inet_addr(struct sb *b, const struct in_addr *in)
+{
+	char ip[INET_ADDRSTRLEN];
+
+	inet_ntop(AF_INET, in, ip, sizeof(ip));
+	sb_puts(b, "inet_addr(\"");
+	sb_puts(b, ip);
+	sb_puts(b, "\")");
+}
+
+/* The options whose value is a struct (strace 6.1's sockopt decoders): shown when the length
+ * covers it, else the address */
+static bool sb_sockopt_struct(struct sb *b, uint32_t level, uint32_t opt, const uint8_t *v,
+			      uint64_t len, bool *is_struct)
+{
+	struct linger l;
+	struct ip_mreq m;
+
+	*is_struct = true;
+	if (level == SOL_SOCKET && opt == SO_LINGER) {
+		if (len < sizeof(l))
+			return false;
+		memcpy(&l, v, sizeof(l));
+		sb_puts(b, "{l_onoff=");
+		sb_i64(b, l.l_onoff);
+		sb_puts(b, ", l_linger=");
+		sb_i64(b, l.l_linger);
+		sb_putc(b, '}');
+		return true;
+	}
+	if (level == SOL_IP && (opt == IP_ADD_MEMBERSHIP || opt == IP_DROP_MEMBERSHIP) &&
+	    len == sizeof(m)) {
+		memcpy(&m, v, sizeof(m));
+		sb_puts(b, "{imr_multiaddr=");
+		sb_inet_addr(b, &m.imr_multiaddr);
+		sb_puts(b, ", imr_interface=");
+		sb_inet_addr(b, &m.imr_interface);
+		sb_putc(b, '}');
+		return true;
+	}
+	*is_struct = level == SOL_IP && (opt == IP_ADD_MEMBERSHIP || opt == IP_DROP_MEMBERSHIP) &&
+		     len < sizeof(m);
+	return false;
+}
+
+/* An option's value: a struct the option takes, [1] when it is an int, else its bytes */
+static void set_sockopt_val(struct decoder *d, const struct call *c, struct darg *a,
+			    uint64_t len)
 {
 	const uint8_t *v = dec_struct(a, len < 4 ? len : 4);
+	bool is_struct;
 	int32_t i;
 	struct sb b;
 
 	if (!v || !len)
 		return;
+	b = dec_begin(d);
+	if (sb_sockopt_struct(&b, c->arg[1].raw, c->arg[2].raw, v,
+			      len < a->cap->len ? len : a->cap->len, &is_struct)) {
+		dec_end(d, a, &b);
+		return;
+	}
+	if (is_struct) {	/* too short for it: the address */
+		b = dec_begin(d);
+		sb_ptr(&b, a->raw);
+		dec_end(d, a, &b);
+		return;
+	}
 	if (len == 4) {
 		memcpy(&i, v, 4);
 		dec_int_in_brackets(d, a, i);
 		return;
 	}
-	b = dec_begin(d);
 	sb_quoted(&b, v, len < a->cap->len ? len : a->cap->len, len > a->cap->len, false, false);
 	dec_end(d, a, &b);
 }
@@ -231,7 +289,7 @@ static void set_sockopt_val(struct decoder *d, struct darg *a, uint64_t len)
 static void dec_setsockopt(struct decoder *d, struct call *c)
 {
 	set_sockopt_level(d, c);
-	set_sockopt_val(d, &c->arg[3], (uint32_t)c->arg[4].raw);
+	set_sockopt_val(d, c, &c->arg[3], (uint32_t)c->arg[4].raw);
 }
 
 static void dec_getsockopt(struct decoder *d, struct call *c)
@@ -242,7 +300,7 @@ static void dec_getsockopt(struct decoder *d, struct call *c)
 	if (!len)
 		return;
 	if (c->ret >= 0 && *len >= 0)
-		set_sockopt_val(d, &c->arg[3], *len);
+		set_sockopt_val(d, c, &c->arg[3], *len);
 	dec_int_in_brackets(d, &c->arg[4], *len);
 }
 

@@ -14,6 +14,16 @@ static void dec_arch_prctl(struct decoder *d, struct call *c)
 
 #define TASK_COMM_LEN	16
 
+#define XL(name)	{ name, #name }
+/* PR_SET_DUMPABLE's values: the kernel's include/linux/sched/coredump.h, not in uapi */
+#define SUID_DUMP_DISABLE	0
+#define SUID_DUMP_USER		1
+#define SUID_DUMP_ROOT		2
+static const struct xlat xl_suid_dump[] = {
+	XL(SUID_DUMP_DISABLE), XL(SUID_DUMP_USER), XL(SUID_DUMP_ROOT),
+};
+static const struct xlat_tab xt_suid_dump = { xl_suid_dump, 3 };
+
 /* [SIGTERM] for PR_GET_PDEATHSIG, [1] for PR_GET_CHILD_SUBREAPER: the int the call wrote */
 static void set_int_out(struct decoder *d, const struct call *c, struct darg *a, bool signal)
 {
@@ -80,6 +90,9 @@ static void dec_prctl(struct decoder *d, struct call *c)
 		dec_keep_args(c, opt_arg, 2);
 		break;
 	case PR_SET_DUMPABLE:
+		set_enum(d, a, &xt_suid_dump, a->raw, "SUID_DUMP_???");
+		dec_keep_args(c, opt_arg, 2);
+		break;
 	case PR_SET_KEEPCAPS:
 	case PR_SET_TIMERSLACK:
 	case PR_SET_CHILD_SUBREAPER:

@@ -5,6 +5,7 @@
 
 #include "decode/names/sysent.h"
 #include "decode/names/tables/syscalls.h"
+#include "decode/names/tables/classes.h"
 
 const struct sysent *sysent__get(long nr)
 {
@@ -44,4 +45,12 @@ bool sysent__has(long nr, unsigned int f)
 	const struct sysent *ent = sysent__get(nr);
 
 	return ent && (ent->flags & f) == f;
+}
+
+uint32_t sysent__classes(long nr, const char **strace_name)
+{
+	const size_t n = sizeof(syscall_classes) / sizeof(syscall_classes[0]);
+
+	*strace_name = nr >= 0 && (size_t)nr < n ? syscall_classes[nr].strace_name : NULL;
+	return *strace_name ? syscall_classes[nr].classes : 0;
 }

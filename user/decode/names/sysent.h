@@ -80,4 +80,34 @@ unsigned sysent__max(void);
 /* True when syscall nr has every flag in f. */
 bool sysent__has(long nr, unsigned int f);
 
+/* strace 6.1's syscall classes (-e trace=%CLASS), from its own table (tables/gen-classes.py). */
+enum sysent_class {
+	SC_DESC		= 1 << 0,	/* %desc */
+	SC_FILE		= 1 << 1,	/* %file */
+	SC_IPC		= 1 << 2,	/* %ipc */
+	SC_NETWORK	= 1 << 3,	/* %network, %net */
+	SC_PROCESS	= 1 << 4,	/* %process */
+	SC_SIGNAL	= 1 << 5,	/* %signal */
+	SC_MEMORY	= 1 << 6,	/* %memory */
+	SC_STAT		= 1 << 7,	/* %stat */
+	SC_LSTAT	= 1 << 8,	/* %lstat */
+	SC_FSTAT	= 1 << 9,	/* %fstat */
+	SC_STAT_LIKE	= 1 << 10,	/* %%stat */
+	SC_STATFS	= 1 << 11,	/* %statfs */
+	SC_FSTATFS	= 1 << 12,	/* %fstatfs */
+	SC_STATFS_LIKE	= 1 << 13,	/* %%statfs */
+	SC_PURE		= 1 << 14,	/* %pure */
+	SC_CREDS	= 1 << 15,	/* %creds */
+	SC_CLOCK	= 1 << 16,	/* %clock */
+};
+
+struct syscall_class {
+	const char *strace_name;	/* strace's name for the number */
+	uint32_t classes;		/* enum sysent_class */
+};
+
+/* The classes of syscall nr as strace 6.1 has them; 0 for numbers strace 6.1 does not know
+ * (newer calls), and then *strace_name is NULL. */
+uint32_t sysent__classes(long nr, const char **strace_name);
+
 #endif /* SYSOBS_SYSENT_H */

@@ -72,6 +72,23 @@ void sb_flags(struct sb *b, const struct xlat_tab *t, uint64_t v, const char *ze
 	}
 }
 
+void sb_flags_u(struct sb *b, const struct xlat_tab *t, uint64_t v, const char *unknown)
+{
+	unsigned int i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->e[i].val && (v & t->e[i].val) == t->e[i].val)
+			break;
+	if (!v || i < t->n) {
+		sb_flags(b, t, v, NULL);
+		return;
+	}
+	sb_hex(b, v);
+	sb_puts(b, " /* ");
+	sb_puts(b, unknown);
+	sb_puts(b, " */");
+}
+
 #define SIGRTMIN_KERNEL	32
 #define SIGRTMAX_KERNEL	64
 

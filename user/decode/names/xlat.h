@@ -32,6 +32,9 @@ void sb_enum(struct sb *b, const struct xlat_tab *t, uint64_t v, const char *unk
 void sb_enum_d(struct sb *b, const struct xlat_tab *t, int64_t v, const char *unknown);
 /* FLAG_A|FLAG_B|0x100 in table order; zero prints zero_name (or "0" when NULL). */
 void sb_flags(struct sb *b, const struct xlat_tab *t, uint64_t v, const char *zero_name);
+/* The same, but a value with no known flag prints as strace's printflags with a default:
+ * 0x4000 /+ RWF_??? +/ */
+void sb_flags_u(struct sb *b, const struct xlat_tab *t, uint64_t v, const char *unknown);
 /* st_mode: S_IFREG|S_ISUID|0755. */
 void sb_mode(struct sb *b, uint32_t mode);
 

@@ -1205,11 +1205,558 @@ static const struct xlat xl_wait_options[] = {
 };
 const struct xlat_tab xt_wait_options = { xl_wait_options, 7 };
 
-/* ioctl codes, sorted by code, from <asm/termbits.h>, <asm/ioctls.h>, <linux/serial.h>, <linux/fs.h>, <linux/fiemap.h>, <linux/btrfs.h> */
+/* flags, from <asm/termbits.h> */
+static const struct xlat xl_term_iflags[] = {
+	{ 0x1ULL, "IGNBRK" },
+	{ 0x2ULL, "BRKINT" },
+	{ 0x4ULL, "IGNPAR" },
+	{ 0x8ULL, "PARMRK" },
+	{ 0x10ULL, "INPCK" },
+	{ 0x20ULL, "ISTRIP" },
+	{ 0x40ULL, "INLCR" },
+	{ 0x80ULL, "IGNCR" },
+	{ 0x100ULL, "ICRNL" },
+	{ 0x200ULL, "IUCLC" },
+	{ 0x400ULL, "IXON" },
+	{ 0x800ULL, "IXANY" },
+	{ 0x1000ULL, "IXOFF" },
+	{ 0x2000ULL, "IMAXBEL" },
+	{ 0x4000ULL, "IUTF8" },
+};
+const struct xlat_tab xt_term_iflags = { xl_term_iflags, 15 };
+
+/* flags, from <asm/termbits.h> */
+static const struct xlat xl_term_oflags[] = {
+	{ 0x1ULL, "OPOST" },
+	{ 0x2ULL, "OLCUC" },
+	{ 0x4ULL, "ONLCR" },
+	{ 0x8ULL, "OCRNL" },
+	{ 0x10ULL, "ONOCR" },
+	{ 0x20ULL, "ONLRET" },
+	{ 0x40ULL, "OFILL" },
+	{ 0x80ULL, "OFDEL" },
+};
+const struct xlat_tab xt_term_oflags = { xl_term_oflags, 8 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_term_nldly[] = {
+	{ 0x0ULL, "NL0" },
+	{ 0x100ULL, "NL1" },
+};
+const struct xlat_tab xt_term_nldly = { xl_term_nldly, 2 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_term_crdly[] = {
+	{ 0x0ULL, "CR0" },
+	{ 0x200ULL, "CR1" },
+	{ 0x400ULL, "CR2" },
+	{ 0x600ULL, "CR3" },
+};
+const struct xlat_tab xt_term_crdly = { xl_term_crdly, 4 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_term_tabdly[] = {
+	{ 0x0ULL, "TAB0" },
+	{ 0x800ULL, "TAB1" },
+	{ 0x1000ULL, "TAB2" },
+	{ 0x1800ULL, "TAB3" },
+};
+const struct xlat_tab xt_term_tabdly = { xl_term_tabdly, 4 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_term_bsdly[] = {
+	{ 0x0ULL, "BS0" },
+	{ 0x2000ULL, "BS1" },
+};
+const struct xlat_tab xt_term_bsdly = { xl_term_bsdly, 2 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_term_vtdly[] = {
+	{ 0x0ULL, "VT0" },
+	{ 0x4000ULL, "VT1" },
+};
+const struct xlat_tab xt_term_vtdly = { xl_term_vtdly, 2 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_term_ffdly[] = {
+	{ 0x0ULL, "FF0" },
+	{ 0x8000ULL, "FF1" },
+};
+const struct xlat_tab xt_term_ffdly = { xl_term_ffdly, 2 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_term_bauds[] = {
+	{ 0x0ULL, "B0" },
+	{ 0x1ULL, "B50" },
+	{ 0x2ULL, "B75" },
+	{ 0x3ULL, "B110" },
+	{ 0x4ULL, "B134" },
+	{ 0x5ULL, "B150" },
+	{ 0x6ULL, "B200" },
+	{ 0x7ULL, "B300" },
+	{ 0x8ULL, "B600" },
+	{ 0x9ULL, "B1200" },
+	{ 0xaULL, "B1800" },
+	{ 0xbULL, "B2400" },
+	{ 0xcULL, "B4800" },
+	{ 0xdULL, "B9600" },
+	{ 0xeULL, "B19200" },
+	{ 0xfULL, "B38400" },
+	{ 0x1000ULL, "BOTHER" },
+	{ 0x1001ULL, "B57600" },
+	{ 0x1002ULL, "B115200" },
+	{ 0x1003ULL, "B230400" },
+	{ 0x1004ULL, "B460800" },
+	{ 0x1005ULL, "B500000" },
+	{ 0x1006ULL, "B576000" },
+	{ 0x1007ULL, "B921600" },
+	{ 0x1008ULL, "B1000000" },
+	{ 0x1009ULL, "B1152000" },
+	{ 0x100aULL, "B1500000" },
+	{ 0x100bULL, "B2000000" },
+	{ 0x100cULL, "B2500000" },
+	{ 0x100dULL, "B3000000" },
+	{ 0x100eULL, "B3500000" },
+	{ 0x100fULL, "B4000000" },
+};
+const struct xlat_tab xt_term_bauds = { xl_term_bauds, 32 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_term_csize[] = {
+	{ 0x0ULL, "CS5" },
+	{ 0x10ULL, "CS6" },
+	{ 0x20ULL, "CS7" },
+	{ 0x30ULL, "CS8" },
+};
+const struct xlat_tab xt_term_csize = { xl_term_csize, 4 };
+
+/* flags, from <asm/termbits.h> */
+static const struct xlat xl_term_cflags[] = {
+	{ 0x40ULL, "CSTOPB" },
+	{ 0x80ULL, "CREAD" },
+	{ 0x100ULL, "PARENB" },
+	{ 0x200ULL, "PARODD" },
+	{ 0x400ULL, "HUPCL" },
+	{ 0x800ULL, "CLOCAL" },
+	{ 0x40000000ULL, "CMSPAR" },
+	{ 0x80000000ULL, "CRTSCTS" },
+};
+const struct xlat_tab xt_term_cflags = { xl_term_cflags, 8 };
+
+/* flags, from <asm/termbits.h> */
+static const struct xlat xl_term_lflags[] = {
+	{ 0x1ULL, "ISIG" },
+	{ 0x2ULL, "ICANON" },
+	{ 0x4ULL, "XCASE" },
+	{ 0x8ULL, "ECHO" },
+	{ 0x10ULL, "ECHOE" },
+	{ 0x20ULL, "ECHOK" },
+	{ 0x40ULL, "ECHONL" },
+	{ 0x80ULL, "NOFLSH" },
+	{ 0x8000ULL, "IEXTEN" },
+	{ 0x200ULL, "ECHOCTL" },
+	{ 0x400ULL, "ECHOPRT" },
+	{ 0x800ULL, "ECHOKE" },
+	{ 0x1000ULL, "FLUSHO" },
+	{ 0x4000ULL, "PENDIN" },
+	{ 0x100ULL, "TOSTOP" },
+	{ 0x10000ULL, "EXTPROC" },
+};
+const struct xlat_tab xt_term_lflags = { xl_term_lflags, 16 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_tcxonc_options[] = {
+	{ 0x0ULL, "TCOOFF" },
+	{ 0x1ULL, "TCOON" },
+	{ 0x2ULL, "TCIOFF" },
+	{ 0x3ULL, "TCION" },
+};
+const struct xlat_tab xt_tcxonc_options = { xl_tcxonc_options, 4 };
+
+/* enum, from <asm/termbits.h> */
+static const struct xlat xl_tcflsh_options[] = {
+	{ 0x0ULL, "TCIFLUSH" },
+	{ 0x1ULL, "TCOFLUSH" },
+	{ 0x2ULL, "TCIOFLUSH" },
+};
+const struct xlat_tab xt_tcflsh_options = { xl_tcflsh_options, 3 };
+
+/* flags, from <asm/termios.h> */
+static const struct xlat xl_modem_flags[] = {
+	{ 0x1ULL, "TIOCM_LE" },
+	{ 0x2ULL, "TIOCM_DTR" },
+	{ 0x4ULL, "TIOCM_RTS" },
+	{ 0x8ULL, "TIOCM_ST" },
+	{ 0x10ULL, "TIOCM_SR" },
+	{ 0x20ULL, "TIOCM_CTS" },
+	{ 0x40ULL, "TIOCM_CAR" },
+	{ 0x80ULL, "TIOCM_RI" },
+	{ 0x100ULL, "TIOCM_DSR" },
+	{ 0x2000ULL, "TIOCM_OUT1" },
+	{ 0x4000ULL, "TIOCM_OUT2" },
+	{ 0x8000ULL, "TIOCM_LOOP" },
+};
+const struct xlat_tab xt_modem_flags = { xl_modem_flags, 12 };
+
+/* flags, from <linux/fcntl.h> */
+static const struct xlat xl_faccessat_flags[] = {
+	{ 0x100ULL, "AT_SYMLINK_NOFOLLOW" },
+	{ 0x200ULL, "AT_EACCESS" },
+	{ 0x1000ULL, "AT_EMPTY_PATH" },
+};
+const struct xlat_tab xt_faccessat_flags = { xl_faccessat_flags, 3 };
+
+/* enum, from <sched.h> */
+static const struct xlat xl_sched_policies[] = {
+	{ 0x0ULL, "SCHED_OTHER" },
+	{ 0x1ULL, "SCHED_FIFO" },
+	{ 0x2ULL, "SCHED_RR" },
+	{ 0x3ULL, "SCHED_BATCH" },
+	{ 0x4ULL, "SCHED_ISO" },
+	{ 0x5ULL, "SCHED_IDLE" },
+	{ 0x6ULL, "SCHED_DEADLINE" },
+};
+const struct xlat_tab xt_sched_policies = { xl_sched_policies, 7 };
+
+/* enum, from <linux/wait.h> */
+static const struct xlat xl_waitid_idtypes[] = {
+	{ 0x0ULL, "P_ALL" },
+	{ 0x1ULL, "P_PID" },
+	{ 0x2ULL, "P_PGID" },
+	{ 0x3ULL, "P_PIDFD" },
+};
+const struct xlat_tab xt_waitid_idtypes = { xl_waitid_idtypes, 4 };
+
+/* flags, from <linux/wait.h> */
+static const struct xlat xl_waitid_options[] = {
+	{ 0x1ULL, "WNOHANG" },
+	{ 0x4ULL, "WEXITED" },
+	{ 0x2ULL, "WSTOPPED" },
+	{ 0x8ULL, "WCONTINUED" },
+	{ 0x1000000ULL, "WNOWAIT" },
+	{ 0x20000000ULL, "__WNOTHREAD" },
+	{ 0x40000000ULL, "__WALL" },
+	{ 0x80000000ULL, "__WCLONE" },
+};
+const struct xlat_tab xt_waitid_options = { xl_waitid_options, 8 };
+
+/* flags, from <linux/memfd.h> */
+static const struct xlat xl_memfd_flags[] = {
+	{ 0x1ULL, "MFD_CLOEXEC" },
+	{ 0x2ULL, "MFD_ALLOW_SEALING" },
+	{ 0x4ULL, "MFD_HUGETLB" },
+};
+const struct xlat_tab xt_memfd_flags = { xl_memfd_flags, 3 };
+
+/* flags, from <linux/fs.h> */
+static const struct xlat xl_rwf_flags[] = {
+	{ 0x1ULL, "RWF_HIPRI" },
+	{ 0x2ULL, "RWF_DSYNC" },
+	{ 0x4ULL, "RWF_SYNC" },
+	{ 0x8ULL, "RWF_NOWAIT" },
+	{ 0x10ULL, "RWF_APPEND" },
+};
+const struct xlat_tab xt_rwf_flags = { xl_rwf_flags, 5 };
+
+/* flags, from <linux/mempolicy.h> */
+static const struct xlat xl_mpol_mode_flags[] = {
+	{ 0x2000ULL, "MPOL_F_NUMA_BALANCING" },
+	{ 0x4000ULL, "MPOL_F_RELATIVE_NODES" },
+	{ 0x8000ULL, "MPOL_F_STATIC_NODES" },
+};
+const struct xlat_tab xt_mpol_mode_flags = { xl_mpol_mode_flags, 3 };
+
+/* flags, from <linux/mempolicy.h> */
+static const struct xlat xl_mpol_get_flags[] = {
+	{ 0x1ULL, "MPOL_F_NODE" },
+	{ 0x2ULL, "MPOL_F_ADDR" },
+	{ 0x4ULL, "MPOL_F_MEMS_ALLOWED" },
+};
+const struct xlat_tab xt_mpol_get_flags = { xl_mpol_get_flags, 3 };
+
+/* flags, from <linux/mempolicy.h> */
+static const struct xlat xl_mbind_flags[] = {
+	{ 0x1ULL, "MPOL_MF_STRICT" },
+	{ 0x2ULL, "MPOL_MF_MOVE" },
+	{ 0x4ULL, "MPOL_MF_MOVE_ALL" },
+};
+const struct xlat_tab xt_mbind_flags = { xl_mbind_flags, 3 };
+
+/* flags, from <linux/inotify.h> */
+static const struct xlat xl_inotify_init_flags[] = {
+	{ 0x80000ULL, "IN_CLOEXEC" },
+	{ 0x800ULL, "IN_NONBLOCK" },
+};
+const struct xlat_tab xt_inotify_init_flags = { xl_inotify_init_flags, 2 };
+
+/* flags, from <linux/inotify.h> */
+static const struct xlat xl_inotify_masks[] = {
+	{ 0x1ULL, "IN_ACCESS" },
+	{ 0x2ULL, "IN_MODIFY" },
+	{ 0x4ULL, "IN_ATTRIB" },
+	{ 0x8ULL, "IN_CLOSE_WRITE" },
+	{ 0x10ULL, "IN_CLOSE_NOWRITE" },
+	{ 0x20ULL, "IN_OPEN" },
+	{ 0x40ULL, "IN_MOVED_FROM" },
+	{ 0x80ULL, "IN_MOVED_TO" },
+	{ 0x100ULL, "IN_CREATE" },
+	{ 0x200ULL, "IN_DELETE" },
+	{ 0x400ULL, "IN_DELETE_SELF" },
+	{ 0x800ULL, "IN_MOVE_SELF" },
+	{ 0x2000ULL, "IN_UNMOUNT" },
+	{ 0x4000ULL, "IN_Q_OVERFLOW" },
+	{ 0x8000ULL, "IN_IGNORED" },
+	{ 0x1000000ULL, "IN_ONLYDIR" },
+	{ 0x2000000ULL, "IN_DONT_FOLLOW" },
+	{ 0x4000000ULL, "IN_EXCL_UNLINK" },
+	{ 0x10000000ULL, "IN_MASK_CREATE" },
+	{ 0x20000000ULL, "IN_MASK_ADD" },
+	{ 0x40000000ULL, "IN_ISDIR" },
+	{ 0x80000000ULL, "IN_ONESHOT" },
+};
+const struct xlat_tab xt_inotify_masks = { xl_inotify_masks, 22 };
+
+/* enum, from <linux/keyctl.h> */
+static const struct xlat xl_keyctl_cmds[] = {
+	{ 0x0ULL, "KEYCTL_GET_KEYRING_ID" },
+	{ 0x1ULL, "KEYCTL_JOIN_SESSION_KEYRING" },
+	{ 0x2ULL, "KEYCTL_UPDATE" },
+	{ 0x3ULL, "KEYCTL_REVOKE" },
+	{ 0x4ULL, "KEYCTL_CHOWN" },
+	{ 0x5ULL, "KEYCTL_SETPERM" },
+	{ 0x6ULL, "KEYCTL_DESCRIBE" },
+	{ 0x7ULL, "KEYCTL_CLEAR" },
+	{ 0x8ULL, "KEYCTL_LINK" },
+	{ 0x9ULL, "KEYCTL_UNLINK" },
+	{ 0xaULL, "KEYCTL_SEARCH" },
+	{ 0xbULL, "KEYCTL_READ" },
+	{ 0xcULL, "KEYCTL_INSTANTIATE" },
+	{ 0xdULL, "KEYCTL_NEGATE" },
+	{ 0xeULL, "KEYCTL_SET_REQKEY_KEYRING" },
+	{ 0xfULL, "KEYCTL_SET_TIMEOUT" },
+	{ 0x10ULL, "KEYCTL_ASSUME_AUTHORITY" },
+	{ 0x11ULL, "KEYCTL_GET_SECURITY" },
+	{ 0x12ULL, "KEYCTL_SESSION_TO_PARENT" },
+	{ 0x13ULL, "KEYCTL_REJECT" },
+	{ 0x14ULL, "KEYCTL_INSTANTIATE_IOV" },
+	{ 0x15ULL, "KEYCTL_INVALIDATE" },
+	{ 0x16ULL, "KEYCTL_GET_PERSISTENT" },
+	{ 0x17ULL, "KEYCTL_DH_COMPUTE" },
+	{ 0x1dULL, "KEYCTL_RESTRICT_KEYRING" },
+	{ 0x1eULL, "KEYCTL_MOVE" },
+	{ 0x1fULL, "KEYCTL_CAPABILITIES" },
+	{ 0x20ULL, "KEYCTL_WATCH_KEY" },
+};
+const struct xlat_tab xt_keyctl_cmds = { xl_keyctl_cmds, 28 };
+
+/* enum, from <linux/keyctl.h> */
+static const struct xlat xl_key_specs[] = {
+	{ 0xfffffffffffffff8ULL, "KEY_SPEC_REQUESTOR_KEYRING" },
+	{ 0xfffffffffffffff9ULL, "KEY_SPEC_REQKEY_AUTH_KEY" },
+	{ 0xfffffffffffffffaULL, "KEY_SPEC_GROUP_KEYRING" },
+	{ 0xfffffffffffffffbULL, "KEY_SPEC_USER_SESSION_KEYRING" },
+	{ 0xfffffffffffffffcULL, "KEY_SPEC_USER_KEYRING" },
+	{ 0xfffffffffffffffdULL, "KEY_SPEC_SESSION_KEYRING" },
+	{ 0xfffffffffffffffeULL, "KEY_SPEC_PROCESS_KEYRING" },
+	{ 0xffffffffffffffffULL, "KEY_SPEC_THREAD_KEYRING" },
+};
+const struct xlat_tab xt_key_specs = { xl_key_specs, 8 };
+
+/* enum, from <linux/ptrace.h> */
+static const struct xlat xl_ptrace_cmds[] = {
+	{ 0x0ULL, "PTRACE_TRACEME" },
+	{ 0x1ULL, "PTRACE_PEEKTEXT" },
+	{ 0x2ULL, "PTRACE_PEEKDATA" },
+	{ 0x3ULL, "PTRACE_PEEKUSR" },
+	{ 0x4ULL, "PTRACE_POKETEXT" },
+	{ 0x5ULL, "PTRACE_POKEDATA" },
+	{ 0x6ULL, "PTRACE_POKEUSR" },
+	{ 0x7ULL, "PTRACE_CONT" },
+	{ 0x8ULL, "PTRACE_KILL" },
+	{ 0x9ULL, "PTRACE_SINGLESTEP" },
+	{ 0xcULL, "PTRACE_GETREGS" },
+	{ 0xdULL, "PTRACE_SETREGS" },
+	{ 0xeULL, "PTRACE_GETFPREGS" },
+	{ 0xfULL, "PTRACE_SETFPREGS" },
+	{ 0x10ULL, "PTRACE_ATTACH" },
+	{ 0x11ULL, "PTRACE_DETACH" },
+	{ 0x12ULL, "PTRACE_GETFPXREGS" },
+	{ 0x13ULL, "PTRACE_SETFPXREGS" },
+	{ 0x15ULL, "PTRACE_OLDSETOPTIONS" },
+	{ 0x18ULL, "PTRACE_SYSCALL" },
+	{ 0x19ULL, "PTRACE_GET_THREAD_AREA" },
+	{ 0x1aULL, "PTRACE_SET_THREAD_AREA" },
+	{ 0x1eULL, "PTRACE_ARCH_PRCTL" },
+	{ 0x1fULL, "PTRACE_SYSEMU" },
+	{ 0x20ULL, "PTRACE_SYSEMU_SINGLESTEP" },
+	{ 0x21ULL, "PTRACE_SINGLEBLOCK" },
+	{ 0x4200ULL, "PTRACE_SETOPTIONS" },
+	{ 0x4201ULL, "PTRACE_GETEVENTMSG" },
+	{ 0x4202ULL, "PTRACE_GETSIGINFO" },
+	{ 0x4203ULL, "PTRACE_SETSIGINFO" },
+	{ 0x4204ULL, "PTRACE_GETREGSET" },
+	{ 0x4205ULL, "PTRACE_SETREGSET" },
+	{ 0x4206ULL, "PTRACE_SEIZE" },
+	{ 0x4207ULL, "PTRACE_INTERRUPT" },
+	{ 0x4208ULL, "PTRACE_LISTEN" },
+	{ 0x4209ULL, "PTRACE_PEEKSIGINFO" },
+	{ 0x420aULL, "PTRACE_GETSIGMASK" },
+	{ 0x420bULL, "PTRACE_SETSIGMASK" },
+	{ 0x420cULL, "PTRACE_SECCOMP_GET_FILTER" },
+	{ 0x420dULL, "PTRACE_SECCOMP_GET_METADATA" },
+	{ 0x420eULL, "PTRACE_GET_SYSCALL_INFO" },
+	{ 0x420fULL, "PTRACE_GET_RSEQ_CONFIGURATION" },
+};
+const struct xlat_tab xt_ptrace_cmds = { xl_ptrace_cmds, 42 };
+
+/* flags, from <linux/ptrace.h> */
+static const struct xlat xl_ptrace_opts[] = {
+	{ 0x1ULL, "PTRACE_O_TRACESYSGOOD" },
+	{ 0x2ULL, "PTRACE_O_TRACEFORK" },
+	{ 0x4ULL, "PTRACE_O_TRACEVFORK" },
+	{ 0x8ULL, "PTRACE_O_TRACECLONE" },
+	{ 0x10ULL, "PTRACE_O_TRACEEXEC" },
+	{ 0x20ULL, "PTRACE_O_TRACEVFORKDONE" },
+	{ 0x40ULL, "PTRACE_O_TRACEEXIT" },
+	{ 0x80ULL, "PTRACE_O_TRACESECCOMP" },
+	{ 0x100000ULL, "PTRACE_O_EXITKILL" },
+	{ 0x200000ULL, "PTRACE_O_SUSPEND_SECCOMP" },
+};
+const struct xlat_tab xt_ptrace_opts = { xl_ptrace_opts, 10 };
+
+/* enum, from <linux/bpf.h> */
+static const struct xlat xl_bpf_cmds[] = {
+	{ 0x0ULL, "BPF_MAP_CREATE" },
+	{ 0x1ULL, "BPF_MAP_LOOKUP_ELEM" },
+	{ 0x2ULL, "BPF_MAP_UPDATE_ELEM" },
+	{ 0x3ULL, "BPF_MAP_DELETE_ELEM" },
+	{ 0x4ULL, "BPF_MAP_GET_NEXT_KEY" },
+	{ 0x5ULL, "BPF_PROG_LOAD" },
+	{ 0x6ULL, "BPF_OBJ_PIN" },
+	{ 0x7ULL, "BPF_OBJ_GET" },
+	{ 0x8ULL, "BPF_PROG_ATTACH" },
+	{ 0x9ULL, "BPF_PROG_DETACH" },
+	{ 0xaULL, "BPF_PROG_TEST_RUN" },
+	{ 0xbULL, "BPF_PROG_GET_NEXT_ID" },
+	{ 0xcULL, "BPF_MAP_GET_NEXT_ID" },
+	{ 0xdULL, "BPF_PROG_GET_FD_BY_ID" },
+	{ 0xeULL, "BPF_MAP_GET_FD_BY_ID" },
+	{ 0xfULL, "BPF_OBJ_GET_INFO_BY_FD" },
+	{ 0x10ULL, "BPF_PROG_QUERY" },
+	{ 0x11ULL, "BPF_RAW_TRACEPOINT_OPEN" },
+	{ 0x12ULL, "BPF_BTF_LOAD" },
+	{ 0x13ULL, "BPF_BTF_GET_FD_BY_ID" },
+	{ 0x14ULL, "BPF_TASK_FD_QUERY" },
+	{ 0x15ULL, "BPF_MAP_LOOKUP_AND_DELETE_ELEM" },
+	{ 0x16ULL, "BPF_MAP_FREEZE" },
+	{ 0x17ULL, "BPF_BTF_GET_NEXT_ID" },
+	{ 0x18ULL, "BPF_MAP_LOOKUP_BATCH" },
+	{ 0x19ULL, "BPF_MAP_LOOKUP_AND_DELETE_BATCH" },
+	{ 0x1aULL, "BPF_MAP_UPDATE_BATCH" },
+	{ 0x1bULL, "BPF_MAP_DELETE_BATCH" },
+	{ 0x1cULL, "BPF_LINK_CREATE" },
+	{ 0x1dULL, "BPF_LINK_UPDATE" },
+	{ 0x1eULL, "BPF_LINK_GET_FD_BY_ID" },
+	{ 0x1fULL, "BPF_LINK_GET_NEXT_ID" },
+	{ 0x20ULL, "BPF_ENABLE_STATS" },
+	{ 0x21ULL, "BPF_ITER_CREATE" },
+	{ 0x22ULL, "BPF_LINK_DETACH" },
+	{ 0x23ULL, "BPF_PROG_BIND_MAP" },
+};
+const struct xlat_tab xt_bpf_cmds = { xl_bpf_cmds, 36 };
+
+/* flags, from <linux/loop.h> */
+static const struct xlat xl_loop_flags[] = {
+	{ 0x1ULL, "LO_FLAGS_READ_ONLY" },
+	{ 0x4ULL, "LO_FLAGS_AUTOCLEAR" },
+	{ 0x8ULL, "LO_FLAGS_PARTSCAN" },
+	{ 0x10ULL, "LO_FLAGS_DIRECT_IO" },
+};
+const struct xlat_tab xt_loop_flags = { xl_loop_flags, 4 };
+
+/* enum, from <linux/mempolicy.h> */
+static const struct xlat xl_mpol_modes[] = {
+	{ 0x0ULL, "MPOL_DEFAULT" },
+	{ 0x1ULL, "MPOL_PREFERRED" },
+	{ 0x2ULL, "MPOL_BIND" },
+	{ 0x3ULL, "MPOL_INTERLEAVE" },
+	{ 0x4ULL, "MPOL_LOCAL" },
+	{ 0x5ULL, "MPOL_PREFERRED_MANY" },
+};
+const struct xlat_tab xt_mpol_modes = { xl_mpol_modes, 6 };
+
+/* flags, from <linux/if.h> */
+static const struct xlat xl_iff_flags[] = {
+	{ 0x1ULL, "IFF_UP" },
+	{ 0x2ULL, "IFF_BROADCAST" },
+	{ 0x4ULL, "IFF_DEBUG" },
+	{ 0x8ULL, "IFF_LOOPBACK" },
+	{ 0x10ULL, "IFF_POINTOPOINT" },
+	{ 0x20ULL, "IFF_NOTRAILERS" },
+	{ 0x40ULL, "IFF_RUNNING" },
+	{ 0x80ULL, "IFF_NOARP" },
+	{ 0x100ULL, "IFF_PROMISC" },
+	{ 0x200ULL, "IFF_ALLMULTI" },
+	{ 0x400ULL, "IFF_MASTER" },
+	{ 0x800ULL, "IFF_SLAVE" },
+	{ 0x1000ULL, "IFF_MULTICAST" },
+	{ 0x2000ULL, "IFF_PORTSEL" },
+	{ 0x4000ULL, "IFF_AUTOMEDIA" },
+	{ 0x8000ULL, "IFF_DYNAMIC" },
+	{ 0x10000ULL, "IFF_LOWER_UP" },
+	{ 0x20000ULL, "IFF_DORMANT" },
+	{ 0x40000ULL, "IFF_ECHO" },
+};
+const struct xlat_tab xt_iff_flags = { xl_iff_flags, 19 };
+
+/* ioctl codes, sorted by code, from <asm/termbits.h>, <asm/ioctls.h>, <linux/serial.h>, <linux/fs.h>, <linux/fiemap.h>, <linux/btrfs.h>, <linux/sockios.h>, <linux/loop.h>, <linux/blktrace_api.h>, <linux/blkzoned.h>, <linux/soundcard.h> */
 static const struct xlat xl_ioctls[] = {
+	{ 0x1ULL, "FIBMAP" },
+	{ 0x2ULL, "FIGETBSZ" },
+	{ 0x125dULL, "BLKROSET" },
+	{ 0x125eULL, "BLKROGET" },
+	{ 0x125fULL, "BLKRRPART" },
+	{ 0x1260ULL, "BLKGETSIZE" },
+	{ 0x1261ULL, "BLKFLSBUF" },
+	{ 0x1262ULL, "BLKRASET" },
+	{ 0x1263ULL, "BLKRAGET" },
+	{ 0x1264ULL, "BLKFRASET" },
+	{ 0x1265ULL, "BLKFRAGET" },
+	{ 0x1266ULL, "BLKSECTSET" },
+	{ 0x1267ULL, "BLKSECTGET" },
+	{ 0x1268ULL, "BLKSSZGET" },
+	{ 0x1274ULL, "BLKTRACESTART" },
+	{ 0x1275ULL, "BLKTRACESTOP" },
+	{ 0x1276ULL, "BLKTRACETEARDOWN" },
+	{ 0x1277ULL, "BLKDISCARD" },
+	{ 0x1278ULL, "BLKIOMIN" },
+	{ 0x1279ULL, "BLKIOOPT" },
+	{ 0x127aULL, "BLKALIGNOFF" },
+	{ 0x127bULL, "BLKPBSZGET" },
+	{ 0x127cULL, "BLKDISCARDZEROES" },
+	{ 0x127dULL, "BLKSECDISCARD" },
+	{ 0x127eULL, "BLKROTATIONAL" },
+	{ 0x127fULL, "BLKZEROOUT" },
+	{ 0x4c00ULL, "LOOP_SET_FD" },
+	{ 0x4c01ULL, "LOOP_CLR_FD" },
+	{ 0x4c02ULL, "LOOP_SET_STATUS" },
+	{ 0x4c03ULL, "LOOP_GET_STATUS" },
+	{ 0x4c04ULL, "LOOP_SET_STATUS64" },
+	{ 0x4c05ULL, "LOOP_GET_STATUS64" },
+	{ 0x4c06ULL, "LOOP_CHANGE_FD" },
+	{ 0x4c07ULL, "LOOP_SET_CAPACITY" },
+	{ 0x4c08ULL, "LOOP_SET_DIRECT_IO" },
+	{ 0x4c09ULL, "LOOP_SET_BLOCK_SIZE" },
+	{ 0x4c0aULL, "LOOP_CONFIGURE" },
+	{ 0x4c80ULL, "LOOP_CTL_ADD" },
+	{ 0x4c81ULL, "LOOP_CTL_REMOVE" },
+	{ 0x4c82ULL, "LOOP_CTL_GET_FREE" },
 	{ 0x5401ULL, "TCGETS" },
+	{ 0x5402ULL, "SNDCTL_TMR_START" },
 	{ 0x5402ULL, "TCSETS" },
+	{ 0x5403ULL, "SNDCTL_TMR_STOP" },
 	{ 0x5403ULL, "TCSETSW" },
+	{ 0x5404ULL, "SNDCTL_TMR_CONTINUE" },
 	{ 0x5404ULL, "TCSETSF" },
 	{ 0x5405ULL, "TCGETA" },
 	{ 0x5406ULL, "TCSETA" },
@@ -1234,7 +1781,6 @@ static const struct xlat xl_ioctls[] = {
 	{ 0x5419ULL, "TIOCGSOFTCAR" },
 	{ 0x541aULL, "TIOCSSOFTCAR" },
 	{ 0x541bULL, "FIONREAD" },
-	{ 0x541bULL, "TIOCINQ" },
 	{ 0x541cULL, "TIOCLINUX" },
 	{ 0x541dULL, "TIOCCONS" },
 	{ 0x541eULL, "TIOCGSERIAL" },
@@ -1271,42 +1817,134 @@ static const struct xlat xl_ioctls[] = {
 	{ 0x545cULL, "TIOCMIWAIT" },
 	{ 0x545dULL, "TIOCGICOUNT" },
 	{ 0x5460ULL, "FIOQSIZE" },
+	{ 0x8901ULL, "FIOSETOWN" },
+	{ 0x8902ULL, "SIOCSPGRP" },
+	{ 0x8903ULL, "FIOGETOWN" },
+	{ 0x8904ULL, "SIOCGPGRP" },
+	{ 0x8905ULL, "SIOCATMARK" },
+	{ 0x8906ULL, "SIOCGSTAMP_OLD" },
+	{ 0x8907ULL, "SIOCGSTAMPNS_OLD" },
+	{ 0x890bULL, "SIOCADDRT" },
+	{ 0x890cULL, "SIOCDELRT" },
+	{ 0x890dULL, "SIOCRTMSG" },
+	{ 0x8910ULL, "SIOCGIFNAME" },
+	{ 0x8911ULL, "SIOCSIFLINK" },
+	{ 0x8912ULL, "SIOCGIFCONF" },
+	{ 0x8913ULL, "SIOCGIFFLAGS" },
+	{ 0x8914ULL, "SIOCSIFFLAGS" },
+	{ 0x8915ULL, "SIOCGIFADDR" },
+	{ 0x8916ULL, "SIOCSIFADDR" },
+	{ 0x8917ULL, "SIOCGIFDSTADDR" },
+	{ 0x8918ULL, "SIOCSIFDSTADDR" },
+	{ 0x8919ULL, "SIOCGIFBRDADDR" },
+	{ 0x891aULL, "SIOCSIFBRDADDR" },
+	{ 0x891bULL, "SIOCGIFNETMASK" },
+	{ 0x891cULL, "SIOCSIFNETMASK" },
+	{ 0x891dULL, "SIOCGIFMETRIC" },
+	{ 0x891eULL, "SIOCSIFMETRIC" },
+	{ 0x891fULL, "SIOCGIFMEM" },
+	{ 0x8920ULL, "SIOCSIFMEM" },
+	{ 0x8921ULL, "SIOCGIFMTU" },
+	{ 0x8922ULL, "SIOCSIFMTU" },
+	{ 0x8923ULL, "SIOCSIFNAME" },
+	{ 0x8924ULL, "SIOCSIFHWADDR" },
+	{ 0x8925ULL, "SIOCGIFENCAP" },
+	{ 0x8926ULL, "SIOCSIFENCAP" },
+	{ 0x8927ULL, "SIOCGIFHWADDR" },
+	{ 0x8929ULL, "SIOCGIFSLAVE" },
+	{ 0x8930ULL, "SIOCSIFSLAVE" },
+	{ 0x8931ULL, "SIOCADDMULTI" },
+	{ 0x8932ULL, "SIOCDELMULTI" },
+	{ 0x8933ULL, "SIOCGIFINDEX" },
+	{ 0x8934ULL, "SIOCSIFPFLAGS" },
+	{ 0x8935ULL, "SIOCGIFPFLAGS" },
+	{ 0x8936ULL, "SIOCDIFADDR" },
+	{ 0x8937ULL, "SIOCSIFHWBROADCAST" },
+	{ 0x8938ULL, "SIOCGIFCOUNT" },
+	{ 0x8940ULL, "SIOCGIFBR" },
+	{ 0x8941ULL, "SIOCSIFBR" },
+	{ 0x8942ULL, "SIOCGIFTXQLEN" },
+	{ 0x8943ULL, "SIOCSIFTXQLEN" },
+	{ 0x8946ULL, "SIOCETHTOOL" },
+	{ 0x8947ULL, "SIOCGMIIPHY" },
+	{ 0x8948ULL, "SIOCGMIIREG" },
+	{ 0x8949ULL, "SIOCSMIIREG" },
+	{ 0x894aULL, "SIOCWANDEV" },
+	{ 0x894bULL, "SIOCOUTQNSD" },
+	{ 0x894cULL, "SIOCGSKNS" },
+	{ 0x8953ULL, "SIOCDARP" },
+	{ 0x8954ULL, "SIOCGARP" },
+	{ 0x8955ULL, "SIOCSARP" },
+	{ 0x8960ULL, "SIOCDRARP" },
+	{ 0x8961ULL, "SIOCGRARP" },
+	{ 0x8962ULL, "SIOCSRARP" },
+	{ 0x8970ULL, "SIOCGIFMAP" },
+	{ 0x8971ULL, "SIOCSIFMAP" },
+	{ 0x8980ULL, "SIOCADDDLCI" },
+	{ 0x8981ULL, "SIOCDELDLCI" },
+	{ 0x8982ULL, "SIOCGIFVLAN" },
+	{ 0x8983ULL, "SIOCSIFVLAN" },
+	{ 0x8990ULL, "SIOCBONDENSLAVE" },
+	{ 0x8991ULL, "SIOCBONDRELEASE" },
+	{ 0x8992ULL, "SIOCBONDSETHWADDR" },
+	{ 0x8993ULL, "SIOCBONDSLAVEINFOQUERY" },
+	{ 0x8994ULL, "SIOCBONDINFOQUERY" },
+	{ 0x8995ULL, "SIOCBONDCHANGEACTIVE" },
+	{ 0x89a0ULL, "SIOCBRADDBR" },
+	{ 0x89a1ULL, "SIOCBRDELBR" },
+	{ 0x89a2ULL, "SIOCBRADDIF" },
+	{ 0x89a3ULL, "SIOCBRDELIF" },
+	{ 0x89b0ULL, "SIOCSHWTSTAMP" },
+	{ 0x89b1ULL, "SIOCGHWTSTAMP" },
 	{ 0x40045431ULL, "TIOCSPTLCK" },
 	{ 0x40045436ULL, "TIOCSIG" },
 	{ 0x40049409ULL, "BTRFS_IOC_CLONE" },
 	{ 0x40049409ULL, "FICLONE" },
+	{ 0x40081271ULL, "BLKBSZSET" },
 	{ 0x40086602ULL, "FS_IOC_SETFLAGS" },
 	{ 0x40087602ULL, "FS_IOC_SETVERSION" },
 	{ 0x400c6615ULL, "FS_IOC_GET_ENCRYPTION_POLICY" },
+	{ 0x40101283ULL, "BLKRESETZONE" },
+	{ 0x40101286ULL, "BLKOPENZONE" },
+	{ 0x40101287ULL, "BLKCLOSEZONE" },
+	{ 0x40101288ULL, "BLKFINISHZONE" },
 	{ 0x40106614ULL, "FS_IOC_GET_ENCRYPTION_PWSALT" },
 	{ 0x401c5820ULL, "FS_IOC_FSSETXATTR" },
 	{ 0x4020940dULL, "BTRFS_IOC_CLONE_RANGE" },
 	{ 0x4020940dULL, "FICLONERANGE" },
-	{ 0x402c542bULL, "TCSETS2" },
-	{ 0x402c542cULL, "TCSETSW2" },
-	{ 0x402c542dULL, "TCSETSF2" },
 	{ 0x41009432ULL, "FS_IOC_SETFSLABEL" },
+	{ 0x80041284ULL, "BLKGETZONESZ" },
+	{ 0x80041285ULL, "BLKGETNRZONES" },
 	{ 0x80045430ULL, "TIOCGPTN" },
 	{ 0x80045432ULL, "TIOCGDEV" },
 	{ 0x80045438ULL, "TIOCGPKT" },
 	{ 0x80045439ULL, "TIOCGPTLCK" },
 	{ 0x80045440ULL, "TIOCGEXCL" },
+	{ 0x80081270ULL, "BLKBSZGET" },
+	{ 0x80081272ULL, "BLKGETSIZE64" },
+	{ 0x80081280ULL, "BLKGETDISKSEQ" },
 	{ 0x80086601ULL, "FS_IOC_GETFLAGS" },
 	{ 0x80087601ULL, "FS_IOC_GETVERSION" },
 	{ 0x800c6613ULL, "FS_IOC_SET_ENCRYPTION_POLICY" },
 	{ 0x8010661bULL, "FS_IOC_GET_ENCRYPTION_NONCE" },
+	{ 0x80108906ULL, "SIOCGSTAMP_NEW" },
+	{ 0x80108907ULL, "SIOCGSTAMPNS_NEW" },
 	{ 0x801c581fULL, "FS_IOC_FSGETXATTR" },
 	{ 0x80285442ULL, "TIOCGISO7816" },
-	{ 0x802c542aULL, "TCGETS2" },
 	{ 0x81009431ULL, "FS_IOC_GETFSLABEL" },
+	{ 0xc0045877ULL, "FIFREEZE" },
+	{ 0xc0045878ULL, "FITHAW" },
 	{ 0xc0096616ULL, "FS_IOC_GET_ENCRYPTION_POLICY_EX" },
+	{ 0xc0101282ULL, "BLKREPORTZONE" },
+	{ 0xc0185879ULL, "FITRIM" },
 	{ 0xc0189436ULL, "FIDEDUPERANGE" },
 	{ 0xc020660bULL, "FS_IOC_FIEMAP" },
 	{ 0xc0285443ULL, "TIOCSISO7816" },
 	{ 0xc0406618ULL, "FS_IOC_REMOVE_ENCRYPTION_KEY" },
 	{ 0xc0406619ULL, "FS_IOC_REMOVE_ENCRYPTION_KEY_ALL_USERS" },
+	{ 0xc0481273ULL, "BLKTRACESETUP" },
 	{ 0xc0506617ULL, "FS_IOC_ADD_ENCRYPTION_KEY" },
 	{ 0xc080661aULL, "FS_IOC_GET_ENCRYPTION_KEY_STATUS" },
 };
-const struct xlat_tab xt_ioctls = { xl_ioctls, 100 };
+const struct xlat_tab xt_ioctls = { xl_ioctls, 234 };
 

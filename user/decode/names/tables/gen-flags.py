@@ -26,6 +26,8 @@ CC = os.environ.get("CC", "cc")
 #  kind "flags": OR of bits, printed in order; "enum": one value.
 #  order: names that come first, in this order (strace's xlat order); the rest by value.
 #  exclude: names matching the regex that are not members (masks, aliases, limits).
+#  enums: the header declares them in an enum, not as macros: look there too.
+#  enum_name: only the enumerators of that enum (no macros).
 TABLES = [
     ("open_access", ["linux/fcntl.h"], r"O_(RDONLY|WRONLY|RDWR)", "enum", {}),
     ("open_flags", ["linux/fcntl.h"], r"O_[A-Z]+", "flags", {
@@ -181,15 +183,101 @@ TABLES = [
     }),
     ("wait_options", ["linux/wait.h"], r"(WNOHANG|WUNTRACED|WCONTINUED|WNOWAIT|__WNOTHREAD|"
      r"__WALL|__WCLONE)", "flags", {}),
+    # terminal ioctls' struct termios (strace 6.1 src/term.c): the flag words, and the fields
+    # of c_oflag and c_cflag that hold a value, each printed apart
+    ("term_iflags", ["asm/termbits.h"], r"(IGNBRK|BRKINT|IGNPAR|PARMRK|INPCK|ISTRIP|INLCR|"
+     r"IGNCR|ICRNL|IUCLC|IXON|IXANY|IXOFF|IMAXBEL|IUTF8)", "flags", {}),
+    ("term_oflags", ["asm/termbits.h"], r"(OPOST|OLCUC|ONLCR|OCRNL|ONOCR|ONLRET|OFILL|OFDEL)",
+     "flags", {}),
+    ("term_nldly", ["asm/termbits.h"], r"NL[01]", "enum", {}),
+    ("term_crdly", ["asm/termbits.h"], r"CR[0-3]", "enum", {}),
+    ("term_tabdly", ["asm/termbits.h"], r"TAB[0-3]", "enum", {}),
+    ("term_bsdly", ["asm/termbits.h"], r"BS[01]", "enum", {}),
+    ("term_vtdly", ["asm/termbits.h"], r"VT[01]", "enum", {}),
+    ("term_ffdly", ["asm/termbits.h"], r"FF[01]", "enum", {}),
+    ("term_bauds", ["asm/termbits.h"], r"B[0-9]+|BOTHER", "enum", {}),
+    ("term_csize", ["asm/termbits.h"], r"CS[5-8]", "enum", {}),
+    ("term_cflags", ["asm/termbits.h"], r"(CSTOPB|CREAD|PARENB|PARODD|HUPCL|CLOCAL|CMSPAR|"
+     r"CRTSCTS)", "flags", {}),
+    ("term_lflags", ["asm/termbits.h"], r"(ISIG|ICANON|XCASE|ECHO|ECHOE|ECHOK|ECHONL|NOFLSH|"
+     r"TOSTOP|ECHOCTL|ECHOPRT|ECHOKE|FLUSHO|PENDIN|IEXTEN|EXTPROC)", "flags", {
+        # strace 6.1 src/xlat/term_lflags.in
+        "order": ["ISIG", "ICANON", "XCASE", "ECHO", "ECHOE", "ECHOK", "ECHONL", "NOFLSH",
+                  "IEXTEN", "ECHOCTL", "ECHOPRT", "ECHOKE", "FLUSHO", "PENDIN", "TOSTOP",
+                  "EXTPROC"],
+    }),
+    ("tcxonc_options", ["asm/termbits.h"], r"TC(OOFF|OON|IOFF|ION)", "enum", {}),
+    ("tcflsh_options", ["asm/termbits.h"], r"TC(IFLUSH|OFLUSH|IOFLUSH)", "enum", {}),
+    ("modem_flags", ["asm/termios.h"], r"TIOCM_[A-Z0-9]+", "flags", {
+        "exclude": ["TIOCM_MODEM_BITS"],
+    }),
+    # faccessat2's own flag (AT_REMOVEDIR's bit)
+    ("faccessat_flags", ["linux/fcntl.h"], r"AT_(SYMLINK_NOFOLLOW|EACCESS|EMPTY_PATH)", "flags",
+     {}),
+    # scheduling policies, named as glibc names them (SCHED_OTHER, strace's name for 0)
+    ("sched_policies", ["sched.h"], r"SCHED_(OTHER|FIFO|RR|BATCH|ISO|IDLE|DEADLINE)", "enum",
+     {"gnu": True}),
+    ("waitid_idtypes", ["linux/wait.h"], r"P_(ALL|PID|PGID|PIDFD)", "enum", {}),
+    ("waitid_options", ["linux/wait.h"], r"(WNOHANG|WEXITED|WSTOPPED|WCONTINUED|WNOWAIT|"
+     r"__WNOTHREAD|__WALL|__WCLONE)", "flags", {
+        # strace 6.1's order (waitid(..., WEXITED|WSTOPPED, ...)), WSTOPPED for WUNTRACED's bit
+        "order": ["WNOHANG", "WEXITED", "WSTOPPED", "WCONTINUED", "WNOWAIT", "__WNOTHREAD",
+                  "__WALL", "__WCLONE"],
+    }),
+    ("memfd_flags", ["linux/memfd.h"], r"MFD_(CLOEXEC|ALLOW_SEALING|HUGETLB|NOEXEC_SEAL|EXEC)",
+     "flags", {}),
+    ("rwf_flags", ["linux/fs.h"], r"RWF_[A-Z]+", "flags", {"exclude": ["RWF_SUPPORTED"]}),
+    ("mpol_mode_flags", ["linux/mempolicy.h"], r"MPOL_F_(STATIC_NODES|RELATIVE_NODES|"
+     r"NUMA_BALANCING)", "flags", {}),
+    ("mpol_get_flags", ["linux/mempolicy.h"], r"MPOL_F_(NODE|ADDR|MEMS_ALLOWED)", "flags", {}),
+    ("mbind_flags", ["linux/mempolicy.h"], r"MPOL_MF_(STRICT|MOVE|MOVE_ALL)", "flags", {}),
+    ("inotify_init_flags", ["linux/inotify.h"], r"IN_(CLOEXEC|NONBLOCK)", "flags", {
+        "order": ["IN_CLOEXEC", "IN_NONBLOCK"],
+    }),
+    ("inotify_masks", ["linux/inotify.h"], r"IN_[A-Z_]+", "flags", {
+        "exclude": ["IN_CLOSE", "IN_MOVE", "IN_ALL_EVENTS", "IN_CLOEXEC", "IN_NONBLOCK"],
+    }),
+    ("keyctl_cmds", ["linux/keyctl.h"], r"KEYCTL_[A-Z_0-9]+", "enum", {
+        "exclude_re": r"KEYCTL_(SUPPORTS_.*|MOVE_EXCL|CAPS.*|PKEY_.*)",
+    }),
+    ("key_specs", ["linux/keyctl.h"], r"KEY_SPEC_[A-Z_]+", "enum", {}),
+    # ptrace's requests (generic and x86's) and options
+    ("ptrace_cmds", ["linux/ptrace.h"], r"PTRACE_[A-Z_0-9]+", "enum", {
+        "exclude_re": r"PTRACE_(O_.*|EVENT_.*|SYSCALL_INFO_.*|PEEKSIGINFO_SHARED|EVENTMSG_.*|"
+                      r"GETFDPIC_.*|FLAGS_.*|.*_SIZE|LISTEN_.*|SYSEMU_.*_FLAG.*)",
+        "max": 0x5000,
+    }),
+    ("ptrace_opts", ["linux/ptrace.h"], r"PTRACE_O_[A-Z_]+", "flags", {
+        "exclude": ["PTRACE_O_MASK"],
+    }),
+    # constants <linux/*.h> declares as enumerators
+    ("bpf_cmds", ["linux/bpf.h"], r"BPF_[A-Z_0-9]+", "enum", {
+        "enum_name": "bpf_cmd",
+        "exclude": ["BPF_PROG_RUN", "__MAX_BPF_CMD"],  # BPF_PROG_TEST_RUN's other name
+    }),
+    ("loop_flags", ["linux/loop.h"], r"LO_FLAGS_[A-Z_]+", "flags", {"enums": True}),
+    ("mpol_modes", ["linux/mempolicy.h"], r"MPOL_(DEFAULT|PREFERRED|BIND|INTERLEAVE|LOCAL|"
+     r"PREFERRED_MANY|WEIGHTED_INTERLEAVE)", "enum", {"enums": True}),
+    # SIOCGIFFLAGS' ifr_flags
+    ("iff_flags", ["linux/if.h"], r"IFF_[A-Z0-9_]+", "flags", {
+        "exclude": ["IFF_VOLATILE"],
+    }),
 ]
 
-# ioctl request codes: the common tty ones, and the file ones coreutils use.
+# ioctl request codes: terminals, files, sockets, block devices, loop devices; the sound ones
+# that share terminal codes (strace prints both: "SNDCTL_TMR_START or TCSETS").
 IOCTL_HEADERS = ["asm/termbits.h", "asm/ioctls.h", "linux/serial.h", "linux/fs.h", "linux/fiemap.h",
-                 "linux/btrfs.h"]
+                 "linux/btrfs.h", "linux/sockios.h", "linux/loop.h", "linux/blktrace_api.h", "linux/blkzoned.h",
+                 "linux/soundcard.h"]
 IOCTL_RE = r"(TC[A-Z]+[A-Z0-9]*|TIOC[A-Z0-9_]+|FIO[A-Z]+|FICLONE[A-Z]*|FIDEDUPERANGE|" \
-           r"FS_IOC_[A-Z0-9_]+|BTRFS_IOC_CLONE[A-Z_]*)"
+           r"FS_IOC_[A-Z0-9_]+|BTRFS_IOC_CLONE[A-Z_]*|SIOC[A-Z0-9_]+|BLK[A-Z0-9_]+|" \
+           r"LOOP_[A-Z0-9_]+|SNDCTL_TMR_[A-Z_]+|FIGETBSZ|FIBMAP|FIFREEZE|FITHAW|FITRIM)"
 IOCTL_EXCLUDE_RE = r"(TCIOFF|TCIOFLUSH|TCION|TCOOFF|TCOON|TCOFLUSH|TCIFLUSH|TCSANOW|" \
-                   r"TCSADRAIN|TCSAFLUSH|TIOCPKT_.*|TIOCSER_TEMT|TIOCM_.*|FS_IOC_.*_FL)"
+                   r"TCSADRAIN|TCSAFLUSH|TIOCPKT_.*|TIOCSER_TEMT|TIOCM_.*|FS_IOC_.*_FL|" \
+                   r"SIOCDEVPRIVATE|SIOCPROTOPRIVATE|BLK_.*|BLKTRACE_H|TIOCSER_.*|SNDCTL_TMR_(METRONOME|" \
+                   r"SELECT|SOURCE|TEMPO|TIMEBASE)|TC(GETS|SETS|SETSW|SETSF)2)"
+
+IOCTL_SMALL = ["FIBMAP", "FIGETBSZ"]
 
 
 def prelude(opts):
@@ -197,15 +285,21 @@ def prelude(opts):
     return "#define _GNU_SOURCE\n" if opts.get("gnu") else ""
 
 
-def macros(headers, opts=None):
+def macros(headers, opts=None, aliases=False):
+    """The object-like macros the headers define; with aliases=False, not those defined as
+    another macro's name (TIOCINQ is FIONREAD: strace names the code once)."""
     src = prelude(opts or {}) + "".join(f"#include <{h}>\n" for h in headers)
     out = subprocess.run([CC, "-dM", "-E", "-"], input=src, capture_output=True, text=True,
                          check=True).stdout
     names = []
     for line in out.splitlines():
-        m = re.match(r"#define ([A-Za-z_][A-Za-z0-9_]*)(\(| |$)", line)
-        if m and m.group(2) != "(":
-            names.append(m.group(1))
+        m = re.match(r"#define ([A-Za-z_][A-Za-z0-9_]*)(\(| |$)(.*)", line)
+        if not m or m.group(2) == "(":
+            continue
+        body = m.group(3).strip()
+        if not aliases and re.fullmatch(r"[A-Z][A-Z0-9_]*", body) and body != m.group(1):
+            continue
+        names.append(m.group(1))
     return names
 
 
@@ -217,7 +311,7 @@ def values(headers, names, opts=None):
         with open(c, "w") as f:
             f.write(prelude(opts or {}))
             # no <stdio.h>: glibc's headers would hide some uapi constants
-            f.write("#include <linux/types.h>\n")
+            f.write("#include <linux/types.h>\n#include <stddef.h>\n")
             for h in headers:
                 f.write(f"#include <{h}>\n")
             f.write("int printf(const char *fmt, ...);\n")
@@ -236,8 +330,31 @@ def values(headers, names, opts=None):
     return res
 
 
+def enumerators(headers, opts=None):
+    """The enumerators the headers declare (some uapi constants are enums, not macros); with
+    opts["enum_name"], only those of that enum."""
+    src = prelude(opts or {}) + "#include <linux/types.h>\n" + \
+        "".join(f"#include <{h}>\n" for h in headers)
+    out = subprocess.run([CC, "-E", "-P", "-"], input=src, capture_output=True, text=True,
+                         check=True).stdout
+    names = []
+    tag = re.escape(opts["enum_name"]) + r"\s*" if opts and opts.get("enum_name") else \
+        r"[^{;]*"
+    for body in re.findall(r"\benum\s+" + tag + r"\{([^}]*)\}", out):
+        for item in body.split(","):
+            m = re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)", item)
+            if m:
+                names.append(m.group(1))
+    return names
+
+
 def select(headers, regex, opts):
-    allnames = macros(headers, opts)
+    if opts.get("enum_name"):
+        allnames = enumerators(headers, opts)
+    else:
+        allnames = macros(headers, opts, aliases=opts.get("aliases", True))
+    if opts.get("enums"):
+        allnames += enumerators(headers, opts)
     ex = set(opts.get("exclude", []))
     exre = opts.get("exclude_re")
     names = [n for n in allnames if re.fullmatch(regex, n) and n not in ex
@@ -295,11 +412,13 @@ def main():
         emit_table(name, headers, entries, kind)
         decls.append(name)
 
-    names = [n for n in select(IOCTL_HEADERS, IOCTL_RE, {"exclude_re": IOCTL_EXCLUDE_RE})]
+    names = select(IOCTL_HEADERS, IOCTL_RE, {"exclude_re": IOCTL_EXCLUDE_RE, "aliases": False})
     vals = values(IOCTL_HEADERS, names)
     # several names may share a code (BTRFS_IOC_CLONE and FICLONE): keep them all, sorted
     # by code then name, as strace's ioctlent does; the decoder joins them with " or ".
-    entries = sorted(((v, n) for n, v in vals.items() if v > 0xff), key=lambda e: (e[0], e[1]))
+    # (codes below 0x100 are other constants the pattern caught, but for FIBMAP and FIGETBSZ)
+    entries = sorted(((v, n) for n, v in vals.items() if v > 0xff or n in IOCTL_SMALL),
+                     key=lambda e: (e[0], e[1]))
     emit_table("ioctls", IOCTL_HEADERS, entries, "ioctl codes, sorted by code")
     decls.append("ioctls")
     with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "flags-list.h"),

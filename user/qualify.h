@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/* -e QUALIFIER=SET as strace 6.1 takes it: what each qualifier selects. */
+#ifndef SYSOBS_QUALIFY_H
+#define SYSOBS_QUALIFY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "setup/filter.h"
+
+/* strace's -e quiet= elements, bit by bit */
+enum quiet_bits {
+	QUIET_ATTACH = 1 << 0,
+	QUIET_EXIT = 1 << 1,
+	QUIET_PATH_RESOLUTION = 1 << 2,
+	QUIET_PERSONALITY = 1 << 3,
+	QUIET_THREAD_EXECVE = 1 << 4,	/* also "superseded" */
+};
+
+enum decode_fds_bits { DECODE_FDS_PATH = 1 << 0, DECODE_FDS_SOCKET = 1 << 1 };
+enum decode_pids_bits { DECODE_PIDS_PIDNS = 1 << 0, DECODE_PIDS_COMM = 1 << 1 };
+
+struct qualifiers {
+	struct filter trace;	/* trace=: the calls shown and counted */
+	struct filter abbrev;	/* abbrev=, verbose=, raw=: syscall sets (empty unless given) */
+	struct filter verbose;
+	struct filter raw;
+	unsigned int status;	/* status=: enum status_bits (consume/consumer.h) */
+	unsigned int quiet;	/* quiet=: enum quiet_bits */
+	uint64_t sig_hidden;	/* signal=: bit N-1 set, signal N not shown */
+	unsigned int decode_fds;	/* decode-fds=: enum decode_fds_bits */
+	unsigned int decode_pids;	/* decode-pids=: enum decode_pids_bits */
+};
+
+void qualify__init(struct qualifiers *qs);
+/* One -e EXPR ("QUAL=SET", or a bare SET for trace=). 0, or -1 with a message in err. */
+int qualify__apply(struct qualifiers *qs, const char *expr, char *err, size_t errlen);
+
+#endif /* SYSOBS_QUALIFY_H */
