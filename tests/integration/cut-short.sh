@@ -21,6 +21,9 @@ each_thread() {
 for mode in exit_group kill exec; do
 	"$SYSOBS" --no-live -f -o "$T/trace" -- "$PROGS/cutshort" $mode >"$T/expected" 2>"$T/err"
 	[ -s "$T/expected" ] || fail "$mode: the test program printed nothing"
+	# before Linux 6.10 execve is seen only once the other threads are gone, without its
+	# pointer arguments (README): no unfinished execve line of the caller then
+	grep -q 'no sched_prepare_exec' "$T/err" && sed -i '/^[0-9]* *execve(/d' "$T/expected"
 	each_thread "$T/expected" "$T/trace" $mode
 	grep -q ERESTART "$T/trace" && fail "$mode: a result the program never saw: $(grep ERESTART "$T/trace")"
 	grep -q 'lost' "$T/trace" && fail "$mode: loss in the trace"

@@ -21,6 +21,12 @@ grep -v -E "^($parent|$child) +" "$T/trace" >&2 && fail "lines without a pid pre
 "$SYSOBS" -f -- "$PROGS/fork" >"$T/out" 2>"$T/err" || fail "sysobs -f failed: $?"
 set -- $(cat "$T/out")
 grep -q "^\[pid *$4\] chdir(\"/nonexistent/sysobs-child\")" "$T/err" || fail "no [pid N] prefix on stderr"
+# as strace: the parent's clone line began while it was alone, so it has no prefix; the
+# child's lines and the parent's after it have one until the child's "+++" line, the
+# process's own last lines none
+grep -q "^clone(child_stack=" "$T/err" || fail "the parent's clone line has a prefix: $(grep 'clone(' "$T/err")"
+grep -q "^\[pid *$4\] +++ exited with 3 +++$" "$T/err" || fail "no prefixed exit line for the child"
+expect_eq "the last line" "+++ exited with 0 +++" "$(grep -v '^sysobs:' "$T/err" | tail -n 1)"
 # the child's own return from fork is not shown as a call
 expect_eq "fork/clone lines" 1 "$(grep -c -E '(clone|fork)[0-9]*\(' "$T/trace")"
 

@@ -12,7 +12,9 @@ awk '/^```console$/ { inb = 1; next } /^```$/ { inb = 0; next }
 	"$SRCDIR/README.md" >"$T/blocks"
 [ "$(grep -c '^C ' "$T/blocks")" -ge 5 ] || fail "fewer than 5 commands in the README's blocks"
 
-mask() { sed -E -e 's/0x[0-9a-f]+/0xX/g' -e 's/[0-9]+/N/g' -e 's/ +/ /g' -e 's/ $//'; }
+# "[pid N] " aside too: whether a line has it depends on which processes are still alive
+# when it is printed (strace's rule), and a pipeline's children end in either order
+mask() { sed -E -e 's/0x[0-9a-f]+/0xX/g' -e 's/[0-9]+/N/g' -e 's/ +/ /g' -e 's/ $//' -e 's/^\[pid N\] //'; }
 cd "$T" || exit 99
 cp "$SYSOBS_BUILD/target" "$T/target" || exit 99	# build/ as the README has it, without writing there
 n=0

@@ -94,8 +94,23 @@ int consumer__init(struct consumer *c, struct decoder *dec, struct sink *sink,
 
 static void set_prefix(struct consumer *c)
 {
+	unsigned int n = c->live - c->fork_deferred;
+
 	if (c->sink->prefix != PREFIX_PLAIN && !c->fixed_prefix)
-		c->sink->prefix = c->follow && c->live > 1 ? PREFIX_BRACKET : PREFIX_NONE;
+		c->sink->prefix = c->follow && n > 1 ? PREFIX_BRACKET : PREFIX_NONE;
+}
+
+/*
+ * strace decides a line's prefix when the call starts: the parent's clone/fork line, begun
+ * before the child existed, has none if the parent was alone. A new child counts for the
+ * prefix from the parent's next line on, or from the first line of another thread.
+ */
+static void fork_settle(struct consumer *c, uint32_t tid)
+{
+	if (c->fork_deferred && tid != c->fork_parent) {
+		c->fork_deferred = 0;
+		set_prefix(c);
+	}
 }
 
 void consumer__add_task(struct consumer *c, uint32_t tid, uint32_t tgid)
@@ -272,6 +287,11 @@ static void on_sys(struct consumer *c, struct tstate *ts, const struct so_sys *r
 		show_call(c, ts);
 	if (exec_ok)
 		c->sink->ops->exec(c->sink, &c->call);
+	if (c->fork_deferred && r->h.tid == c->fork_parent) {
+		/* the parent's clone line had its prefix: the child counts from now on */
+		c->fork_deferred = 0;
+		set_prefix(c);
+	}
 }
 
 static void on_enter(struct consumer *c, struct tstate *ts, const struct so_sys *r)
@@ -396,8 +416,10 @@ static void on_fork(struct consumer *c, const struct so_fork *r)
 		ts->tgid = r->child_tgid;
 	}
 	comm__fork(r->h.tgid, r->h.tid, r->child_tgid, r->child_tid);
+	fork_settle(c, r->h.tid);
 	c->live++;
-	set_prefix(c);
+	c->fork_parent = r->h.tid;
+	c->fork_deferred++;
 }
 
 static void on_signal(struct consumer *c, const struct so_signal *r)
@@ -460,6 +482,7 @@ int consumer__handle(struct consumer *c, const void *data, size_t size)
 		return -ENOMEM;
 	if (h->type == SO_REC_BATCH) {
 		before_line(c, h->tid);
+		fork_settle(c, h->tid);
 		held_flush(c, ts, false);
 		if (size >= offsetof(struct so_batch, e))
 			on_batch(c, ts, data, size);
@@ -472,6 +495,8 @@ int consumer__handle(struct consumer *c, const void *data, size_t size)
 		set_prefix(c);
 	}
 	before_line(c, h->tid);
+	if (h->type != SO_REC_FORK)
+		fork_settle(c, h->tid);
 	seq_check(c, ts, h, h->seq);
 	if (ts->held && ts->held->h.type && h->type != SO_REC_EXIT)
 		held_flush(c, ts, false);

@@ -46,6 +46,8 @@ struct consumer {
 	size_t tab_cap;
 	size_t tab_used;
 	unsigned int live;	/* traced tasks alive, as the records tell */
+	unsigned int fork_deferred;	/* of them, children not counted for the prefix yet */
+	uint32_t fork_parent;	/* the thread whose clone made them */
 	bool follow;		/* -f: several tasks, lines get a [pid N] prefix */
 	bool attach;		/* the kernel takes threads in by itself (-f -p, --system-wide) */
 	bool fixed_prefix;	/* the sink's prefix never changes (--system-wide) */

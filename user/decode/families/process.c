@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
-/* Processes: clone, credentials' groups, CPU affinity, uname, getrandom, rseq. */
+/* Processes: clone, clone3, credentials' groups, CPU affinity, uname, getrandom, rseq. */
 #include <string.h>
 #include <linux/sched.h>
 #include "decode/families/family.h"
@@ -40,6 +40,67 @@ static void dec_clone(struct decoder *d, struct call *c)
 	}
 	dec_end(d, &c->arg[0], &b);
 	c->nargs = 1;
+}
+
+/* An address field of a struct: ", name=0x..." (NULL when 0). */
+static void field_ptr(struct sb *b, const char *name, uint64_t v)
+{
+	sb_puts(b, ", ");
+	sb_puts(b, name);
+	sb_putc(b, '=');
+	sb_ptr(b, v);
+}
+
+/*
+ * clone3({flags=CLONE_VM|..., child_tid=..., parent_tid=..., exit_signal=SIGCHLD, stack=...,
+ * stack_size=0x..., tls=...} => {parent_tid=[N]}, 88), strace's fields in strace's order. The
+ * parent_tid the kernel writes is the child's tid, the call's result.
+ */
+static void dec_clone3(struct decoder *d, struct call *c)
+{
+	const struct clone_args *a = dec_struct(&c->arg[0], CLONE_ARGS_SIZE_VER0);
+	struct sb b;
+
+	if (!a)
+		return;
+	b = dec_begin(d);
+	sb_puts(&b, "{flags=");
+	if (a->flags)
+		sb_flags(&b, &xt_clone_flags, a->flags, NULL);
+	else
+		sb_putc(&b, '0');
+	if (a->flags & CLONE_PIDFD)
+		field_ptr(&b, "pidfd", a->pidfd);
+	if (a->flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
+		field_ptr(&b, "child_tid", a->child_tid);
+	if (a->flags & CLONE_PARENT_SETTID)
+		field_ptr(&b, "parent_tid", a->parent_tid);
+	sb_puts(&b, ", exit_signal=");
+	if (a->exit_signal)
+		sb_signal(&b, a->exit_signal);
+	else
+		sb_putc(&b, '0');
+	field_ptr(&b, "stack", a->stack);
+	sb_puts(&b, ", stack_size=");
+	sb_hex(&b, a->stack_size);
+	if (a->flags & CLONE_SETTLS)
+		field_ptr(&b, "tls", a->tls);
+	if (c->arg[0].cap->len >= CLONE_ARGS_SIZE_VER1 && (a->set_tid || a->set_tid_size)) {
+		field_ptr(&b, "set_tid", a->set_tid);
+		sb_puts(&b, ", set_tid_size=");
+		sb_u64(&b, a->set_tid_size);
+	}
+	if (c->arg[0].cap->len >= CLONE_ARGS_SIZE_VER2 && (a->flags & CLONE_INTO_CGROUP)) {
+		sb_puts(&b, ", cgroup=");
+		sb_u64(&b, a->cgroup);
+	}
+	sb_putc(&b, '}');
+	if (c->kind == CALL_DONE && c->ret > 0 && (a->flags & CLONE_PARENT_SETTID)) {
+		sb_puts(&b, " => {parent_tid=[");
+		sb_i64(&b, c->ret);
+		sb_puts(&b, "]}");
+	}
+	dec_end(d, &c->arg[0], &b);
 }
 
 #define GROUPS_MAX	64	/* gids read (256 bytes) */
@@ -169,6 +230,7 @@ static void dec_rseq(struct decoder *d, struct call *c)
 
 const struct dec_entry dec_process_table[] = {
 	{ "clone", dec_clone },
+	{ "clone3", dec_clone3, { { 0, SO_CK_STRUCT_IN_LEN, 1, CLONE_ARGS_SIZE_VER2 } } },
 	{ "getgroups", dec_getgroups, { { 1, SO_CK_STRUCT_OUT, 0, GROUPS_MAX * 4 } } },
 	{ "setgroups", dec_setgroups, { { 1, SO_CK_STRUCT_IN, 0, GROUPS_MAX * 4 } } },
 	{ "sched_getaffinity", dec_sched_getaffinity, { { 2, SO_CK_BUF_OUT, 0, 0 } } },
