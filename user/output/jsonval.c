@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* JSON values (jsonval.h). */
+#include <ctype.h>
 #include <string.h>
 #include "output/jsonval.h"
 
@@ -269,6 +270,18 @@ static bool n_atom(struct nparse *np)
 	return true;
 }
 
+/* A field name as strace prints them (st_mode, sa_handler, ru_utime, ...): an identifier.
+ * Anything else before '=' ("WIFEXITED(s) && WEXITSTATUS(s) == 3") is not a struct's field. */
+static bool n_key(const char *p, const char *e)
+{
+	if (p == e || !(isalpha((unsigned char)*p) || *p == '_'))
+		return false;
+	for (; p < e; p++)
+		if (!isalnum((unsigned char)*p) && *p != '_' && *p != '.')
+			return false;
+	return true;
+}
+
 /* {k=v, ...} or [v, ...]: the members after the opening bracket, up to close. */
 static bool n_members(struct nparse *np, char close, bool keyed)
 {
@@ -283,8 +296,8 @@ static bool n_members(struct nparse *np, char close, bool keyed)
 			first = false;
 			if (keyed) {
 				eq = memchr(np->p, '=', np->end - np->p);
-				if (!eq || eq == np->p || memchr(np->p, ',', eq - np->p))
-					return false;
+				if (!eq || !n_key(np->p, eq))
+					return false;	/* not a struct: the text stays a string */
 				if (np->ob)
 					json_str_utf8(np->ob, np->p, eq - np->p);
 				n_out(np, ":", 1);
