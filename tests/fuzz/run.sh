@@ -3,7 +3,8 @@
 # tests/fuzz/run.sh BUILD_DIR [SECONDS]: the fuzz target (BUILD_DIR/fuzz/replay_fuzz, 'make fuzz')
 # for a bounded time (default 60 s), its corpus seeded with the golden recordings, each once
 # with the default options and once with all of them (the first byte picks them). A crash, a
-# sanitizer report or a leak is a failure, shown with the input's size and the report's head.
+# sanitizer report or a leak is a failure, shown with the report's head; the input is kept in
+# BUILD_DIR/fuzz/ to replay it.
 set -u
 B=${1:?usage: tests/fuzz/run.sh BUILD_DIR [SECONDS]}
 secs=${2:-60}
@@ -22,11 +23,11 @@ for r in "$here"/../golden/*.rec; do
 done
 [ $n -gt 0 ] || { echo "FAIL: no golden recordings to seed the corpus" >&2; exit 1; }
 if ! "$fuzz" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-	-artifact_prefix="$T/" "$T/corpus" >"$T/log" 2>&1; then
+	-artifact_prefix="$B/fuzz/" "$T/corpus" >"$T/log" 2>&1; then
 	echo "FAIL: the fuzzer found a crash:" >&2
 	grep -E 'ERROR|runtime error|SUMMARY|^    #[0-9] ' "$T/log" | head -n 20 >&2
-	for a in "$T"/crash-* "$T"/leak-* "$T"/timeout-*; do
-		[ -f "$a" ] && echo "input: $(wc -c <"$a") bytes ($a, kept in the log only)" >&2
+	for a in "$B"/fuzz/crash-* "$B"/fuzz/leak-* "$B"/fuzz/timeout-*; do
+		[ -f "$a" ] && echo "input: $(wc -c <"$a") bytes, kept: $a (replay: $fuzz $a)" >&2
 	done
 	exit 1
 fi

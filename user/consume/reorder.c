@@ -99,6 +99,16 @@ static int stream_put(struct reorder *q, struct rq_stream *s, struct rq_item *it
 	return 0;
 }
 
+/* A batch item holds calls 0..n-1 whole: n within SO_BATCH and within the record's size
+ * (a recording may claim more than it holds). */
+static bool batch_whole(const struct rq_item *it)
+{
+	const struct so_batch *b = (const void *)it->data;
+
+	return it->size >= offsetof(struct so_batch, e) && b->n <= (uint32_t)SO_BATCH &&
+	       offsetof(struct so_batch, e) + b->n * sizeof(b->e[0]) <= it->size;
+}
+
 int reorder__push(struct reorder *q, const void *rec, size_t size)
 {
 	const struct so_hdr *h = rec;
@@ -118,8 +128,7 @@ int reorder__push(struct reorder *q, const void *rec, size_t size)
 		const struct so_batch *b = rec;
 		uint64_t ts = h->ts_ns;
 
-		if (h->type == SO_REC_BATCH && b->n && b->n <= (uint32_t)SO_BATCH &&
-		    offsetof(struct so_batch, e) + b->n * sizeof(b->e[0]) <= size)
+		if (h->type == SO_REC_BATCH && batch_whole(it) && b->n)
 			ts = b->e[b->n - 1].ts_ns;	/* its last call */
 
 		if (ts > q->last_ts)
@@ -141,7 +150,7 @@ static uint64_t item_ts(const struct rq_item *it)
 	if (!(b->h.flags & SO_F_TS))
 		return it->ts;
 	if (b->h.type == SO_REC_BATCH)
-		return it->next < b->n && it->next < (uint32_t)SO_BATCH ? b->e[it->next].ts_ns : it->ts;
+		return batch_whole(it) && it->next < b->n ? b->e[it->next].ts_ns : it->ts;
 	return b->h.ts_ns;
 }
 
@@ -225,8 +234,7 @@ const void *reorder__pop(struct reorder *q, uint64_t horizon, void *buf, size_t 
 		*size = it->size;
 		return it->data;
 	}
-	if (it->next >= b->n || it->next >= (uint32_t)SO_BATCH ||
-	    offsetof(struct so_batch, e) + b->n * sizeof(b->e[0]) > it->size) {
+	if (!batch_whole(it) || it->next >= b->n) {
 		q->done = stream_take(q, best);	/* an empty or cut batch */
 		return reorder__pop(q, horizon, buf, size);
 	}
