@@ -27,7 +27,7 @@ n=$(grep -c '^close(-4242) *= -1 EBADF (Bad file descriptor)$' "$T/p")
 [ "$n" -ge 10 ] || fail "-p: $n close(-4242) lines"
 grep -q 'close(-4343)' "$T/p" && fail "-p without -f traced the other thread"
 expect_eq "-p: last line" "+++ exited with 7 +++" "$(tail -n 1 "$T/p")"
-[ -s "$T/p.err" ] && fail "-p: stderr: $(cat "$T/p.err")"
+[ -n "$(diag "$T/p.err")" ] && fail "-p: stderr: $(cat "$T/p.err")"
 
 # -f -p: every thread, each line with its tid
 start_attachee 3000
