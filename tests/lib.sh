@@ -83,3 +83,24 @@ mask_addrs() {
 diag() {
 	grep -v '^sysobs: note:' "$1"
 }
+
+# wait_for FILE PATTERN WHAT: up to 10 s for a line matching PATTERN in FILE (the trace is
+# flushed), else the test fails saying nothing WHAT
+wait_for() {
+	i=0
+	until grep -q "$2" "$1" 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -lt 200 ] || fail "$3 in 10 s"
+		sleep 0.05
+	done
+}
+
+# start_attachee MS: tests/progs/attachee in the background for MS ms, once it said "ready";
+# its pid in $AP, its second thread's tid in $AT
+start_attachee() {
+	"$PROGS/attachee" "$1" >"$T/ready" &
+	AP=$!
+	wait_for "$T/ready" ready "attachee did not start"
+	AT=$(ls "/proc/$AP/task" | grep -v -x "$AP" | head -n 1)
+	[ -n "$AT" ] || { echo "attachee has no second thread" >&2; exit 99; }
+}

@@ -5,18 +5,6 @@
 . "$SRCDIR/tests/lib.sh"
 need_bpf
 
-# start attachee MS in the background; its pid in $AP once it said "ready"
-start_attachee() {
-	"$PROGS/attachee" "$1" >"$T/ready" &
-	AP=$!
-	i=0
-	while ! grep -q ready "$T/ready" 2>/dev/null; do
-		i=$((i + 1))
-		[ $i -lt 100 ] || fail "attachee did not start"
-		sleep 0.05
-	done
-}
-
 # -p: the named thread only, to the end of the process
 start_attachee 3000
 "$SYSOBS" -p "$AP" -o "$T/p" 2>"$T/p.err"
@@ -43,12 +31,7 @@ expect_eq "-f -p: last line" "$AP +++ exited with 7 +++" "$(tail -n 1 "$T/fp" | 
 start_attachee 30000
 "$SYSOBS" -p "$AP" -o "$T/int" 2>/dev/null &
 SP=$!
-i=0
-until grep -q '^close(-4242) ' "$T/int" 2>/dev/null; do	# tracing (the trace is flushed)
-	i=$((i + 1))
-	[ $i -lt 200 ] || fail "-p: nothing traced in 10 s"
-	sleep 0.05
-done
+wait_for "$T/int" '^close(-4242) ' "-p: nothing traced"
 kill -INT "$SP"
 wait "$SP"
 expect_eq "-p after SIGINT: exit status" 0 "$?"

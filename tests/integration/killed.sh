@@ -10,12 +10,7 @@ CMD='sleep 1; echo done >"$1"'
 # --- killed while tracing ------------------------------------------------------------------
 "$SYSOBS" -o "$T/trace" -- sh -c "$CMD" sh "$T/proof" 2>/dev/null &
 SP=$!
-i=0
-until grep -q '^execve(' "$T/trace" 2>/dev/null; do	# tracing (the trace is flushed)
-	i=$((i + 1))
-	[ $i -lt 200 ] || fail "nothing traced in 10 s"
-	sleep 0.05
-done
+wait_for "$T/trace" '^execve(' "nothing traced"
 kill -KILL "$SP"
 wait "$SP" 2>/dev/null
 i=0

@@ -68,20 +68,6 @@ wait "$CP"
 expect_eq "-o FIFO with a reader: last line" "+++ exited with 0 +++" "$(tail -n 1 "$T/fifo.out")"
 
 # --- -p TID of a thread that is not the leader ---------------------------------------------
-# start attachee MS; its pid in $AP, its second thread's tid in $AT
-start_attachee() {
-	"$PROGS/attachee" "$1" >"$T/ready" &
-	AP=$!
-	i=0
-	while ! grep -q ready "$T/ready" 2>/dev/null; do
-		i=$((i + 1))
-		[ $i -lt 100 ] || fail "attachee did not start"
-		sleep 0.05
-	done
-	AT=$(ls "/proc/$AP/task" | grep -v -x "$AP" | head -n 1)
-	[ -n "$AT" ] || { echo "attachee has no second thread" >&2; exit 99; }
-}
-
 start_attachee 3000
 timeout 20 "$SYSOBS" -p "$AT" -o "$T/tid" 2>"$T/tid.err"
 rc=$?
