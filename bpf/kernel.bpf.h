@@ -31,7 +31,10 @@
 #define SIG_DFL			0
 #define SIG_IGN			1
 /* include/uapi/asm-generic/siginfo.h */
+#define SI_USER			0
 #define SI_KERNEL		0x80
+#define SI_PID_OFF		0	/* _sifields._kill.si_pid */
+#define SI_UID_OFF		4	/* _sifields._kill.si_uid */
 /* include/linux/sched/signal.h: the info of send_signal() and signal_deliver when not a
  * pointer, and signal_struct.flags */
 #define SEND_SIG_NOINFO		0

@@ -7,9 +7,13 @@
  * A signal whose default action ends the process without a core (SIGTERM, SIGPIPE ...) is made
  * a group kill when it is sent: the threads then take a SIGKILL without siginfo, and the signal
  * itself (group_exit_code) is still queued, with its siginfo: it is shown from there, once, by
- * the thread group leader. SIGKILL itself is left out, as ptrace never stops for it; so are
- * signals the kernel discarded when they were sent because they were ignored (strace, whose
- * tracee keeps them queued, shows those).
+ * the thread group leader. SIGKILL itself is left out, as ptrace never stops for it.
+ *
+ * A signal the kernel discards when it is sent, because it is ignored (SIG_IGN, or SIGCHLD,
+ * SIGWINCH, SIGURG at their default), never reaches signal_deliver; strace, whose tracee keeps
+ * such signals queued, shows them. signal_generate sees them in the sender: the signal is kept
+ * in the receiving thread's so_task (so_sigslot) and that thread sends it after its next
+ * syscall's record, or before its end, so that its records stay its own and in order.
  */
 #ifndef SIGNAL_BPF_H
 #define SIGNAL_BPF_H
@@ -111,6 +115,67 @@ static __always_inline void do_signal(struct so_task *t, struct task_struct *tas
 	else
 		signal_info(r, info, ka);
 	bpf_ringbuf_submit(r, 0);
+}
+
+/* signal_generate: keep a discarded signal for thread t (its task: task). The sender holds the
+ * thread's siglock, so senders are never concurrent; the thread itself may read meanwhile. */
+static __always_inline void signal_keep(struct so_task *t, int sig, struct kernel_siginfo *info)
+{
+	__u32 h = t->sig_head;
+	struct so_sigslot *s = &t->sigs[h & (SO_SIGSLOTS - 1)];
+	__u64 id;
+
+	if (s->ready) {
+		stat_inc(SO_STAT_SIGS_FULL);
+		return;
+	}
+	s->signo = sig;
+	s->code = 0;
+	s->err = 0;
+	__builtin_memset(s->fields, 0, sizeof(s->fields));
+	if ((unsigned long)info > SEND_SIG_PRIV) {
+		s->code = BPF_CORE_READ(info, si_code);
+		s->err = BPF_CORE_READ(info, si_errno);
+		bpf_probe_read_kernel(s->fields, sizeof(s->fields), &info->_sifields);
+	} else if ((unsigned long)info == SEND_SIG_PRIV) {
+		s->code = SI_KERNEL;
+	} else {
+		/* SEND_SIG_NOINFO: the kernel would queue it as from the sender (SI_USER) */
+		id = bpf_get_current_pid_tgid();
+		s->code = SI_USER;
+		__builtin_memcpy(&s->fields[SI_PID_OFF], &(__u32){ id >> 32 }, 4);
+		__builtin_memcpy(&s->fields[SI_UID_OFF], &(__u32){ bpf_get_current_uid_gid() }, 4);
+	}
+	/* filled before it is marked ready: a locked add orders the stores (x86-64) */
+	__sync_fetch_and_add(&s->ready, 1);
+	t->sig_head = h + 1;
+}
+
+/* The thread's kept signals, oldest first, as SO_REC_SIGNAL records (the thread's own program). */
+static __always_inline void signal_kept_send(struct so_task *t)
+{
+	struct so_signal *r;
+	struct so_sigslot *s;
+	int i;
+
+	for (i = 0; i < SO_SIGSLOTS; i++) {
+		s = &t->sigs[t->sig_tail & (SO_SIGSLOTS - 1)];
+		if (!s->ready)
+			return;
+		r = rec_reserve(t, SO_REC_SIGNAL, sizeof(*r), task_id(t));
+		if (r) {
+			r->signo = s->signo;
+			r->code = s->code;
+			r->err = s->err;
+			r->handler = SO_SIG_IGN;
+			__builtin_memcpy(r->fields, s->fields, sizeof(r->fields));
+			bpf_ringbuf_submit(r, 0);
+		}
+		/* read before it is freed: x86-64 keeps loads before a later store */
+		asm volatile("" ::: "memory");
+		s->ready = 0;
+		t->sig_tail++;
+	}
 }
 
 #endif /* SIGNAL_BPF_H */

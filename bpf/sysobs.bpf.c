@@ -53,6 +53,8 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	old = task_busy(t);
 	do_sys_exit(t, regs, ret);
+	if (t->sig_tail != t->sig_head)
+		signal_kept_send(t);
 	task_idle(t, old);
 	return 0;
 }
@@ -126,6 +128,8 @@ int BPF_PROG(sched_exit, struct task_struct *p)
 		return 0;
 	/* busy until the storage goes: the tick must not send this batch a second time */
 	task_busy(t);
+	if (t->state == SO_TS_ACTIVE && t->sig_tail != t->sig_head)
+		signal_kept_send(t);
 	task_end(t, p);
 	return 0;
 }
@@ -142,6 +146,22 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 	old = task_busy(t);
 	do_signal(t, task, sig, info, ka);
 	task_idle(t, old);
+	return 0;
+}
+
+/* A signal discarded when sent (it is ignored): kept for its thread to show (signal.bpf.h). */
+SEC("tp_btf/signal_generate")
+int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_struct *task,
+	     int group, int result)
+{
+	struct so_task *t;
+
+	if (result != TRACE_SIGNAL_IGNORED || !want_records)
+		return 0;
+	t = task_get(task);
+	if (!t || t->state != SO_TS_ACTIVE)
+		return 0;
+	signal_keep(t, sig, info);
 	return 0;
 }
 

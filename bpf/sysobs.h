@@ -217,6 +217,22 @@ enum so_attach {
 	SO_ATTACH_ALL = 2,	/* --system-wide: every task but sysobs's */
 };
 
+/*
+ * A signal the kernel discarded when it was sent (ignored: SIG_IGN, or a default action of
+ * ignoring such as SIGCHLD's), kept in its thread's so_task until the thread shows it itself
+ * (after its next syscall, or at its end): strace, whose tracee keeps such signals queued, shows
+ * them. ready: set by the sender (under the thread's siglock) once filled, cleared by the thread.
+ */
+struct so_sigslot {
+	__s32 signo;
+	__s32 code;
+	__s32 err;
+	__u32 ready;
+	__u8 fields[32];
+};
+
+#define SO_SIGSLOTS	4	/* signals ignored between two syscalls of a thread that are kept */
+
 struct so_task {
 	__u64 seq;		/* last sequence number handed out */
 	__u64 enter_ts;		/* sys_enter time, for -T and -c */
@@ -225,6 +241,9 @@ struct so_task {
 	__u32 state;
 	__u32 busy;		/* a program of this task is using the batch (nesting guard) */
 	struct so_batch batch;	/* calls not sent yet */
+	__u32 sig_head;		/* so_sigslot written next (by senders) */
+	__u32 sig_tail;		/* so_sigslot shown next (by the thread) */
+	struct so_sigslot sigs[SO_SIGSLOTS];
 };
 
 /* Per syscall counts for -c, per CPU, indexed by syscall number. Exact even when records drop. */
@@ -238,6 +257,7 @@ struct so_count {
 enum so_stat {
 	SO_STAT_DROPPED = 0,	/* ring buffer reservations that failed: records lost */
 	SO_STAT_TASKS_FULL,	/* tasks that could not be followed: the tasks map was full */
+	SO_STAT_SIGS_FULL,	/* ignored signals not shown: their thread's so_sigslots were full */
 	SO_STAT_MAX,
 };
 

@@ -525,6 +525,9 @@ int run__report(struct run *r, int status)
 	if (tot.lost || tot.untracked)
 		warn("%llu events lost%s", (unsigned long long)tot.lost,
 		     tot.untracked ? " (and tasks not followed: the tasks map was full)" : "");
+	if ((lost = tracer__stat(&r->tr, SO_STAT_SIGS_FULL)))
+		warn("%llu ignored signals not shown (more than %d between two syscalls of a thread)",
+		     (unsigned long long)lost, SO_SIGSLOTS);
 	if (r->o->strict && r->ob.failed) {
 		warn("--strict: the trace is incomplete, exiting with %d", EXIT_TRACE_LOST);
 		return EXIT_TRACE_LOST;

@@ -21,7 +21,7 @@ obj=$(grep '"type":"signal"' "$T/json" | grep '"signal":"SIGSEGV"')
 [ -n "$obj" ] || fail "no JSON signal object for SIGSEGV"
 echo "$obj" | grep -q '"signo":11,"signal":"SIGSEGV","si_code":1,"code":"SEGV_MAPERR","info":"{si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x10}"}$' ||
 	fail "JSON SIGSEGV object: $obj"
-expect_eq "JSON signal objects" 6 "$(grep -c '"type":"signal"' "$T/json")"
+expect_eq "JSON signal objects" 9 "$(grep -c '"type":"signal"' "$T/json")"
 
 # a signal that kills: its line, then the death. With a core (SIGSEGV) it is delivered as any
 # other; without (SIGTERM, SIGPIPE) the kernel makes it a group kill when it is sent and it is

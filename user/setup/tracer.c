@@ -111,6 +111,7 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	bpf_program__set_autoload(skel->progs.sched_exec, !prep);
 	/* each program loaded is a verifier run at start-up: forks matter only with -f */
 	bpf_program__set_autoload(skel->progs.sched_fork, o->follow_forks);
+	bpf_program__set_autoload(skel->progs.signal_generate, o->want_records);
 	err = sysobs_bpf__load(skel);
 	if (err)
 		return err;
