@@ -23,6 +23,9 @@
 #include <bpf/bpf_core_read.h>
 #include "sysobs.h"
 
+/* include/uapi/linux/sched.h: clone's flags (the first field of clone3's struct clone_args) */
+#define CLONE_VFORK		0x00004000
+
 /* include/uapi/asm-generic/signal.h */
 #define SIGKILL			9
 #define SIGRTMIN		32	/* the first real-time signal */
@@ -52,7 +55,8 @@
 
 _Static_assert(SO_NR_EXECVE < SO_NR_SLOTS && SO_NR_EXIT < SO_NR_SLOTS &&
 	       SO_NR_EXIT_GROUP < SO_NR_SLOTS && SO_NR_RT_SIGRETURN < SO_NR_SLOTS &&
-	       SO_NR_EXECVEAT < SO_NR_SLOTS, "a syscall number used here is beyond SO_NR_SLOTS");
+	       SO_NR_EXECVEAT < SO_NR_SLOTS && SO_NR_CLONE3 < SO_NR_SLOTS,
+	       "a syscall number used here is beyond SO_NR_SLOTS");
 
 _Static_assert(SO_MAX_ARGS == 6, "regs_args and arg_at know six syscall arguments");
 

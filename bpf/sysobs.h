@@ -30,6 +30,9 @@
 #define SO_NR_EXIT		60	/* never returns: seen by sched_process_exit */
 #define SO_NR_EXIT_GROUP	231	/* the same */
 #define SO_NR_EXECVEAT		322	/* like execve, its path one argument later */
+#define SO_NR_CLONE		56	/* with CLONE_VFORK the caller waits for the child's exec */
+#define SO_NR_VFORK		58	/* the same, always */
+#define SO_NR_CLONE3		435	/* the same, CLONE_VFORK in its struct clone_args */
 
 /* Record types. */
 enum so_rec_type {

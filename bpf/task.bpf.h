@@ -47,6 +47,39 @@ static __always_inline struct so_task *task_attach(void)
 	return t;
 }
 
+/* Is the parent (current, in the call regs names) waiting for its child's exec or exit? */
+static __always_inline bool fork_waits(struct pt_regs *regs, long nr)
+{
+	__u64 flags = 0;
+
+	if (nr == SO_NR_VFORK)
+		return true;
+	if (nr == SO_NR_CLONE)
+		return regs_arg0(regs) & CLONE_VFORK;
+	if (nr == SO_NR_CLONE3)	/* just copied in by the kernel: present */
+		bpf_probe_read_user(&flags, sizeof(flags), (void *)regs_arg0(regs));
+	return flags & CLONE_VFORK;
+}
+
+/*
+ * A vfork (or clone, clone3 with CLONE_VFORK) returns only when the child has exec'd or ended:
+ * its entry goes out now, so that the child's lines show the parent in it, as strace shows
+ * it: "vfork( <unfinished ...>", then "<... vfork resumed>) = N".
+ */
+static __always_inline void fork_entry(struct so_task *t, __u64 id)
+{
+	struct pt_regs *regs = (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf());
+	struct sys_call c = {};
+
+	if (!regs || !want_records)
+		return;
+	c.nr = regs_nr(regs);
+	if (!nr_traced(c.nr) || !fork_waits(regs, c.nr))
+		return;
+	regs_args(regs, c.args);
+	emit_sys(SO_REC_ENTER, id, t, &c);
+}
+
 /* A new task of a traced task (-f): announced by its parent, traced after its return from fork. */
 static __always_inline void do_fork(struct so_task *t, struct task_struct *child)
 {
@@ -70,6 +103,7 @@ static __always_inline void do_fork(struct so_task *t, struct task_struct *child
 	r->child_tgid = nt->tgid;
 	r->child_tid = tid;
 	bpf_ringbuf_submit(r, 0);
+	fork_entry(t, id);
 }
 
 /* A task that is no longer traced: its storage goes, and with the last one the trace ends. */

@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 # pthread_create, posix_spawn, fork and vfork (tests/progs/spawn.c) as strace -f shows them:
 # clone3's struct (flags, child_tid, parent_tid, exit_signal, stack, stack_size, tls) and its
-# "=> {parent_tid=[N]}", clone's flags, vfork(). Addresses and pids masked. strace shows the
-# vfork-like calls unfinished while the child runs (its stopped parent is in the call); sysobs
-# sees the parent's call when it returns, after the child's lines: strace's two halves are
-# joined here (a difference the README lists).
+# "=> {parent_tid=[N]}", clone's flags, vfork(). Addresses and pids masked. A call shown in two
+# halves (its "<unfinished ...>" and "<... resumed>" lines) is joined for that comparison:
+# where strace splits a call depends on when its threads ran. The vfork-like calls (vfork,
+# clone3 with CLONE_VFORK: the parent waits for the child's exec) are always split, as the
+# child's lines come while the parent is in the call: those must be split as strace's.
 . "$SRCDIR/tests/lib.sh"
 need_bpf
 command -v strace >/dev/null 2>&1 || skip "strace is not installed"
@@ -25,4 +26,13 @@ calls "$T/strace" >"$T/expected"
 calls "$T/sysobs" >"$T/got"
 expect_eq "spawning calls seen by strace" 4 "$(wc -l <"$T/expected")"
 check_diff "$T/expected" "$T/got"
+# the halves of the vfork-like calls, pids and addresses masked
+halves() {
+	grep -E '^[0-9]+ +(vfork\(|clone3\(\{flags=[A-Z_|]*CLONE_VFORK|<\.\.\. (vfork|clone3) resumed>\))' "$1" |
+		sed -e 's/^[0-9]* *//' -e 's/  *=/ =/' -e 's/= [0-9]*$/= PID/' | mask_addrs
+}
+halves "$T/strace" >"$T/halves.expected"
+halves "$T/sysobs" >"$T/halves.got"
+expect_eq "vfork-like halves seen by strace" 4 "$(wc -l <"$T/halves.expected")"
+check_diff "$T/halves.expected" "$T/halves.got"
 exit 0
