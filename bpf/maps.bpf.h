@@ -105,6 +105,7 @@ const volatile bool want_ts = false;		/* stamp records with bpf_ktime_get_ns() *
 const volatile bool ts_exact = false;		/* a clock read for every batched call too */
 const volatile bool want_dur = false;		/* -T: time spent in each call (needs sys_enter) */
 const volatile bool want_counts = false;	/* -c: count in the counts map */
+const volatile bool count_cpu = false;		/* -c without -w: the time calls ran on a CPU */
 const volatile bool want_records = true;	/* emit syscall records (off for -c alone) */
 const volatile bool want_captures = true;	/* read strings and structs (off for -X raw) */
 const volatile __u32 strsize = 32;		/* -s */

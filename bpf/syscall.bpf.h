@@ -38,6 +38,32 @@ static __always_inline void sys_exit_caps(struct so_task *t, struct pt_regs *reg
 	emit_with_caps(SO_REC_SYS, task_id(t), t, &c, spec);
 }
 
+/*
+ * -c's time, as strace's default (system time): the time the call ran on a CPU, its wall time
+ * less the time it spent switched out (blocked, or preempted), which sched_switch adds up.
+ */
+static __always_inline __u64 cpu_in_call(struct so_task *t, __u64 wall)
+{
+	__u64 off = t->off_ns;
+
+	t->off_ts = 0;
+	t->off_ns = 0;
+	return off < wall ? wall - off : 0;
+}
+
+/* -c: prev is switched out, next in; each, when traced and in a call, times its absence. */
+static __always_inline void cpu_switch(struct so_task *prev, struct so_task *next)
+{
+	__u64 now = bpf_ktime_get_ns();
+
+	if (prev && prev->enter_ts)
+		prev->off_ts = now;
+	if (next && next->off_ts) {
+		next->off_ns += now - next->off_ts;
+		next->off_ts = 0;
+	}
+}
+
 static __always_inline void do_sys_exit(struct so_task *t, struct pt_regs *regs, long ret)
 {
 	const struct so_spec *spec;
@@ -66,7 +92,7 @@ static __always_inline void do_sys_exit(struct so_task *t, struct pt_regs *regs,
 		t->enter_ts = 0;
 	}
 	if (want_counts)
-		count_call(nr, ret, dur);
+		count_call(nr, ret, count_cpu ? cpu_in_call(t, dur) : dur);
 	if (!want_records)
 		return;
 	if (!want_dur)

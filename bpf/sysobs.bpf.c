@@ -70,6 +70,8 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long nr)
 		return 0;
 	/* also while held (PENDING): the launched command's execve is timed from its entry */
 	t->enter_ts = bpf_ktime_get_ns();
+	t->off_ts = 0;
+	t->off_ns = 0;
 	return 0;
 }
 
@@ -169,7 +171,11 @@ int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_
 SEC("tp_btf/sched_switch")
 int BPF_PROG(sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
 {
-	batch_flush_idle(task_get(prev));
+	struct so_task *t = task_get(prev);
+
+	batch_flush_idle(t);
+	if (count_cpu)
+		cpu_switch(t, task_get(next));
 	return 0;
 }
 

@@ -239,6 +239,8 @@ struct so_sigslot {
 struct so_task {
 	__u64 seq;		/* last sequence number handed out */
 	__u64 enter_ts;		/* sys_enter time, for -T and -c */
+	__u64 off_ts;		/* -c: when it was switched out in the call it is in, or 0 */
+	__u64 off_ns;		/* -c: time off the CPU in the call it is in */
 	__u32 tgid;		/* kept here so the hot path needs no helper call for them */
 	__u32 tid;
 	__u32 state;

@@ -204,8 +204,8 @@ static const struct argp_option options[] = {
 	  "calls, errors, name or nothing (the syscall number)", G_STATS },
 	{ "summary-columns", 'U', "COLUMNS", 0, "-c's columns, in order: time-percent, "
 	  "total-time, avg-time, calls, errors, name", G_STATS },
-	{ "summary-wall-clock", 'w', NULL, 0, "-c's time is the time in the call (always: see "
-	  "docs/strace-parity.md)", G_STATS },
+	{ "summary-wall-clock", 'w', NULL, 0, "-c's time is wall-clock time in the call (the "
+	  "default: the time it ran on a CPU, strace's system time)", G_STATS },
 	{ NULL, 0, NULL, 0, "Miscellaneous:", G_MISC },
 	{ "debug", 'd', NULL, 0, "Show sysobs's and libbpf's own messages", G_MISC },
 	{ NULL, 'h', NULL, 0, "The same as --help", G_MISC },
@@ -466,7 +466,8 @@ static error_t parse_more(struct argp_state *st, struct opts *o, int key, char *
 				    "errors, name", arg);
 		break;
 	case 'w':
-		break;	/* sysobs's -c time is wall-clock time already */
+		o->summary_wall = true;
+		break;
 	case 'x':
 		o->hex_strings = o->hex_strings ? QUOTE_HEX_ALL : QUOTE_HEX_NON_ASCII;
 		break;

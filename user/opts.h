@@ -23,6 +23,7 @@ struct opts {
 	bool follow;		/* -f */
 	bool summary;		/* -c / -C: print the summary table */
 	bool summary_only;	/* -c: no per-call lines */
+	bool summary_wall;	/* -w: -c's time is wall-clock time */
 	bool durations;		/* -T */
 	int tstamps;		/* -t 1, -tt 2, -ttt 3: wall clock time on each line */
 	bool relative;		/* -r: time since the previous line */

@@ -3,8 +3,10 @@
 #
 # -c's options against strace 6.1 itself (issue 13): -S SORTBY orders the rows as strace's
 # (the keys that do not hang on times: calls, errors, name, nothing; the calls and errors
-# columns must match too), -O OVERHEAD takes its time off every call (1 s: every time is 0), -w
-# is taken. The time column itself differs by design (docs/strace-parity.md).
+# columns must match too), -O OVERHEAD takes its time off every call (1 s: every time is 0).
+# The time column: by default the time a call ran on a CPU (strace's system time), with -w its
+# wall-clock time: a 0.3 s sleep is almost no time by default, at least 0.3 s with -w (as with
+# strace), and a call that computes (reading 64 MiB of /dev/zero) has its time either way.
 . "$SRCDIR/tests/lib.sh"
 need_bpf
 command -v strace >/dev/null 2>&1 || skip "strace not installed (the reference)"
@@ -58,4 +60,20 @@ expect_eq "-U min-time (not kept): exit status" 2 "$?"
 expect_eq "-S min-time (not kept): exit status" 2 "$?"
 "$SYSOBS" -c -O 1parsec -- true 2>/dev/null
 expect_eq "-O 1parsec: exit status" 2 "$?"
+# secs FILE NAME: the seconds column of NAME's row, in microseconds
+secs() {
+	awk -v n="$2" '$NF == n { split($2, p, "."); print p[1] * 1000000 + p[2]; f = 1 }
+		       END { if (!f) print -1 }' "$1"
+}
+"$SYSOBS" -c -o "$T/cpu.txt" -- sleep 0.3 || fail "sysobs -c sleep failed"
+"$SYSOBS" -c -w -o "$T/wall.txt" -- sleep 0.3 || fail "sysobs -c -w sleep failed"
+cpu=$(secs "$T/cpu.txt" clock_nanosleep)
+wall=$(secs "$T/wall.txt" clock_nanosleep)
+[ "$cpu" -ge 0 ] && [ "$cpu" -lt 100000 ] ||
+	fail "-c: a 0.3 s sleep took $cpu us of CPU time: $(cat "$T/cpu.txt")"
+[ "$wall" -ge 300000 ] || fail "-c -w: a 0.3 s sleep took $wall us: $(cat "$T/wall.txt")"
+echo "-c: sleep 0.3 is ${cpu} us of CPU time, ${wall} us with -w"
+"$SYSOBS" -c -o "$T/read.txt" -- dd if=/dev/zero of=/dev/null bs=1M count=64 2>/dev/null ||
+	fail "sysobs -c dd failed"
+[ "$(secs "$T/read.txt" read)" -gt 0 ] || fail "-c: reading 64 MiB took no time: $(cat "$T/read.txt")"
 exit 0

@@ -93,6 +93,7 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	skel->rodata->ts_exact = o->ts_exact;
 	skel->rodata->want_dur = o->want_dur;
 	skel->rodata->want_counts = o->want_counts;
+	skel->rodata->count_cpu = o->want_counts && !o->count_wall;
 	skel->rodata->want_records = o->want_records;
 	skel->rodata->want_captures = o->want_captures;
 	skel->rodata->strsize = o->strsize;

@@ -20,6 +20,7 @@ struct tracer_opts {
 	bool ts_exact;		/* a clock read per call, not one per batch (-t, -r, -T) */
 	bool want_dur;		/* -T */
 	bool want_counts;	/* -c */
+	bool count_wall;	/* -w: -c's time is wall-clock time, not the time on a CPU */
 	bool want_records;	/* off for -c alone */
 	bool want_captures;	/* off for -X raw */
 	bool no_prepare_exec;	/* force the exec fallback older kernels get (testing) */
