@@ -282,6 +282,7 @@ int run__open(struct run *r, const struct opts *o)
 
 	r->o = o;
 	r->l.pid = -1;
+	r->l.pidfd = -1;
 	quote__set_hex(o->hex_strings);
 	r->raw.fd = -1;
 	r->out_fd = -1;
@@ -438,6 +439,7 @@ int run__command(struct run *r, const char *path, int *status)
 		return -1;
 	}
 	consumer__add_task(&r->cons, r->l.pid, r->l.pid);
+	consumer__wake_on(&r->cons, r->l.pid > 0 ? r->l.pidfd : -1);
 	if (r->o->quals.decode_fds & DECODE_FDS_PATH)
 		fdpath__seed(r->l.pid);	/* -e trace= may leave its execve out */
 	err = launch__release(&r->l);
@@ -567,6 +569,7 @@ void run__close(struct run *r)
 		launch__reap(&r->l, true);
 	}
 	attach__close(&r->a);
+	launch__close(&r->l);
 	consumer__free(&r->cons);
 	if (r->raw.buf) {
 		outbuf__flush(&r->raw);
