@@ -579,7 +579,8 @@ void run__close(struct run *r)
 	outbuf__free(&r->ob);
 	expect__free(&r->ex);
 	decoder__free(&r->dec);
-	tracer__stop(&r->tr);
+	if (!r->leave_bpf)
+		tracer__stop(&r->tr);
 	free((char *)r->cred.user);
 	if (r->out_pipe)
 		pclose(r->out_pipe);	/* waits for the command reading the trace */

@@ -43,6 +43,7 @@ struct run {
 	struct attach a;		/* the running processes (-p) */
 	struct so_spec specs[SO_NR_SLOTS];
 	int killed_by;			/* the signal that ended the command, 0: none */
+	bool leave_bpf;			/* run__close leaves the BPF side to teardown__background */
 };
 
 /* Install the handlers for SIGINT, SIGTERM, SIGHUP, SIGQUIT (stop, or pass to the command). */

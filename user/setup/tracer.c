@@ -12,6 +12,7 @@
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include "sysobs.skel.h"
+#include "setup/pload.h"
 #include "setup/tracer.h"
 
 #include "lib/warn.h"
@@ -111,7 +112,10 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	bpf_program__set_autoload(skel->progs.sched_exec, !prep);
 	/* each program loaded is a verifier run at start-up: forks matter only with -f */
 	bpf_program__set_autoload(skel->progs.sched_fork, o->follow_forks);
+	/* the largest program is verified in a thread while the others are (setup/pload.h) */
+	pload__arm(!o->verbose);
 	err = sysobs_bpf__load(skel);
+	err = pload__wait() ?: err;
 	if (err)
 		return err;
 	err = specs_load(t, o->specs);
