@@ -31,11 +31,11 @@ int main(int argc, char **argv)
 		warn("cannot install signal handlers: %s", strerror(errno));
 		return EXIT_SETUP;
 	}
-	status = run__open(&r, &o);
+	status = run__open(&r, &o, o.cmd ? path : NULL);
 	if (status)
 		goto cleanup;
 	if (o.cmd) {
-		if (run__command(&r, path, &status))
+		if (run__command(&r, &status))
 			goto cleanup;
 	} else {
 		status = EXIT_SETUP;
