@@ -34,10 +34,11 @@ BPF_CFLAGS	:= -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -Wall -Werror -I. -Ibpf
 # libbpf linked statically so the one binary carries loader and BPF object; libelf and zlib
 # dynamically unless 'make static'.
 # libbpf's reading of the kernel's BTF is replaced by a faster one (user/setup/kbtf.c: it lends
-# libbpf the mapped file through malloc and free); two of its program loads overlap (pload.c).
+# libbpf the mapped file through malloc and free); two of its program loads, and the ring's
+# creation, overlap the rest (pload.c).
 # Programs without those objects link BPF_LIBS alone.
 WRAP		:= -Wl,--wrap=btf__load_vmlinux_btf -Wl,--wrap=malloc -Wl,--wrap=free \
-		   -Wl,--wrap=bpf_prog_load
+		   -Wl,--wrap=bpf_prog_load -Wl,--wrap=bpf_map_create
 BPF_LIBS	:= -Wl,-Bstatic -lbpf -Wl,-Bdynamic -lelf -lz
 LIBS		:= $(WRAP) $(BPF_LIBS)
 STATIC_LIBS	:= $(WRAP) -static -lbpf -lelf -lz -lzstd

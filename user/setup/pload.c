@@ -17,6 +17,12 @@ int __real_bpf_prog_load(enum bpf_prog_type type, const char *name, const char *
 int __wrap_bpf_prog_load(enum bpf_prog_type type, const char *name, const char *license,
 			 const struct bpf_insn *insns, size_t cnt,
 			 const struct bpf_prog_load_opts *opts);
+int __real_bpf_map_create(enum bpf_map_type type, const char *name, __u32 key_size,
+			  __u32 value_size, __u32 max_entries,
+			  const struct bpf_map_create_opts *opts);
+int __wrap_bpf_map_create(enum bpf_map_type type, const char *name, __u32 key_size,
+			  __u32 value_size, __u32 max_entries,
+			  const struct bpf_map_create_opts *opts);
 
 /* One load in a thread: its arguments (libbpf keeps insns and what opts points to until the
  * object is closed; opts itself is on libbpf's stack, so it is copied) and its result. */
@@ -31,6 +37,56 @@ static struct {
 	size_t cnt;
 	struct bpf_prog_load_opts opts;
 } pl;
+
+/* The ring map, created by a thread from before the object is opened; fd once joined. */
+static struct {
+	bool busy;
+	pthread_t th;
+	const char *name;
+	__u32 size;
+	int fd;
+} ring = { .fd = -1 };
+
+static void *ring_thread(void *arg)
+{
+	ring.fd = __real_bpf_map_create(BPF_MAP_TYPE_RINGBUF, ring.name, 0, 0, ring.size, NULL);
+	return NULL;
+}
+
+void pload__ring_early(const char *name, __u32 size)
+{
+	if (getenv("SYSOBS_SERIAL_LOAD") || ring.busy || ring.fd >= 0)
+		return;
+	ring.name = name;
+	ring.size = size;
+	ring.busy = !pthread_create(&ring.th, NULL, ring_thread, NULL);
+}
+
+/* The early ring's fd (now the caller's), or -1. */
+static int ring_take(void)
+{
+	int fd;
+
+	if (ring.busy) {
+		pthread_join(ring.th, NULL);
+		ring.busy = false;
+	}
+	fd = ring.fd;
+	ring.fd = -1;
+	return fd;
+}
+
+int __wrap_bpf_map_create(enum bpf_map_type type, const char *name, __u32 key_size,
+			  __u32 value_size, __u32 max_entries,
+			  const struct bpf_map_create_opts *opts)
+{
+	int fd;
+
+	if (type == BPF_MAP_TYPE_RINGBUF && ring.name && name && !strcmp(name, ring.name) &&
+	    max_entries == ring.size && (fd = ring_take()) >= 0)
+		return fd;
+	return __real_bpf_map_create(type, name, key_size, value_size, max_entries, opts);
+}
 
 void pload__arm(bool on)
 {
@@ -80,6 +136,11 @@ int __wrap_bpf_prog_load(enum bpf_prog_type type, const char *name, const char *
 
 int pload__wait(void)
 {
+	int fd = ring_take();
+
+	if (fd >= 0)
+		close(fd);	/* libbpf did not ask for it (it failed before) */
+	ring.name = NULL;
 	pl.armed = false;
 	if (!pl.busy)
 		return 0;

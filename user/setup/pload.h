@@ -9,16 +9,22 @@
  * anything uses the fd (the attach). libbpf also binds .rodata to each program after its load;
  * on the placeholder that fails quietly, and it is not needed: the programs reference .rodata
  * themselves. -v loads everything in order (libbpf prints the verifier's log of a failure).
- * The link wraps bpf_prog_load (-Wl,--wrap in the Makefile).
+ * The ring map (16 MiB: thousands of fresh pages, ~5-10 ms) is created the same way, by a thread
+ * started before the object is opened, while libbpf parses the kernel's BTF; libbpf's
+ * bpf_map_create of it gets that map.
+ * The link wraps bpf_prog_load and bpf_map_create (-Wl,--wrap in the Makefile).
  */
 #ifndef SYSOBS_PLOAD_H
 #define SYSOBS_PLOAD_H
 
 #include <stdbool.h>
+#include <linux/types.h>
 
+/* Start creating the ring map name of size bytes; the next bpf_map_create of it takes it. */
+void pload__ring_early(const char *name, __u32 size);
 /* Between pload__arm and pload__wait, one large tracing program may load in a thread. */
 void pload__arm(bool on);
-/* Join the thread, if any: 0, or the -errno its load failed with. Disarms. */
+/* Join the threads, if any: 0, or the -errno the program's load failed with. Disarms. */
 int pload__wait(void);
 
 #endif /* SYSOBS_PLOAD_H */

@@ -93,9 +93,14 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	struct sysobs_bpf *skel;
 	int err;
 
+	/* the ring is created while libbpf opens the object and parses the kernel's BTF */
+	pload__ring_early("events", o->ring_size);
 	skel = sysobs_bpf__open();
-	if (!skel)
-		return -errno;
+	if (!skel) {
+		err = -errno;
+		pload__wait();
+		return err;
+	}
 	t->skel = skel;
 	t->have_prepare_exec = prep;
 	skel->rodata->follow_forks = o->follow_forks;
@@ -113,8 +118,10 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	}
 	skel->rodata->self_tgid = getpid();
 	err = bpf_map__set_max_entries(skel->maps.events, o->ring_size);
-	if (err)
+	if (err) {
+		pload__wait();
 		return err;
+	}
 	/* every hooked tracepoint costs every syscall on the machine: sys_enter only if needed */
 	bpf_program__set_autoload(skel->progs.sys_enter, o->want_dur || o->want_counts);
 	bpf_program__set_autoload(skel->progs.prepare_exec, prep);
