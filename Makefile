@@ -33,9 +33,14 @@ USER_CFLAGS	:= $(CPPFLAGS) $(CFLAGS) -std=gnu11 -Wall -Wextra -Werror -Wno-unuse
 BPF_CFLAGS	:= -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -Wall -Werror -I. -Ibpf
 # libbpf linked statically so the one binary carries loader and BPF object; libelf and zlib
 # dynamically unless 'make static'.
-# libbpf's reading of the kernel's BTF is replaced by a faster one (user/setup/kbtf.c).
-WRAP		:= -Wl,--wrap=btf__load_vmlinux_btf
-LIBS		:= $(WRAP) -Wl,-Bstatic -lbpf -Wl,-Bdynamic -lelf -lz
+# libbpf's reading of the kernel's BTF is replaced by a faster one (user/setup/kbtf.c: it lends
+# libbpf the mapped file through malloc and free); two of its program loads, and the ring's
+# creation, overlap the rest (pload.c).
+# Programs without those objects link BPF_LIBS alone.
+WRAP		:= -Wl,--wrap=btf__load_vmlinux_btf -Wl,--wrap=malloc -Wl,--wrap=free \
+		   -Wl,--wrap=bpf_prog_load -Wl,--wrap=bpf_map_create
+BPF_LIBS	:= -Wl,-Bstatic -lbpf -Wl,-Bdynamic -lelf -lz
+LIBS		:= $(WRAP) $(BPF_LIBS)
 STATIC_LIBS	:= $(WRAP) -static -lbpf -lelf -lz -lzstd
 
 # make SANITIZE=1: ASan and UBSan in every user-space object and program (make test's sanitizer
@@ -189,7 +194,7 @@ $(OUT)/bench/floor.skel.h: $(OUT)/bench/floor.bpf.o
 
 $(OUT)/bench/floor: tests/bench/floor.c $(OUT)/bench/floor.skel.h
 	$(call msg,CC,$@)
-	$(Q)$(CC) -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter -I$(OUT)/bench $< $(LIBS) -o $@
+	$(Q)$(CC) -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter -I$(OUT)/bench $< $(BPF_LIBS) -o $@
 
 # The golden tests' replayer (tests/golden/check.sh): recorded records in, text or JSON out.
 $(OUT)/golden/replay: tests/golden/replay.c $(LIB_OBJS)

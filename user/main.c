@@ -11,6 +11,7 @@
 #include "lib/warn.h"
 #include "opts.h"
 #include "run.h"
+#include "setup/teardown.h"
 
 int main(int argc, char **argv)
 {
@@ -18,6 +19,7 @@ int main(int argc, char **argv)
 	char path[4096], q[256];
 	struct opts o;
 	int status = EXIT_SETUP, err;
+	bool die;
 
 	opts__parse(&o, argc, argv);
 	err = o.cmd ? launch__resolve(o.cmd[0], path, sizeof(path)) : 0;
@@ -29,11 +31,11 @@ int main(int argc, char **argv)
 		warn("cannot install signal handlers: %s", strerror(errno));
 		return EXIT_SETUP;
 	}
-	status = run__open(&r, &o);
+	status = run__open(&r, &o, o.cmd ? path : NULL);
 	if (status)
 		goto cleanup;
 	if (o.cmd) {
-		if (run__command(&r, path, &status))
+		if (run__command(&r, &status))
 			goto cleanup;
 	} else {
 		status = EXIT_SETUP;
@@ -43,9 +45,14 @@ int main(int argc, char **argv)
 	}
 	status = run__report(&r, status);
 cleanup:
-	run__close(&r);
 	/* killed by a signal, and no other status (--strict) to give: end as it did */
-	if (r.killed_by && status == 128 + r.killed_by)
+	die = r.killed_by && status == 128 + r.killed_by;
+	/* the kernel's teardown (detach, the ring) is not waited for (setup/teardown.h) */
+	r.leave_bpf = !die && teardown__can_leave();
+	run__close(&r);
+	if (die)
 		run__die_like(r.killed_by);
+	if (r.leave_bpf)
+		teardown__background();
 	return status;
 }

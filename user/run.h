@@ -43,16 +43,18 @@ struct run {
 	struct attach a;		/* the running processes (-p) */
 	struct so_spec specs[SO_NR_SLOTS];
 	int killed_by;			/* the signal that ended the command, 0: none */
+	bool leave_bpf;			/* run__close leaves the BPF side to teardown__background */
 };
 
 /* Install the handlers for SIGINT, SIGTERM, SIGHUP, SIGQUIT (stop, or pass to the command). */
 int run__signals(void);
-/* Open the trace files, load and attach the BPF side, set up decoding and output. 0, or the
- * exit status to end with (EXIT_SETUP, EXIT_USAGE) after one line on stderr. */
-int run__open(struct run *r, const struct opts *o);
-/* Run the command at path (resolved), trace it to its end. 0 and *status its exit status
- * (128 + N for signal N), or -1 and *status sysobs's own (EXIT_*) when it could not run. */
-int run__command(struct run *r, const char *path, int *status);
+/* Open the trace files, fork the command at path (resolved; held until run__command), load and
+ * attach the BPF side, set up decoding and output. 0, or the exit status to end with
+ * (EXIT_SETUP, EXIT_USAGE) after one line on stderr. */
+int run__open(struct run *r, const struct opts *o, const char *path);
+/* Trace the command run__open forked to its end. 0 and *status its exit status (128 + N for
+ * signal N), or -1 and *status sysobs's own (EXIT_*) when it could not run. */
+int run__command(struct run *r, int *status);
 /* -p and --system-wide: trace until the processes end or a signal. 0, or -1 on failure. */
 int run__attached(struct run *r);
 /* The end of the run: totals, -c's table, loss. Returns the exit status to use. */

@@ -76,6 +76,8 @@ void consumer__ends_from(struct consumer *c, struct ends_source src);
 int consumer__attach(struct consumer *c, int ring_map_fd, size_t size);
 /* Wait up to timeout_ms for records and handle all there are. Returns records or -errno. */
 int consumer__poll(struct consumer *c, int timeout_ms);
+/* Let fd (the command's pidfd) end one wait of consumer__poll early, when it is readable. */
+void consumer__wake_on(struct consumer *c, int fd);
 /* Handle one record (the ring callback; also used to replay recorded records). */
 int consumer__handle(struct consumer *c, const void *data, size_t size);
 /* One record from the ring or a recording: handled, or queued to be put in order (feed.c). */

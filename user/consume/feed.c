@@ -134,6 +134,10 @@ int consumer__poll(struct consumer *c, int timeout_ms)
 	return n;
 }
 
+void consumer__wake_on(struct consumer *c, int fd)
+{
+	ring__wake_on(&c->ring, fd);
+}
 
 bool consumer__queued(const struct consumer *c, uint32_t tid)
 {

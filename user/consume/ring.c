@@ -17,6 +17,7 @@ int ring__open(struct ring *r, int map_fd, size_t size, ring_fn fn, void *ctx)
 
 	memset(r, 0, sizeof(*r));
 	r->fd = map_fd;
+	r->wake_fd = -1;
 	r->size = size;
 	r->page = sysconf(_SC_PAGESIZE);
 	r->fn = fn;
@@ -90,11 +91,22 @@ static int ring_drain(struct ring *r)
 
 int ring__poll(struct ring *r, int timeout_ms)
 {
-	struct pollfd pfd = { .fd = r->fd, .events = POLLIN };
+	struct pollfd pfd[2] = {
+		{ .fd = r->fd, .events = POLLIN },
+		{ .fd = r->wake_fd, .events = POLLIN },
+	};
 
-	if (timeout_ms && poll(&pfd, 1, timeout_ms) < 0 && errno != EINTR)
+	if (timeout_ms && poll(pfd, r->wake_fd >= 0 ? 2 : 1, timeout_ms) < 0 && errno != EINTR)
 		return -errno;
+	/* once only: it stays readable, and what it announced is now being looked at */
+	if (r->wake_fd >= 0 && pfd[1].revents)
+		r->wake_fd = -1;
 	return ring_drain(r);
+}
+
+void ring__wake_on(struct ring *r, int fd)
+{
+	r->wake_fd = fd;
 }
 
 void ring__close(struct ring *r)
@@ -106,4 +118,5 @@ void ring__close(struct ring *r)
 	free(r->bounce);
 	memset(r, 0, sizeof(*r));
 	r->fd = -1;
+	r->wake_fd = -1;
 }

@@ -27,12 +27,15 @@ struct ring {
 	uint8_t *bounce;	/* a wrapped record, made contiguous */
 	ring_fn fn;
 	void *ctx;
+	int wake_fd;		/* also polled, once: readable ends the wait early; -1: none */
 };
 
 int ring__open(struct ring *r, int map_fd, size_t size, ring_fn fn, void *ctx);
 /* Wait up to timeout_ms for a wakeup (or not at all), then hand every ready record to fn.
  * Returns the number of records, or -errno. */
 int ring__poll(struct ring *r, int timeout_ms);
+/* Let fd (a pidfd) end ring__poll's wait once, when it becomes readable; -1: none. */
+void ring__wake_on(struct ring *r, int fd);
 void ring__close(struct ring *r);
 
 #endif /* SYSOBS_RING_H */

@@ -153,7 +153,7 @@ int launch__fork(struct launch *l, const char *path, char *const argv[],
 	int gate[2], err[2];
 
 	memset(l, 0, sizeof(*l));
-	l->gate_fd = l->err_fd = -1;
+	l->gate_fd = l->err_fd = l->pidfd = -1;
 	if (pipe2(gate, O_CLOEXEC))
 		return -errno;
 	if (pipe2(err, O_CLOEXEC)) {
@@ -180,7 +180,17 @@ int launch__fork(struct launch *l, const char *path, char *const argv[],
 	close(err[1]);
 	l->gate_fd = gate[1];
 	l->err_fd = err[0];
+	/* the trace loop wakes when the command ends instead of at its next tick (optional;
+	 * a pidfd is close-on-exec) */
+	l->pidfd = syscall(SYS_pidfd_open, l->pid, 0);
 	return 0;
+}
+
+void launch__close(struct launch *l)
+{
+	if (l->pid > 0 && l->pidfd >= 0)
+		close(l->pidfd);
+	l->pidfd = -1;
 }
 
 int launch__release(struct launch *l)

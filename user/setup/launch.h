@@ -23,6 +23,7 @@ struct launch {
 	pid_t pid;
 	int gate_fd;	/* parent's end: one byte releases the child */
 	int err_fd;	/* parent's end: the child's execve errno, or EOF on success */
+	int pidfd;	/* readable once the child has ended (-1: none); launch__close */
 	bool reaped;
 	int status;	/* wait status once reaped */
 	int fail_stage;	/* after launch__release failed: LAUNCH_EXEC or LAUNCH_CRED */
@@ -43,6 +44,8 @@ int launch__fork(struct launch *l, const char *path, char *const argv[],
 int launch__release(struct launch *l);
 /* Reap the child if it has exited (or wait for it when block). True once reaped. */
 bool launch__reap(struct launch *l, bool block);
+/* Close what launch__fork left open (the pidfd). */
+void launch__close(struct launch *l);
 /* sysobs's exit status for the child's wait status: its code, or 128 + signal. */
 int launch__exit_status(int status);
 

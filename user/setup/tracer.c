@@ -12,6 +12,7 @@
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include "sysobs.skel.h"
+#include "setup/pload.h"
 #include "setup/tracer.h"
 
 #include "lib/warn.h"
@@ -29,18 +30,27 @@ static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list 
 	return vfprintf(stderr, fmt, ap);
 }
 
-/* The capture spec of each syscall (the decoders' wishes, as data) into the kernel's map. */
+/* The capture spec of each syscall (the decoders' wishes, as data) into the kernel's map: one
+ * batch update (Linux 5.6+; a syscall per spec before that, ~100 of them, at start-up). */
 static int specs_load(struct tracer *t, const struct so_spec *specs)
 {
+	static __u32 keys[SO_NR_SLOTS];
+	static struct so_spec vals[SO_NR_SLOTS];
 	int fd = bpf_map__fd(t->skel->maps.specs);
-	__u32 nr;
+	__u32 nr, n = 0, count;
 
 	for (nr = 0; nr < SO_NR_SLOTS; nr++) {
 		if (!specs[nr].ncaps)
 			continue;
-		if (bpf_map_update_elem(fd, &nr, &specs[nr], BPF_ANY))
-			return -errno;
+		keys[n] = nr;
+		vals[n++] = specs[nr];
 	}
+	count = n;
+	if (!n || !bpf_map_update_batch(fd, keys, vals, &count, NULL))
+		return 0;
+	for (nr = 0; nr < n; nr++)
+		if (bpf_map_update_elem(fd, &keys[nr], &vals[nr], BPF_ANY))
+			return -errno;
 	return 0;
 }
 
@@ -83,9 +93,14 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	struct sysobs_bpf *skel;
 	int err;
 
+	/* the ring is created while libbpf opens the object and parses the kernel's BTF */
+	pload__ring_early("events", o->ring_size);
 	skel = sysobs_bpf__open();
-	if (!skel)
-		return -errno;
+	if (!skel) {
+		err = -errno;
+		pload__wait();
+		return err;
+	}
 	t->skel = skel;
 	t->have_prepare_exec = prep;
 	skel->rodata->follow_forks = o->follow_forks;
@@ -104,8 +119,10 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	}
 	skel->rodata->self_tgid = getpid();
 	err = bpf_map__set_max_entries(skel->maps.events, o->ring_size);
-	if (err)
+	if (err) {
+		pload__wait();
 		return err;
+	}
 	/* every hooked tracepoint costs every syscall on the machine: sys_enter only if needed */
 	bpf_program__set_autoload(skel->progs.sys_enter, o->want_dur || o->want_counts);
 	bpf_program__set_autoload(skel->progs.prepare_exec, prep);
@@ -113,7 +130,10 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	/* each program loaded is a verifier run at start-up: forks matter only with -f */
 	bpf_program__set_autoload(skel->progs.sched_fork, o->follow_forks);
 	bpf_program__set_autoload(skel->progs.signal_generate, o->want_records);
+	/* the largest program is verified in a thread while the others are (setup/pload.h) */
+	pload__arm(!o->verbose);
 	err = sysobs_bpf__load(skel);
+	err = pload__wait() ?: err;
 	if (err)
 		return err;
 	err = specs_load(t, o->specs);
