@@ -380,6 +380,9 @@ static void parse_end(struct argp_state *st, const struct opts *o)
 		argp_error(st, "a command cannot be combined with -p or --system-wide");
 	if (o->npids && o->system_wide)
 		argp_error(st, "-p and --system-wide cannot be combined");
+	if (o->quals.inject && !o->cmd)
+		argp_error(st, "-e inject= and -e fault= need a command that sysobs starts: "
+			   "not with -p or --system-wide (docs/inject.md)");
 	if ((o->expect_file || o->nexpect_lines || o->seccomp_profile) && o->summary_only)
 		argp_error(st, "--expect and --seccomp-profile need the calls: not with -c");
 	if (!o->cmd && !o->npids && !o->system_wide)

@@ -276,6 +276,8 @@ int run__open(struct run *r, const struct opts *o)
 		.follow = o->follow || o->system_wide,
 		.fixed_prefix = o->system_wide,
 		.status_hidden = STATUS_ALL & ~o->quals.status,
+		.injected = o->quals.inject ? supervisor__marked : NULL,
+		.injected_ctx = &r->sv,
 	};
 	char q[256];
 	int err;
@@ -422,12 +424,13 @@ static void env__apply(const struct opts *o)
 int run__command(struct run *r, const char *path, int *status)
 {
 	char *const *cmd = r->o->cmd;
+	struct launch_inject inj = { r->o->quals.inject, &r->o->quals.trace, r->o->follow, &r->sv };
 	char q[256];
 	int err;
 
 	*status = EXIT_SETUP;
 	env__apply(r->o);
-	err = launch__fork(&r->l, path, cmd, &r->cred);
+	err = launch__fork(&r->l, path, cmd, &r->cred, &inj);
 	if (err) {
 		warn("cannot fork: %s", strerror(-err));
 		return -1;
@@ -444,6 +447,10 @@ int run__command(struct run *r, const char *path, int *status)
 	if (err && r->l.fail_stage == LAUNCH_CRED) {
 		warn("cannot take the credentials of user '%s': %s",
 		     quote_msg(q, sizeof(q), r->o->user), strerror(err));
+		return -1;
+	}
+	if (err && r->l.fail_stage == LAUNCH_INJECT) {
+		warn("cannot set up -e inject=: %s", strerror(err));
 		return -1;
 	}
 	if (err) {
@@ -567,6 +574,8 @@ void run__close(struct run *r)
 		launch__reap(&r->l, true);
 	}
 	attach__close(&r->a);
+	if (r->o->quals.inject)
+		supervisor__stop(&r->sv);
 	consumer__free(&r->cons);
 	if (r->raw.buf) {
 		outbuf__flush(&r->raw);

@@ -34,6 +34,9 @@ struct consumer_opts {
 	bool follow;		/* -f: several tasks, lines get a [pid N] prefix */
 	bool attach;		/* the kernel takes threads in by itself (-f -p, --system-wide) */
 	bool fixed_prefix;	/* the sink's prefix never changes (--system-wide) */
+	/* -e inject=: was this call answered by the supervisor? (NULL: no injection) */
+	bool (*injected)(void *ctx, uint32_t tid, long nr, int64_t ret);
+	void *injected_ctx;
 	unsigned int status_hidden;	/* enum status_bits not shown (0: show all) */
 };
 
@@ -51,6 +54,8 @@ struct consumer {
 	bool follow;		/* -f: several tasks, lines get a [pid N] prefix */
 	bool attach;		/* the kernel takes threads in by itself (-f -p, --system-wide) */
 	bool fixed_prefix;	/* the sink's prefix never changes (--system-wide) */
+	bool (*injected)(void *ctx, uint32_t tid, long nr, int64_t ret);	/* -e inject= */
+	void *injected_ctx;
 	unsigned int status;	/* enum status_bits shown */
 	uint64_t records;
 	uint64_t calls;

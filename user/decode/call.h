@@ -43,6 +43,7 @@ struct call {
 	bool noargs;		/* pointer arguments unknown (execve on kernels < 6.10) */
 	enum call_kind kind;
 	bool resumed;		/* its "<unfinished ..." line was shown: "<... name resumed>" */
+	bool injected;		/* answered by -e inject=: "= -1 ENOSYS (...) (INJECTED)" */
 	long nr;
 	const char *name;
 	const struct sysent *ent;	/* NULL for numbers the table does not know */

@@ -10,8 +10,11 @@
 #include <unistd.h>
 #include <linux/capability.h>
 #include <sys/prctl.h>
+#include <sys/random.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include "setup/launch.h"
 
@@ -127,8 +130,8 @@ static void child_fail(int err_w, int stage, int e)
 	_exit(e == ENOENT ? 127 : 126);
 }
 
-static void child_run(int gate_r, int err_w, const char *path, char *const argv[],
-		      const struct launch_cred *cr)
+static void child_run(const struct launch *l, int gate_r, int err_w, const char *path,
+		      char *const argv[], const struct launch_cred *cr)
 {
 	char c;
 	ssize_t n;
@@ -143,17 +146,40 @@ static void child_run(int gate_r, int err_w, const char *path, char *const argv[
 	close(gate_r);
 	if (e)
 		child_fail(err_w, LAUNCH_CRED, e);
+	/* last: the filter sends the calls of its set to the supervisor from here on */
+	if (l->inj.set && (e = inject__arm(l->inj.set, l->inject_fd, l->cookie)))
+		child_fail(err_w, LAUNCH_INJECT, e);
 	execve(path, argv, environ);
 	child_fail(err_w, LAUNCH_EXEC, errno);
 }
 
-int launch__fork(struct launch *l, const char *path, char *const argv[],
-		 const struct launch_cred *cr)
+/* -e inject=: the socket the listener comes back on, and the cookie of the child's calls */
+static int inject_prepare(struct launch *l, const struct launch_inject *inj)
 {
-	int gate[2], err[2];
+	int sv[2];
+
+	l->inject_fd = -1;
+	if (!inj || !inj->set)
+		return 0;
+	l->inj = *inj;
+	if (getrandom(&l->cookie, sizeof(l->cookie), 0) != sizeof(l->cookie))
+		return -errno;
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
+		return -errno;
+	l->inject_fd = sv[0];
+	return sv[1];
+}
+
+int launch__fork(struct launch *l, const char *path, char *const argv[],
+		 const struct launch_cred *cr, const struct launch_inject *inj)
+{
+	int gate[2], err[2], child_sock;
 
 	memset(l, 0, sizeof(*l));
 	l->gate_fd = l->err_fd = -1;
+	child_sock = inject_prepare(l, inj);
+	if (child_sock < 0)
+		return child_sock;
 	if (pipe2(gate, O_CLOEXEC))
 		return -errno;
 	if (pipe2(err, O_CLOEXEC)) {
@@ -174,13 +200,46 @@ int launch__fork(struct launch *l, const char *path, char *const argv[],
 	if (l->pid == 0) {
 		close(gate[1]);
 		close(err[0]);
-		child_run(gate[0], err[1], path, argv, cr);
+		if (l->inject_fd >= 0) {
+			close(l->inject_fd);
+			l->inject_fd = child_sock;
+		}
+		child_run(l, gate[0], err[1], path, argv, cr);
 	}
+	if (child_sock > 0)
+		close(child_sock);
 	close(gate[0]);
 	close(err[1]);
 	l->gate_fd = gate[1];
 	l->err_fd = err[0];
 	return 0;
+}
+
+/* The child's listener to a supervisor, before its execve (which may be in the set). 0 (also
+ * when the child failed: its errno comes on the error pipe), or an errno when sysobs cannot
+ * supervise: the child is killed then, its calls would fail with ENOSYS. */
+static int supervise_child(struct launch *l)
+{
+	struct supervisor_opts so = {
+		.set = l->inj.set,
+		.trace = l->inj.trace,
+		.only_tid = l->inj.follow ? 0 : l->pid,
+	};
+	bool killable;
+	int fd = inject__receive(l->inject_fd, &killable), err;
+
+	close(l->inject_fd);
+	l->inject_fd = -1;
+	if (fd == -ECHILD)
+		return 0;	/* the child failed: its errno comes on the error pipe */
+	if (fd < 0) {
+		kill(l->pid, SIGKILL);
+		return -fd;
+	}
+	err = supervisor__start(l->inj.sv, fd, killable, &so);
+	if (err)
+		kill(l->pid, SIGKILL);
+	return -err;
 }
 
 int launch__release(struct launch *l)
@@ -193,6 +252,10 @@ int launch__release(struct launch *l)
 		return errno;
 	close(l->gate_fd);
 	l->gate_fd = -1;
+	if (l->inject_fd >= 0 && (n = supervise_child(l)) != 0) {
+		l->fail_stage = LAUNCH_INJECT;
+		return n;
+	}
 	do
 		n = read(l->err_fd, msg, sizeof(msg));
 	while (n < 0 && errno == EINTR);
