@@ -19,6 +19,9 @@
 #include "consume/live.h"
 #include "run.h"
 
+_Static_assert(INJECT_MARK_ANSWERED == TAMPER_INJECTED && INJECT_MARK_DELAYED == TAMPER_DELAYED,
+	       "the supervisor's marks are the call's tamper bits");
+
 #define POLL_MS		10		/* records come without wakeups: how often to look */
 #define OUTBUF_SIZE	(1 << 20)
 
@@ -276,8 +279,8 @@ int run__open(struct run *r, const struct opts *o)
 		.follow = o->follow || o->system_wide,
 		.fixed_prefix = o->system_wide,
 		.status_hidden = STATUS_ALL & ~o->quals.status,
-		.injected = o->quals.inject ? supervisor__marked : NULL,
-		.injected_ctx = &r->sv,
+		.tampered = o->quals.inject ? supervisor__marked : NULL,
+		.tampered_ctx = &r->sv,
 	};
 	char q[256];
 	int err;

@@ -91,6 +91,7 @@ enum { T_ERROR = 1, T_RETVAL = 2, T_SIGNAL = 4, T_DELAY = 8 };
 static bool parse_token(char *tok, bool fault, struct inject_rule *r, unsigned int *seen)
 {
 	char *val = strchr(tok, '=');
+	const char *strace_name;
 	int e;
 
 	if (!val)
@@ -123,7 +124,7 @@ static bool parse_token(char *tok, bool fault, struct inject_rule *r, unsigned i
 	/* nothing runs in an answered call's place: a pure call instead is the same */
 	if (!strcmp(tok, "syscall"))
 		return sysent__by_name(val) >= 0 &&
-		       (sysent__classes(sysent__by_name(val), NULL) & SC_PURE);
+		       (sysent__classes(sysent__by_name(val), &strace_name) & SC_PURE);
 	return false;	/* poke_enter=, poke_exit=: not supported (docs/inject.md) */
 }
 

@@ -88,8 +88,8 @@ int consumer__init(struct consumer *c, struct decoder *dec, struct sink *sink,
 	c->follow = o->follow;
 	c->attach = o->attach;
 	c->fixed_prefix = o->fixed_prefix;
-	c->injected = o->injected;
-	c->injected_ctx = o->injected_ctx;
+	c->tampered = o->tampered;
+	c->tampered_ctx = o->tampered_ctx;
 	c->status = STATUS_ALL & ~o->status_hidden;
 	return tab_grow(c);
 }
@@ -189,8 +189,8 @@ static void show_call(struct consumer *c, struct tstate *ts)
 
 	if (ts && ts->open && k->kind != CALL_BLOCKED && ts->open_nr == k->nr)
 		k->resumed = true;
-	k->injected = c->injected && k->kind == CALL_DONE &&
-		      c->injected(c->injected_ctx, k->tid, k->nr, k->ret);
+	k->tampered = c->tampered && k->kind == CALL_DONE ?
+		      c->tampered(c->tampered_ctx, k->tid, k->nr, k->ret) : 0;
 	c->sink->ops->call(c->sink, k);
 	if (k->kind != CALL_BLOCKED)
 		c->calls++;

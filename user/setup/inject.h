@@ -19,6 +19,8 @@
 
 #define INJECT_LAST_INF		0	/* when=N+: no last invocation */
 #define INJECT_WHEN_MAX		65535	/* strace's range of first and step */
+#define INJECT_MARK_ANSWERED	(1u << 0)	/* the same bits as decode/call.h's tamper_bits */
+#define INJECT_MARK_DELAYED	(1u << 1)
 
 /* What is done to one syscall's invocations (strace's struct inject_opts). */
 struct inject_rule {
@@ -70,8 +72,9 @@ struct supervisor {
 /* Start answering the listener's notifications (takes the fd). 0, or -errno. */
 int supervisor__start(struct supervisor *sv, int listener, bool killable,
 		      const struct supervisor_opts *o);
-/* Was this call, returned with ret, answered by the supervisor? (each answer matches once) */
-bool supervisor__marked(void *sv, uint32_t tid, long nr, int64_t ret);
+/* What the supervisor did to this call, returned with ret: INJECT_MARK_* bits, 0 for nothing
+ * (each call it tampered with matches once). */
+unsigned int supervisor__marked(void *sv, uint32_t tid, long nr, int64_t ret);
 void supervisor__stop(struct supervisor *sv);
 
 #endif /* SYSOBS_INJECT_H */

@@ -25,7 +25,9 @@
 
 struct mark {
 	uint32_t tid;
-	uint32_t nr;
+	uint16_t nr;
+	uint8_t flags;		/* INJECT_MARK_* */
+	bool any_ret;		/* a call that ran: its return is not known in advance */
 	int64_t ret;
 };
 
@@ -116,7 +118,7 @@ static uint64_t counts_bump(struct counts *c, uint32_t tid, uint32_t nr)
 	return ++c->val[i];
 }
 
-static void mark_add(struct supervisor *sv, uint32_t tid, uint32_t nr, int64_t ret)
+static void mark_add(struct supervisor *sv, uint32_t tid, uint32_t nr, const struct mark *m)
 {
 	struct inject_marks *mk = sv->marks;
 
@@ -125,28 +127,31 @@ static void mark_add(struct supervisor *sv, uint32_t tid, uint32_t nr, int64_t r
 		memmove(mk->m, mk->m + 1, (MARKS_MAX - 1) * sizeof(mk->m[0]));
 		mk->n--;
 	}
-	mk->m[mk->n++] = (struct mark){ tid, nr, ret };
+	mk->m[mk->n] = *m;
+	mk->m[mk->n].tid = tid;
+	mk->m[mk->n++].nr = nr;
 	pthread_mutex_unlock(&sv->lock);
 }
 
-bool supervisor__marked(void *p, uint32_t tid, long nr, int64_t ret)
+unsigned int supervisor__marked(void *p, uint32_t tid, long nr, int64_t ret)
 {
 	struct supervisor *sv = p;
 	struct inject_marks *mk = sv->marks;
-	bool found = false;
-	unsigned int i;
+	unsigned int i, flags = 0;
 
 	pthread_mutex_lock(&sv->lock);
 	for (i = 0; i < mk->n; i++) {
-		if (mk->m[i].tid == tid && mk->m[i].nr == nr && mk->m[i].ret == ret) {
+		const struct mark *m = &mk->m[i];
+
+		if (m->tid == tid && m->nr == nr && (m->any_ret || m->ret == ret)) {
+			flags = m->flags;
 			memmove(mk->m + i, mk->m + i + 1, (mk->n - i - 1) * sizeof(mk->m[0]));
 			mk->n--;
-			found = true;
 			break;
 		}
 	}
 	pthread_mutex_unlock(&sv->lock);
-	return found;
+	return flags;
 }
 
 /* Send the answer to notification id: the rule's error or value, or let the call run. */
@@ -155,6 +160,7 @@ static void answer(struct sv_state *st, uint64_t id, uint32_t tid, uint32_t nr, 
 	struct supervisor *sv = st->sv;
 	const struct inject_rule *r = &sv->o.set->rule[nr];
 	struct seccomp_notif_resp *resp = st->resp;
+	struct mark m = { .any_ret = true };
 
 	memset(resp, 0, st->sizes.seccomp_notif_resp);
 	resp->id = id;
@@ -167,10 +173,13 @@ static void answer(struct sv_state *st, uint64_t id, uint32_t tid, uint32_t nr, 
 			resp->error = (int32_t)r->ret;
 		else
 			resp->val = r->ret;
-		if (filter__has(sv->o.trace, nr))
-			mark_add(sv, tid, nr, r->ret);
+		m = (struct mark){ .flags = INJECT_MARK_ANSWERED, .ret = r->ret };
 		sv->injected++;
 	}
+	if (tamper && (r->delay_enter_ns || r->delay_exit_ns))
+		m.flags |= INJECT_MARK_DELAYED;
+	if (m.flags && filter__has(sv->o.trace, nr))
+		mark_add(sv, tid, nr, &m);
 	/* ENOENT: the task died meanwhile */
 	ioctl(sv->listener, SECCOMP_IOCTL_NOTIF_SEND, resp);
 	if (tamper && r->sig && !sv->killable)

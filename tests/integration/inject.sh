@@ -1,0 +1,84 @@
+#!/bin/sh
+# SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#
+# -e inject= and -e fault= (issue 13, docs/inject.md). tests/progs/inject.c makes the same call
+# six times per thread and checks that exactly the chosen attempts were tampered with (when=3,
+# 2+, 2+2, 2..4, every, fault=, error=NUMBER, retval=, signal=, error= with signal=, the last
+# expression winning, delay_enter=, two threads and a parent and its child counted apart); its
+# stdout is the trace it expects, "(INJECTED)" marks and all, and strace 6.1 must print the
+# same lines for the same options. Then what sysobs refuses, and -u.
+. "$SRCDIR/tests/lib.sh"
+need_bpf
+
+SCENARIOS="when3 when2+ when2+2 when2..4 every fault numeric retval signal error-signal
+last-wins delay threads fork"
+
+# the lines between the markers, the padding before "=" squeezed (-f's pid column moves it)
+lines() {
+	between_marks "$1" | sed -e 's/  *= / = /'
+}
+
+# without a tracer nothing is injected: the program must say so (the test can fail)
+"$PROGS/inject" when3 >/dev/null 2>&1 && fail "inject when3 passed with nothing injected"
+
+have_strace=0 also=
+command -v strace >/dev/null 2>&1 && have_strace=1 also=" (and as strace's)"
+for s in $SCENARIOS; do
+	args=$("$PROGS/inject" --args "$s") || fail "inject --args $s"
+	# shellcheck disable=SC2086 # the options are words
+	"$SYSOBS" -o "$T/trace" $args -- "$PROGS/inject" "$s" >"$T/expected" ||
+		fail "$s: the program saw other than what sysobs$args injects (or sysobs failed)"
+	sed -e 's/  *= / = /' "$T/expected" >"$T/want"
+	lines "$T/trace" >"$T/actual"
+	check_diff "$T/want" "$T/actual"
+	if [ "$have_strace" = 1 ]; then
+		# shellcheck disable=SC2086
+		strace -o "$T/strace" $args -- "$PROGS/inject" "$s" >/dev/null ||
+			fail "$s: under strace$args the program saw other injections"
+		# the parent differs (getppid's value): strace is not sysobs
+		ppid='s/^getppid() = [0-9][0-9]*\( (DELAYED)\)*$/getppid() = PPID\1/'
+		lines "$T/strace" | sed -e "$ppid" >"$T/strace-lines"
+		sed -e "$ppid" "$T/actual" >"$T/ours"
+		diff -u "$T/strace-lines" "$T/ours" >&2 || fail "$s: sysobs$args differs from strace"
+	fi
+	echo "$s: $(wc -l <"$T/actual") lines as expected$also"
+done
+
+# the signal is shown after the call that returns with it (sent by sysobs: SI_TKILL, where
+# strace's ptrace injection shows SI_KERNEL)
+"$SYSOBS" -o "$T/trace" -e trace=getuid -e inject=getuid:signal=SIGUSR1:when=3 -- \
+	"$PROGS/inject" signal >/dev/null || fail "signal: sysobs or the program failed"
+sed -n '3,4p' "$T/trace" | sed -e 's/si_pid=[0-9]*/si_pid=PID/' >"$T/actual"
+{
+	echo 'getuid()                                = 0'
+	echo '--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_TKILL, si_pid=PID, si_uid=0} ---'
+} >"$T/want"
+check_diff "$T/want" "$T/actual"
+
+# refused: -p (one line, exit 2); expressions strace 6.1 refuses too
+refused() {
+	"$SYSOBS" "$@" >"$T/out" 2>"$T/err"
+	st=$?
+	[ "$st" = 2 ] || fail "sysobs $*: exit $st, expected 2"
+	grep -q -e 'inject\|fault' "$T/err" || fail "sysobs $*: no reason given: $(cat "$T/err")"
+}
+refused -e inject=chdir:error=EIO -p 1
+refused --fault=chdir --system-wide
+for e in inject=chdir inject=chdir:error=0 inject=chdir:error=4096 \
+	inject=chdir:error=EIO:retval=1 inject=chdir:when=0 inject=chdir:when=2..1 \
+	inject=chdir:when=1+0 inject=chdir:delay_enter=abc inject=chdir:syscall=open:error=1 \
+	fault=chdir:retval=1 fault=chdir:signal=USR1 inject=chdir:poke_enter=@arg1=00; do
+	refused -e "$e" -- /bin/true
+done
+# one line (and argp's pointer to --help, as for every usage error)
+[ "$(grep -c '^sysobs: ' "$T/err")" = 1 ] || fail "not one line: $(cat "$T/err")"
+
+# -u USER: the filter needs no_new_privs then (no CAP_SYS_ADMIN after setuid); it still works
+if id nobody >/dev/null 2>&1; then
+	cp "$PROGS/inject" "$T/inject"
+	chmod 755 "$T" "$T/inject"
+	"$SYSOBS" -o "$T/trace" -u nobody -e trace=chdir -e inject=chdir:error=EPERM:when=2+2 -- \
+		"$T/inject" when2+2 >/dev/null || fail "-u nobody: sysobs or the program failed"
+	[ "$(grep -c '(INJECTED)' "$T/trace")" = 3 ] || fail "-u nobody: $(cat "$T/trace")"
+fi
+exit 0
