@@ -55,6 +55,15 @@ sed -n '3,4p' "$T/trace" | sed -e 's/si_pid=[0-9]*/si_pid=PID/' >"$T/actual"
 } >"$T/want"
 check_diff "$T/want" "$T/actual"
 
+# JSON: the same calls marked "injected" (v1 and v2; checked against the schema at the end)
+for v in 1 2; do
+	"$SYSOBS" --json=$v -o "$T/t$v.jsonl" -e trace=chdir \
+		-e inject=chdir:error=EIO:delay_enter=1ms:when=2..3 -- "$PROGS/inject" when3 \
+		>/dev/null 2>&1
+	n=$(grep -c '"name":"chdir".*"injected":true,"delayed":true' "$T/t$v.jsonl")
+	[ "$n" = 2 ] || fail "--json=$v: $n calls marked injected and delayed, expected 2"
+done
+
 # refused: -p (one line, exit 2); expressions strace 6.1 refuses too
 refused() {
 	"$SYSOBS" "$@" >"$T/out" 2>"$T/err"
