@@ -89,5 +89,15 @@ if id nobody >/dev/null 2>&1; then
 	"$SYSOBS" -o "$T/trace" -u nobody -e trace=chdir -e inject=chdir:error=EPERM:when=2+2 -- \
 		"$T/inject" when2+2 >/dev/null || fail "-u nobody: sysobs or the program failed"
 	[ "$(grep -c '(INJECTED)' "$T/trace")" = 3 ] || fail "-u nobody: $(cat "$T/trace")"
+	# sysobs itself run by a user with only CAP_BPF + CAP_PERFMON (no CAP_SYS_ADMIN): the same
+	if setpriv --help 2>&1 | grep -q -- --ambient-caps; then
+		cp "$SYSOBS" "$T/sysobs"
+		chmod 755 "$T/sysobs"
+		setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all,+bpf,+perfmon \
+			--ambient-caps=-all,+bpf,+perfmon "$T/sysobs" -e trace=chdir \
+			-e inject=chdir:error=EPERM:when=2+2 -- "$T/inject" when2+2 \
+			>/dev/null 2>"$T/trace" || fail "CAP_BPF user: $(cat "$T/trace")"
+		[ "$(grep -c '(INJECTED)' "$T/trace")" = 3 ] || fail "CAP_BPF user: $(cat "$T/trace")"
+	fi
 fi
 exit 0
