@@ -42,7 +42,7 @@ static const char doc[] =
 	"    sysobs -T -s 256 -- cat /etc/hostname   durations, longer strings\n"
 	"    sysobs -f -p 1234             attach to a running process and its threads\n"
 	"    sysobs -e inject=openat:error=ENOENT:when=2 -- ./prog\n"
-	"                                  make prog's second openat fail (docs/inject.md)\n"
+	"                                  its second openat fails (docs/inject.md)\n"
 	"    sysobs --system-wide -o all.txt   every process on the machine (Ctrl-C stops)\n"
 	"\v"
 	"Exit status: the command's (killed by signal N: sysobs ends by N too), 0 with -p and "

@@ -427,7 +427,10 @@ static void env__apply(const struct opts *o)
 int run__command(struct run *r, const char *path, int *status)
 {
 	char *const *cmd = r->o->cmd;
-	struct launch_inject inj = { r->o->quals.inject, &r->o->quals.trace, r->o->follow, &r->sv };
+	/* -c alone has no call lines to mark */
+	struct launch_inject inj = { r->o->quals.inject,
+				     r->o->summary_only ? NULL : &r->o->quals.trace,
+				     r->o->follow, &r->sv };
 	char q[256];
 	int err;
 

@@ -289,6 +289,8 @@ static void on_sys(struct consumer *c, struct tstate *ts, const struct so_sys *r
 		enter_drop(c, ts);
 	if (show)
 		show_call(c, ts);
+	else if (c->tampered)	/* -e inject=: a call not shown still takes its mark */
+		c->tampered(c->tampered_ctx, r->h.tid, r->nr, r->ret);
 	if (exec_ok)
 		c->sink->ops->exec(c->sink, &c->call);
 	if (c->fork_deferred && r->h.tid == c->fork_parent) {

@@ -53,7 +53,7 @@ int inject__receive(int sock, bool *killable);
 struct inject_marks;
 struct supervisor_opts {
 	const struct inject_set *set;
-	const struct filter *trace;	/* -e trace=: only calls shown are marked */
+	const struct filter *trace;	/* -e trace=: only calls shown are marked (NULL: none) */
 	uint32_t only_tid;		/* without -f: only this thread is tampered with */
 };
 

@@ -24,7 +24,7 @@ struct launch_cred {
 /* -e inject=: the filter the child installs before its execve, and who answers it */
 struct launch_inject {
 	const struct inject_set *set;	/* NULL: no filter */
-	const struct filter *trace;	/* -e trace= (the calls marked in the trace) */
+	const struct filter *trace;	/* -e trace= (the calls marked in the trace; NULL: none) */
 	bool follow;			/* -f: the command's other threads and children too */
 	struct supervisor *sv;		/* started by launch__release */
 };

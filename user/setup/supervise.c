@@ -178,7 +178,7 @@ static void answer(struct sv_state *st, uint64_t id, uint32_t tid, uint32_t nr, 
 	}
 	if (tamper && (r->delay_enter_ns || r->delay_exit_ns))
 		m.flags |= INJECT_MARK_DELAYED;
-	if (m.flags && filter__has(sv->o.trace, nr))
+	if (m.flags && sv->o.trace && filter__has(sv->o.trace, nr))
 		mark_add(sv, tid, nr, &m);
 	/* ENOENT: the task died meanwhile */
 	ioctl(sv->listener, SECCOMP_IOCTL_NOTIF_SEND, resp);
