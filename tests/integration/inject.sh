@@ -4,14 +4,15 @@
 # -e inject= and -e fault= (issue 13, docs/inject.md). tests/progs/inject.c makes the same call
 # six times per thread and checks that exactly the chosen attempts were tampered with (when=3,
 # 2+, 2+2, 2..4, every, fault=, error=NUMBER, retval=, signal=, error= with signal=, the last
-# expression winning, delay_enter=, two threads and a parent and its child counted apart); its
-# stdout is the trace it expects, "(INJECTED)" marks and all, and strace 6.1 must print the
-# same lines for the same options. Then what sysobs refuses, and -u.
+# expression winning, delay_enter=, a path in a page nothing has touched, two threads and a
+# parent and its child counted apart); its stdout is the trace it expects, "(INJECTED)" marks
+# and all, and strace 6.1 must print the same lines for the same options. Then a real command
+# with -f, the signal line, JSON, what sysobs refuses, -u and a CAP_BPF user.
 . "$SRCDIR/tests/lib.sh"
 need_bpf
 
 SCENARIOS="when3 when2+ when2+2 when2..4 every fault numeric retval signal error-signal
-last-wins delay threads fork"
+last-wins delay untouched threads fork"
 
 # the lines between the markers, the padding before "=" squeezed (-f's pid column moves it)
 lines() {
@@ -43,6 +44,21 @@ for s in $SCENARIOS; do
 	fi
 	echo "$s: $(wc -l <"$T/actual") lines as expected$also"
 done
+
+# a real command, -f: sh's child's third openat fails. Its path is in libc's rodata, in a page
+# nothing had touched: the call never runs, so sysobs faults the argument pages in itself
+# before answering (else the BPF side, reading at sys_exit, would show an address).
+if [ "$have_strace" = 1 ]; then
+	set -- -f -qq -e signal=none -e trace=openat -e fault=openat:when=3 -- sh -c 'cat /etc/hostname'
+	strace -o "$T/strace" "$@" >/dev/null 2>&1 || fail "strace $*"
+	"$SYSOBS" -o "$T/trace" "$@" >/dev/null || fail "sysobs $*"
+	for f in strace trace; do
+		sed -e 's/^[0-9][0-9]* *//' -e 's/  *= / = /' "$T/$f" >"$T/$f.cmp"
+	done
+	grep -q 'locale-archive", O_RDONLY|O_CLOEXEC) = -1 ENOSYS .*(INJECTED)$' "$T/trace.cmp" ||
+		fail "sh: no injected openat of locale-archive: $(cat "$T/trace.cmp")"
+	diff -u "$T/strace.cmp" "$T/trace.cmp" >&2 || fail "sysobs $* differs from strace"
+fi
 
 # the signal is shown after the call that returns with it (sent by sysobs: SI_TKILL, where
 # strace's ptrace injection shows SI_KERNEL)

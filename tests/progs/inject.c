@@ -17,6 +17,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
 
@@ -36,6 +37,7 @@ struct scenario {
 	bool delay;		/* the tampered attempt takes DELAY_NS at least */
 	int threads;		/* 2: two threads (or processes, with fork) count apart */
 	bool fork;
+	bool untouched;		/* chdir's "/" in a file's page nothing has touched yet */
 };
 
 #define NO_RETVAL	-1	/* no retval= */
@@ -57,6 +59,8 @@ static const struct scenario scenarios[] = {
 	  C_CHDIR, ".....x", .err = EROFS },
 	{ "delay", "-e inject=getppid:delay_enter=100ms:when=2", C_GETPPID, ".x....",
 	  .retval = NO_RETVAL, .delay = true },
+	{ "untouched", "-e inject=chdir:error=ENOENT:when=1", C_CHDIR, "x.....",
+	  .err = ENOENT, .untouched = true },
 	{ "threads", "-f -qq -e inject=chdir:error=EBUSY:when=2..3", C_CHDIR, ".xx...",
 	  .err = EBUSY, .threads = 2 },
 	{ "fork", "-f -qq -e signal=none -e inject=chdir:error=ELOOP:when=5", C_CHDIR, "....x.",
@@ -65,6 +69,7 @@ static const struct scenario scenarios[] = {
 
 static const struct scenario *S;
 static long real_ret;	/* what the call returns untampered with (before the markers) */
+static const char *chdir_path = "/";
 static volatile sig_atomic_t got_sig;
 static int failed;
 
@@ -88,7 +93,7 @@ static long attempt(int *err)
 
 	errno = 0;
 	if (S->call == C_CHDIR)
-		r = syscall(SYS_chdir, "/");
+		r = syscall(SYS_chdir, chdir_path);
 	else if (S->call == C_GETPPID)
 		r = syscall(SYS_getppid);
 	else
@@ -134,6 +139,27 @@ static long untampered(void)
 	if (f)
 		fclose(f);
 	return ppid;
+}
+
+/*
+ * "/" in a page of a file mapping that nothing has touched: an injected call never runs, so
+ * only the tracer can fault it in (sysobs reads the path at sys_exit, where it cannot fault).
+ * Nothing else may read it before the first attempt; the expected lines print a "/" of their own.
+ */
+static const char *untouched_path(void)
+{
+	char name[] = "/tmp/sysobs-inject.XXXXXX";
+	int fd = mkstemp(name);
+	void *p;
+
+	if (fd < 0 || write(fd, "/", 2) != 2)
+		exit(99);
+	p = mmap(NULL, 2, PROT_READ, MAP_PRIVATE, fd, 0);
+	unlink(name);
+	close(fd);
+	if (p == MAP_FAILED)
+		exit(99);
+	return p;
 }
 
 /* The attempts of one thread: each checked, each line expected printed. */
@@ -209,6 +235,8 @@ int main(int argc, char **argv)
 	}
 	signal(SIGUSR1, on_usr1);
 	real_ret = untampered();
+	if (S->untouched)
+		chdir_path = untouched_path();
 	MARK_BEGIN();
 	if (S->threads == 2)
 		run_two();

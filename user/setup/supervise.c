@@ -18,6 +18,7 @@
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include "setup/inject.h"
 
 #define MARKS_MAX	4096	/* answered calls whose record is not seen yet (oldest dropped) */
@@ -154,6 +155,34 @@ unsigned int supervisor__marked(void *p, uint32_t tid, long nr, int64_t ret)
 	return flags;
 }
 
+#define USER_MIN	0x10000ull		/* below: not an address (mmap_min_addr) */
+#define USER_END	0x800000000000ull	/* x86-64's user half (4-level paging) */
+#define PREFAULT_LEN	4096
+
+/*
+ * An answered call never runs, so the kernel never touches its arguments' memory; the BPF side
+ * reads them at sys_exit without faulting pages in, and a path in a page the program has not
+ * touched yet (libc's rodata) would show as an address. Reading what each argument that looks
+ * like an address points to, from here, faults those pages in first, as the call would have.
+ */
+static void prefault(uint32_t tid, const struct seccomp_data *d)
+{
+	static char sink[PREFAULT_LEN];
+	struct iovec local = { sink, sizeof(sink) }, remote;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(d->args) / sizeof(d->args[0]); i++) {
+		if (d->args[i] < USER_MIN || d->args[i] >= USER_END)
+			continue;
+		remote.iov_base = (void *)(uintptr_t)d->args[i];
+		/* to the end of its page and the next: a string may cross into it */
+		remote.iov_len = PREFAULT_LEN - (d->args[i] & (PREFAULT_LEN - 1)) + 1;
+		if (remote.iov_len > sizeof(sink))
+			remote.iov_len = sizeof(sink);
+		process_vm_readv(tid, &local, 1, &remote, 1, 0);
+	}
+}
+
 /* Send the answer to notification id: the rule's error or value, or let the call run. */
 static void answer(struct sv_state *st, uint64_t id, uint32_t tid, uint32_t nr, bool tamper)
 {
@@ -223,6 +252,8 @@ static void take(struct sv_state *st)
 	r = &sv->o.set->rule[nr];
 	tamper = r->on && (!sv->o.only_tid || tid == sv->o.only_tid) &&
 		 inject__when(r, counts_bump(&st->counts, tid, nr));
+	if (tamper && r->answer && sv->o.trace && filter__has(sv->o.trace, nr))
+		prefault(tid, &req->data);
 	/* a call that runs cannot be held after it: its delay_exit is taken before it too */
 	delay = tamper ? r->delay_enter_ns + r->delay_exit_ns : 0;
 	if (!delay || hold(st, now_ns() + delay, req->id, tid, nr))
@@ -318,6 +349,7 @@ int supervisor__start(struct supervisor *sv, int listener, bool killable,
 		      const struct supervisor_opts *o)
 {
 	struct sv_state *st;
+	sigset_t all, old;
 	int err;
 
 	memset(sv, 0, sizeof(*sv));
@@ -332,7 +364,11 @@ int supervisor__start(struct supervisor *sv, int listener, bool killable,
 		goto fail;
 	}
 	pthread_mutex_init(&sv->lock, NULL);
+	/* sysobs's signals (Ctrl-C, SIGTERM) are the main thread's: the thread blocks them all */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
 	err = -pthread_create(&sv->thread, NULL, supervise_main, st);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (!err) {
 		sv->running = true;
 		return 0;
