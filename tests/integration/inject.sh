@@ -80,6 +80,15 @@ for v in 1 2; do
 	[ "$n" = 2 ] || fail "--json=$v: $n calls marked injected and delayed, expected 2"
 done
 
+# --expect sees the marks too (and a pattern without them still matches)
+pat='chdir("/") = -1 EPERM (Operation not permitted) (INJECTED)'
+"$SYSOBS" --expect-line "$pat" -- "$PROGS/inject" when3 >/dev/null 2>&1
+expect_eq "--expect of an injected call, nothing injected" 123 "$?"
+"$SYSOBS" --expect-line "$pat" -e inject=chdir:error=EPERM:when=2+2 -- "$PROGS/inject" when2+2 \
+	>/dev/null || fail "--expect '$pat' not met"
+"$SYSOBS" --expect-line 'chdir("/") = -1 EPERM' -e inject=chdir:error=EPERM:when=2+2 -- \
+	"$PROGS/inject" when2+2 >/dev/null || fail "--expect without the mark not met"
+
 # refused: -p (one line, exit 2); expressions strace 6.1 refuses too
 refused() {
 	"$SYSOBS" "$@" >"$T/out" 2>"$T/err"
