@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,6 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include "setup/launch.h"
 
@@ -154,12 +154,13 @@ static void child_run(const struct launch *l, int gate_r, int err_w, const char 
 	child_fail(err_w, LAUNCH_EXEC, errno);
 }
 
-/* -e inject=: the socket the listener comes back on, and the cookie of the child's calls */
-static int inject_prepare(struct launch *l, const struct launch_inject *inj)
+/* -e inject=: the socket the listener comes back on (the child's end in *child, -1 without
+ * inject), and the cookie of the child's calls. 0 or -errno. */
+static int inject_prepare(struct launch *l, const struct launch_inject *inj, int *child)
 {
 	int sv[2];
 
-	l->inject_fd = -1;
+	l->inject_fd = *child = -1;
 	if (!inj || !inj->set)
 		return 0;
 	l->inj = *inj;
@@ -168,47 +169,54 @@ static int inject_prepare(struct launch *l, const struct launch_inject *inj)
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
 		return -errno;
 	l->inject_fd = sv[0];
-	return sv[1];
+	*child = sv[1];
+	return 0;
+}
+
+static void close_pair(int fds[2])
+{
+	if (fds[0] >= 0)
+		close(fds[0]);
+	if (fds[1] >= 0)
+		close(fds[1]);
 }
 
 int launch__fork(struct launch *l, const char *path, char *const argv[],
 		 const struct launch_cred *cr, const struct launch_inject *inj)
 {
-	int gate[2], err[2], child_sock;
+	int gate[2] = { -1, -1 }, err[2] = { -1, -1 }, sock[2] = { -1, -1 }, e;
 
 	memset(l, 0, sizeof(*l));
 	l->gate_fd = l->err_fd = -1;
-	child_sock = inject_prepare(l, inj);
-	if (child_sock < 0)
-		return child_sock;
-	if (pipe2(gate, O_CLOEXEC))
-		return -errno;
-	if (pipe2(err, O_CLOEXEC)) {
-		close(gate[0]);
-		close(gate[1]);
-		return -errno;
+	e = inject_prepare(l, inj, &sock[1]);
+	sock[0] = l->inject_fd;
+	if (e || pipe2(gate, O_CLOEXEC) || pipe2(err, O_CLOEXEC)) {
+		e = e ? e : -errno;
+		close_pair(gate);
+		close_pair(sock);
+		l->inject_fd = -1;
+		return e;
 	}
 	l->pid = fork();
 	if (l->pid < 0) {
-		int e = errno;
-
-		close(gate[0]);
-		close(gate[1]);
-		close(err[0]);
-		close(err[1]);
-		return -e;
+		e = -errno;
+		close_pair(gate);
+		close_pair(err);
+		close_pair(sock);
+		l->inject_fd = -1;
+		return e;
 	}
 	if (l->pid == 0) {
 		close(gate[1]);
 		close(err[0]);
-		if (l->inject_fd >= 0) {
-			close(l->inject_fd);
-			l->inject_fd = child_sock;
+		if (sock[0] >= 0) {
+			close(sock[0]);
+			l->inject_fd = sock[1];	/* the child sends its listener on its end */
 		}
 		child_run(l, gate[0], err[1], path, argv, cr);
 	}
-	if (child_sock > 0)
-		close(child_sock);
+	if (sock[1] >= 0)
+		close(sock[1]);
 	close(gate[0]);
 	close(err[1]);
 	l->gate_fd = gate[1];
