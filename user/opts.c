@@ -41,6 +41,8 @@ static const char doc[] =
 	"    sysobs -c -- ls               count calls, errors and time per syscall\n"
 	"    sysobs -T -s 256 -- cat /etc/hostname   durations, longer strings\n"
 	"    sysobs -f -p 1234             attach to a running process and its threads\n"
+	"    sysobs -e inject=openat:error=ENOENT:when=2 -- ./prog\n"
+	"                                  its second openat fails (docs/inject.md)\n"
 	"    sysobs --system-wide -o all.txt   every process on the machine (Ctrl-C stops)\n"
 	"\v"
 	"Exit status: the command's (killed by signal N: sysobs ends by N too), 0 with -p and "
@@ -106,7 +108,8 @@ static const struct argp_option options[] = {
 	{ NULL, 0, NULL, 0, "General:", G_GENERAL },
 	{ NULL, 'e', "EXPR", 0,
 	  "QUALIFIER=[!]SET: trace, signal, status, quiet, abbrev, verbose, raw, decode-fds, "
-	  "decode-pids (each also --QUALIFIER=SET); a bare SET is trace=SET", G_GENERAL },
+	  "decode-pids, inject, fault (each also --QUALIFIER=SET); a bare SET is trace=SET",
+	  G_GENERAL },
 	{ NULL, 0, NULL, 0, "Startup:", G_STARTUP },
 	{ "attach", 'p', "PID", 0,
 	  "Trace the running process PID instead of a command (repeatable, or PID,PID...; "
@@ -154,10 +157,12 @@ static const struct argp_option options[] = {
 	QUAL(QL_READ, "read", "SET", 0, "Not supported yet (docs/strace-parity.md)", G_FORMAT),
 	QUAL(QL_WRITE, "write", "SET", 0, "Not supported yet (docs/strace-parity.md)", G_FORMAT),
 	QUAL(QL_KVM, "kvm", "vcpu", 0, "Not supported (docs/strace-parity.md)", G_FORMAT),
-	QUAL(QL_INJECT, "inject", "SET:...", 0, "Not supported yet (docs/strace-parity.md)",
-	     G_FILTER),
-	QUAL(QL_FAULT, "fault", "SET:...", 0, "Not supported yet (docs/strace-parity.md)",
-	     G_FILTER),
+	QUAL(QL_INJECT, "inject", "SET:...", 0, "Tamper with these calls of the command (not with "
+	     "-p): SET[:error=ERRNO|:retval=N][:signal=SIG][:delay_enter=T][:delay_exit=T]"
+	     "[:syscall=PURE][:when=N|N+|N+STEP|N..M]; counted per thread and syscall; "
+	     "docs/inject.md", G_FILTER),
+	QUAL(QL_FAULT, "fault", "SET:...", 0, "inject= with error=ENOSYS unless error= is given: "
+	     "SET[:error=ERRNO][:when=EXPR]", G_FILTER),
 	{ "output", 'o', "FILE", 0, "Write the trace to FILE instead of stderr; |CMD or !CMD: "
 	  "into the standard input of the shell command CMD", G_FORMAT },
 	{ "output-append-mode", 'A', NULL, 0, "Append to -o FILE instead of truncating it",
@@ -380,6 +385,9 @@ static void parse_end(struct argp_state *st, const struct opts *o)
 		argp_error(st, "a command cannot be combined with -p or --system-wide");
 	if (o->npids && o->system_wide)
 		argp_error(st, "-p and --system-wide cannot be combined");
+	if (o->quals.inject && !o->cmd)
+		argp_error(st, "-e inject= and -e fault= need a command that sysobs starts: "
+			   "not with -p or --system-wide (docs/inject.md)");
 	if ((o->expect_file || o->nexpect_lines || o->seccomp_profile) && o->summary_only)
 		argp_error(st, "--expect and --seccomp-profile need the calls: not with -c");
 	if (!o->cmd && !o->npids && !o->system_wide)

@@ -54,7 +54,7 @@ static int parse_bits(const char *const *names, const char *set, unsigned int *o
 }
 
 /* SIGTERM, TERM, term or 15, as strace's sigstr_to_uint; -1 when it is none of them. */
-static int signal_by_name(const char *s)
+int qualify__signal(const char *s)
 {
 	char name[32];
 	char *end;
@@ -92,7 +92,7 @@ static int parse_signals(const char *set, uint64_t *hidden, char *err, size_t er
 		}
 		if (!strcmp(el, "none"))
 			continue;
-		sig = signal_by_name(el);
+		sig = qualify__signal(el);
 		if (sig < 0) {
 			snprintf(err, errlen, "invalid signal '%s'", el);
 			free(copy);
@@ -161,6 +161,9 @@ static int apply(struct qualifiers *qs, enum qual q, const char *name, const cha
 	case Q_DECODE_PIDS:
 		return parse_bits(decode_pids_names, set, &qs->decode_pids, "decode-pids", err,
 				  errlen);
+	case Q_INJECT:
+	case Q_FAULT:
+		return tamper__apply(&qs->inject, set, q == Q_FAULT, err, errlen);
 	default:
 		snprintf(err, errlen, "-e %s= is not supported by sysobs yet "
 			 "(docs/strace-parity.md)", name);

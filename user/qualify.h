@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "setup/filter.h"
+#include "setup/inject.h"
 
 /* strace's -e quiet= elements, bit by bit */
 enum quiet_bits {
@@ -30,10 +31,17 @@ struct qualifiers {
 	uint64_t sig_hidden;	/* signal=: bit N-1 set, signal N not shown */
 	unsigned int decode_fds;	/* decode-fds=: enum decode_fds_bits */
 	unsigned int decode_pids;	/* decode-pids=: enum decode_pids_bits */
+	struct inject_set *inject;	/* inject=, fault=: NULL until given (tamper.c) */
 };
 
 void qualify__init(struct qualifiers *qs);
 /* One -e EXPR ("QUAL=SET", or a bare SET for trace=). 0, or -1 with a message in err. */
 int qualify__apply(struct qualifiers *qs, const char *expr, char *err, size_t errlen);
+
+/* SIGTERM, TERM, term or 15, as strace takes a signal; -1 when it is none of them. */
+int qualify__signal(const char *s);
+/* -e inject=EXPR (fault: -e fault=EXPR) into *s (allocated at the first). 0, or -1 with a
+ * message in err. (tamper.c) */
+int tamper__apply(struct inject_set **s, const char *expr, bool fault, char *err, size_t errlen);
 
 #endif /* SYSOBS_QUALIFY_H */

@@ -19,6 +19,9 @@
 #include "consume/live.h"
 #include "run.h"
 
+_Static_assert(INJECT_MARK_ANSWERED == TAMPER_INJECTED && INJECT_MARK_DELAYED == TAMPER_DELAYED,
+	       "the supervisor's marks are the call's tamper bits");
+
 #define POLL_MS		10		/* records come without wakeups: how often to look */
 #define OUTBUF_SIZE	(1 << 20)
 
@@ -292,10 +295,14 @@ static void env__apply(const struct opts *o)
  */
 static int launch__early(struct run *r, const char *path)
 {
+	/* -c alone has no call lines to mark */
+	struct launch_inject inj = { r->o->quals.inject,
+				     r->o->summary_only ? NULL : &r->o->quals.trace,
+				     r->o->follow, &r->sv };
 	int err;
 
 	env__apply(r->o);
-	err = launch__fork(&r->l, path, r->o->cmd, &r->cred);
+	err = launch__fork(&r->l, path, r->o->cmd, &r->cred, &inj);
 	if (err)
 		warn("cannot fork: %s", strerror(-err));
 	return err;
@@ -313,6 +320,8 @@ int run__open(struct run *r, const struct opts *o, const char *path)
 		.follow = o->follow || o->system_wide,
 		.fixed_prefix = o->system_wide,
 		.status_hidden = STATUS_ALL & ~o->quals.status,
+		.tampered = o->quals.inject ? supervisor__marked : NULL,
+		.tampered_ctx = &r->sv,
 	};
 	char q[256];
 	int err;
@@ -462,6 +471,10 @@ int run__command(struct run *r, int *status)
 		     quote_msg(q, sizeof(q), r->o->user), strerror(err));
 		return -1;
 	}
+	if (err && r->l.fail_stage == LAUNCH_INJECT) {
+		warn("cannot set up -e inject=: %s", strerror(err));
+		return -1;
+	}
 	if (err) {
 		warn("cannot execute '%s': %s", quote_msg(q, sizeof(q), cmd[0]), strerror(err));
 		*status = err == ENOENT ? EXIT_NOTFOUND : EXIT_NOEXEC;
@@ -587,6 +600,8 @@ void run__close(struct run *r)
 	}
 	attach__close(&r->a);
 	launch__close(&r->l);
+	if (r->o->quals.inject)
+		supervisor__stop(&r->sv);
 	/* left to the helper too: its exit unmaps the ring (a 16 MiB munmap, ~1 ms) */
 	if (!r->leave_bpf)
 		consumer__free(&r->cons);

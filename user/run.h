@@ -40,6 +40,7 @@ struct run {
 	struct consumer cons;
 	struct launch l;		/* the command (-- CMD) */
 	struct launch_cred cred;	/* who it runs as (-u) */
+	struct supervisor sv;		/* -e inject=: answers the command's filter */
 	struct attach a;		/* the running processes (-p) */
 	struct so_spec specs[SO_NR_SLOTS];
 	int killed_by;			/* the signal that ended the command, 0: none */

@@ -88,6 +88,8 @@ int consumer__init(struct consumer *c, struct decoder *dec, struct sink *sink,
 	c->follow = o->follow;
 	c->attach = o->attach;
 	c->fixed_prefix = o->fixed_prefix;
+	c->tampered = o->tampered;
+	c->tampered_ctx = o->tampered_ctx;
 	c->status = STATUS_ALL & ~o->status_hidden;
 	return tab_grow(c);
 }
@@ -187,6 +189,8 @@ static void show_call(struct consumer *c, struct tstate *ts)
 
 	if (ts && ts->open && k->kind != CALL_BLOCKED && ts->open_nr == k->nr)
 		k->resumed = true;
+	k->tampered = c->tampered && k->kind == CALL_DONE ?
+		      c->tampered(c->tampered_ctx, k->tid, k->nr, k->ret) : 0;
 	c->sink->ops->call(c->sink, k);
 	if (k->kind != CALL_BLOCKED)
 		c->calls++;
@@ -285,6 +289,8 @@ static void on_sys(struct consumer *c, struct tstate *ts, const struct so_sys *r
 		enter_drop(c, ts);
 	if (show)
 		show_call(c, ts);
+	else if (c->tampered)	/* -e inject=: a call not shown still takes its mark */
+		c->tampered(c->tampered_ctx, r->h.tid, r->nr, r->ret);
 	if (exec_ok)
 		c->sink->ops->exec(c->sink, &c->call);
 	if (c->fork_deferred && r->h.tid == c->fork_parent) {

@@ -34,6 +34,9 @@ struct consumer_opts {
 	bool follow;		/* -f: several tasks, lines get a [pid N] prefix */
 	bool attach;		/* the kernel takes threads in by itself (-f -p, --system-wide) */
 	bool fixed_prefix;	/* the sink's prefix never changes (--system-wide) */
+	/* -e inject=: what the supervisor did to this call, enum tamper_bits (NULL: nothing) */
+	unsigned int (*tampered)(void *ctx, uint32_t tid, long nr, int64_t ret);
+	void *tampered_ctx;
 	unsigned int status_hidden;	/* enum status_bits not shown (0: show all) */
 };
 
@@ -51,6 +54,8 @@ struct consumer {
 	bool follow;		/* -f: several tasks, lines get a [pid N] prefix */
 	bool attach;		/* the kernel takes threads in by itself (-f -p, --system-wide) */
 	bool fixed_prefix;	/* the sink's prefix never changes (--system-wide) */
+	unsigned int (*tampered)(void *ctx, uint32_t tid, long nr, int64_t ret); /* inject= */
+	void *tampered_ctx;
 	unsigned int status;	/* enum status_bits shown */
 	uint64_t records;
 	uint64_t calls;

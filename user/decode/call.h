@@ -32,6 +32,12 @@ struct darg {
 	uint8_t idx;			/* its place in the signature (sysent's args[]) */
 };
 
+/* What -e inject= did to a call, as strace shows it after the return value */
+enum tamper_bits {
+	TAMPER_INJECTED = 1 << 0,	/* error= or retval=: the call did not run */
+	TAMPER_DELAYED = 1 << 1,	/* delay_enter= or delay_exit= */
+};
+
 struct call {
 	uint32_t tgid;
 	uint32_t tid;
@@ -43,6 +49,7 @@ struct call {
 	bool noargs;		/* pointer arguments unknown (execve on kernels < 6.10) */
 	enum call_kind kind;
 	bool resumed;		/* its "<unfinished ..." line was shown: "<... name resumed>" */
+	unsigned int tampered;	/* -e inject=: enum tamper_bits, " (INJECTED)", " (DELAYED)" */
 	long nr;
 	const char *name;
 	const struct sysent *ent;	/* NULL for numbers the table does not know */

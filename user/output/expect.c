@@ -237,6 +237,10 @@ static void call_line(struct sb *b, const struct call *c)
 		sb_putn(b, c->rettext, c->retlen);
 	else
 		sb_putn(b, ret, format_ret(ret, c));
+	if (c->tampered & TAMPER_INJECTED)
+		sb_puts(b, " (INJECTED)");
+	if (c->tampered & TAMPER_DELAYED)
+		sb_puts(b, " (DELAYED)");
 }
 
 static size_t call_size(const struct call *c)

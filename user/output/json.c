@@ -238,6 +238,10 @@ static void json_call(struct sink *s, const struct call *c)
 	}
 	if (c->resumed)
 		outbuf__lit(ob, ",\"resumed\":true");
+	if (c->tampered & TAMPER_INJECTED)
+		outbuf__lit(ob, ",\"injected\":true");
+	if (c->tampered & TAMPER_DELAYED)
+		outbuf__lit(ob, ",\"delayed\":true");
 	if (c->has_dur) {
 		outbuf__lit(ob, ",\"dur_ns\":");
 		outbuf__u64(ob, c->dur_ns);

@@ -247,6 +247,10 @@ static void text_call(struct sink *s, const struct call *c)
 		outbuf__write(ob, c->rettext, c->retlen);	/* a decoder's text, any length */
 	else
 		outbuf__write(ob, ret, format_ret(ret, c));
+	if (c->tampered & TAMPER_INJECTED)
+		outbuf__lit(ob, " (INJECTED)");
+	if (c->tampered & TAMPER_DELAYED)
+		outbuf__lit(ob, " (DELAYED)");
 	if (s->show_dur && c->has_dur) {
 		char d[48];
 

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,8 @@
 #include <unistd.h>
 #include <linux/capability.h>
 #include <sys/prctl.h>
+#include <sys/random.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -127,8 +130,8 @@ static void child_fail(int err_w, int stage, int e)
 	_exit(e == ENOENT ? 127 : 126);
 }
 
-static void child_run(int gate_r, int err_w, const char *path, char *const argv[],
-		      const struct launch_cred *cr)
+static void child_run(const struct launch *l, int gate_r, int err_w, const char *path,
+		      char *const argv[], const struct launch_cred *cr)
 {
 	char c;
 	ssize_t n;
@@ -143,39 +146,77 @@ static void child_run(int gate_r, int err_w, const char *path, char *const argv[
 	close(gate_r);
 	if (e)
 		child_fail(err_w, LAUNCH_CRED, e);
-	execve(path, argv, environ);
+	/* last: the filter sends the calls of its set to the supervisor from here on */
+	if (l->inj.set && (e = inject__arm(l->inj.set, l->inject_fd, l->cookie)))
+		child_fail(err_w, LAUNCH_INJECT, e);
+	/* the cookie: strace neither counts nor tampers with the command's own execve */
+	syscall(SYS_execve, path, argv, environ, 0L, 0L, l->cookie);
 	child_fail(err_w, LAUNCH_EXEC, errno);
 }
 
-int launch__fork(struct launch *l, const char *path, char *const argv[],
-		 const struct launch_cred *cr)
+/* -e inject=: the socket the listener comes back on (the child's end in *child, -1 without
+ * inject), and the cookie of the child's calls. 0 or -errno. */
+static int inject_prepare(struct launch *l, const struct launch_inject *inj, int *child)
 {
-	int gate[2], err[2];
+	int sv[2];
+
+	l->inject_fd = *child = -1;
+	if (!inj || !inj->set)
+		return 0;
+	l->inj = *inj;
+	if (getrandom(&l->cookie, sizeof(l->cookie), 0) != sizeof(l->cookie))
+		return -errno;
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
+		return -errno;
+	l->inject_fd = sv[0];
+	*child = sv[1];
+	return 0;
+}
+
+static void close_pair(int fds[2])
+{
+	if (fds[0] >= 0)
+		close(fds[0]);
+	if (fds[1] >= 0)
+		close(fds[1]);
+}
+
+int launch__fork(struct launch *l, const char *path, char *const argv[],
+		 const struct launch_cred *cr, const struct launch_inject *inj)
+{
+	int gate[2] = { -1, -1 }, err[2] = { -1, -1 }, sock[2] = { -1, -1 }, e;
 
 	memset(l, 0, sizeof(*l));
 	l->gate_fd = l->err_fd = l->pidfd = -1;
-	if (pipe2(gate, O_CLOEXEC))
-		return -errno;
-	if (pipe2(err, O_CLOEXEC)) {
-		close(gate[0]);
-		close(gate[1]);
-		return -errno;
+	e = inject_prepare(l, inj, &sock[1]);
+	sock[0] = l->inject_fd;
+	if (e || pipe2(gate, O_CLOEXEC) || pipe2(err, O_CLOEXEC)) {
+		e = e ? e : -errno;
+		close_pair(gate);
+		close_pair(sock);
+		l->inject_fd = -1;
+		return e;
 	}
 	l->pid = fork();
 	if (l->pid < 0) {
-		int e = errno;
-
-		close(gate[0]);
-		close(gate[1]);
-		close(err[0]);
-		close(err[1]);
-		return -e;
+		e = -errno;
+		close_pair(gate);
+		close_pair(err);
+		close_pair(sock);
+		l->inject_fd = -1;
+		return e;
 	}
 	if (l->pid == 0) {
 		close(gate[1]);
 		close(err[0]);
-		child_run(gate[0], err[1], path, argv, cr);
+		if (sock[0] >= 0) {
+			close(sock[0]);
+			l->inject_fd = sock[1];	/* the child sends its listener on its end */
+		}
+		child_run(l, gate[0], err[1], path, argv, cr);
 	}
+	if (sock[1] >= 0)
+		close(sock[1]);
 	close(gate[0]);
 	close(err[1]);
 	l->gate_fd = gate[1];
@@ -193,6 +234,33 @@ void launch__close(struct launch *l)
 	l->pidfd = -1;
 }
 
+/* The child's listener to a supervisor, before its execve (which may be in the set). 0 (also
+ * when the child failed: its errno comes on the error pipe), or an errno when sysobs cannot
+ * supervise: the child is killed then, its calls would fail with ENOSYS. */
+static int supervise_child(struct launch *l)
+{
+	struct supervisor_opts so = {
+		.set = l->inj.set,
+		.trace = l->inj.trace,
+		.only_tid = l->inj.follow ? 0 : l->pid,
+	};
+	bool killable;
+	int fd = inject__receive(l->inject_fd, &killable), err;
+
+	close(l->inject_fd);
+	l->inject_fd = -1;
+	if (fd == -ECHILD)
+		return 0;	/* the child failed: its errno comes on the error pipe */
+	if (fd < 0) {
+		kill(l->pid, SIGKILL);
+		return -fd;
+	}
+	err = supervisor__start(l->inj.sv, fd, killable, &so);
+	if (err)
+		kill(l->pid, SIGKILL);
+	return -err;
+}
+
 int launch__release(struct launch *l)
 {
 	char go = 1;
@@ -203,6 +271,10 @@ int launch__release(struct launch *l)
 		return errno;
 	close(l->gate_fd);
 	l->gate_fd = -1;
+	if (l->inject_fd >= 0 && (n = supervise_child(l)) != 0) {
+		l->fail_stage = LAUNCH_INJECT;
+		return n;
+	}
 	do
 		n = read(l->err_fd, msg, sizeof(msg));
 	while (n < 0 && errno == EINTR);

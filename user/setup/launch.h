@@ -9,7 +9,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
+#include "setup/inject.h"
 
 /* Who the command runs as: -u USER, or else the invoker without sysobs's capabilities. */
 struct launch_cred {
@@ -19,6 +21,14 @@ struct launch_cred {
 	const char *user;	/* for initgroups */
 };
 
+/* -e inject=: the filter the child installs before its execve, and who answers it */
+struct launch_inject {
+	const struct inject_set *set;	/* NULL: no filter */
+	const struct filter *trace;	/* -e trace= (the calls marked in the trace; NULL: none) */
+	bool follow;			/* -f: the command's other threads and children too */
+	struct supervisor *sv;		/* started by launch__release */
+};
+
 struct launch {
 	pid_t pid;
 	int gate_fd;	/* parent's end: one byte releases the child */
@@ -26,21 +36,25 @@ struct launch {
 	int pidfd;	/* readable once the child has ended (-1: none); launch__close */
 	bool reaped;
 	int status;	/* wait status once reaped */
-	int fail_stage;	/* after launch__release failed: LAUNCH_EXEC or LAUNCH_CRED */
+	int fail_stage;	/* after launch__release failed: LAUNCH_EXEC, _CRED or _INJECT */
+	int inject_fd;	/* parent's end of the socket the child sends its listener over */
+	uint64_t cookie;	/* the child's own calls after its filter carry it (inject.c) */
+	struct launch_inject inj;
 };
 
-enum { LAUNCH_EXEC = 0, LAUNCH_CRED = 1 };
+enum { LAUNCH_EXEC = 0, LAUNCH_CRED = 1, LAUNCH_INJECT = 2 };
 
 /* Find cmd as execvp would. 0, or ENOENT / EACCES (and friends) when it cannot run. */
 int launch__resolve(const char *cmd, char *path, size_t len);
 /* The user -u names (a name or a number): 0, or an errno (ENOENT: no such user). */
 int launch__user(struct launch_cred *cr, const char *user);
 /* Fork a child that waits at the gate, then takes the credentials cr says (never a capability
- * that sysobs holds for BPF), then execs path with argv. */
+ * that sysobs holds for BPF), installs inj's filter if any, then execs path with argv. */
 int launch__fork(struct launch *l, const char *path, char *const argv[],
-		 const struct launch_cred *cr);
-/* Open the gate. Returns 0 when the exec succeeded, else the child's errno (l->fail_stage says
- * whether taking the credentials or the exec failed). */
+		 const struct launch_cred *cr, const struct launch_inject *inj);
+/* Open the gate (and start inj's supervisor on the child's listener). Returns 0 when the exec
+ * succeeded, else the child's errno (l->fail_stage says whether taking the credentials,
+ * setting up the injection or the exec failed). */
 int launch__release(struct launch *l);
 /* Reap the child if it has exited (or wait for it when block). True once reaped. */
 bool launch__reap(struct launch *l, bool block);
