@@ -71,6 +71,7 @@ enum {
 	OPT_EXPECT,
 	OPT_EXPECT_LINE,
 	OPT_SECCOMP_PROFILE,
+	OPT_SEPARATELY,
 	OPT_QUAL,	/* OPT_QUAL + i: --QUAL=SET, qual_longs[i] */
 };
 
@@ -118,8 +119,10 @@ static const struct argp_option options[] = {
 	{ "env", 'E', "VAR=VAL", 0, "Put VAR=VAL in the command's environment; -E VAR takes VAR "
 	  "out (repeatable)", G_STARTUP },
 	{ NULL, 0, NULL, 0, "Tracing:", G_TRACING },
-	{ "follow-forks", 'f', NULL, 0, "Trace child processes and threads too (-ff: the same, "
-	  "one file)", G_TRACING },
+	{ "follow-forks", 'f', NULL, 0, "Trace child processes and threads too; -ff with -o "
+	  "PREFIX: each thread's lines in PREFIX.TID, without the pid", G_TRACING },
+	{ "output-separately", OPT_SEPARATELY, NULL, 0, "With -o PREFIX, each thread's lines in "
+	  "PREFIX.TID (-ff is -f with it)", G_TRACING },
 	{ "daemonize", 'D', NULL, OPTION_ARG_OPTIONAL,
 	  "Accepted, no meaning: an eBPF tracer is no parent of the command", G_TRACING },
 	{ "interruptible", 'I', "N", 0,
@@ -252,46 +255,7 @@ static void usage_error(struct argp_state *st, const char *fmt, const char *arg)
 	argp_error(st, "%s", msg);
 }
 
-/* A decimal size with an optional K, M or G suffix; *ok false on anything else or overflow. */
-static uint64_t parse_size(const char *s, bool *ok)
-{
-	char *end;
-	unsigned long long v;
-	unsigned int shift = 0;
-
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	*ok = !errno && end != s && *s >= '0' && *s <= '9';
-	if (*end == 'K' || *end == 'k')
-		shift = 10, end++;
-	else if (*end == 'M' || *end == 'm')
-		shift = 20, end++;
-	else if (*end == 'G' || *end == 'g')
-		shift = 30, end++;
-	if (*end || v > UINT64_MAX >> shift)
-		*ok = false;
-	return v << shift;
-}
-
 #define PID_SEPARATORS	",\t\n "	/* strace's: -p 1,2 -p "$(pidof x)" -p "$(pgrep x)" */
-
-/* One -p item: digits (after an optional "+", as strace's strtol), 1 to INT32_MAX. */
-static long parse_pid(const char *s, size_t len)
-{
-	size_t i = s[0] == '+';
-	long v = 0;
-
-	if (i == len)
-		return -1;
-	for (; i < len; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-		if (v > INT32_MAX)
-			return -1;
-	}
-	return v ? v : -1;
-}
 
 /*
  * -p 12,34 or -p "12 34" as strace 6.1 takes them: items between separators, none of them
@@ -305,7 +269,7 @@ static void parse_pids(struct argp_state *st, struct opts *o, const char *arg)
 
 	do {
 		len = strcspn(p, PID_SEPARATORS);
-		v = parse_pid(p, len);
+		v = optval__pid(p, len);
 		if (v < 0)
 			usage_error(st, "invalid -p '%s': give process ids (numbers above 0)", arg);
 		if (o->npids == SO_MAX_PIDS)
@@ -320,7 +284,6 @@ static const struct {
 	int key;
 	size_t field;	/* offsetof the bool in struct opts */
 } switches[] = {
-	{ 'f', offsetof(struct opts, follow) },
 	{ OPT_SYSTEM_WIDE, offsetof(struct opts, system_wide) },
 	{ 'T', offsetof(struct opts, durations) },
 	{ 'r', offsetof(struct opts, relative) },
@@ -348,7 +311,7 @@ static bool parse_switch(struct opts *o, int key)
 static void parse_number(struct argp_state *st, struct opts *o, int key, const char *arg)
 {
 	bool ok;
-	uint64_t v = parse_size(arg, &ok);
+	uint64_t v = optval__size(arg, &ok);
 
 	if (key == 'a') {
 		if (!ok || v > 4096)
@@ -382,6 +345,10 @@ static void parse_end(struct argp_state *st, const struct opts *o)
 		argp_error(st, "-p and --system-wide cannot be combined");
 	if ((o->expect_file || o->nexpect_lines || o->seccomp_profile) && o->summary_only)
 		argp_error(st, "--expect and --seccomp-profile need the calls: not with -c");
+	if (o->separately && o->output && (o->summary || o->json))
+		argp_error(st, "-ff -o PREFIX cannot be combined with -c, -C or --json");
+	if (o->separately && o->output && (*o->output == '|' || *o->output == '!'))
+		argp_error(st, "-ff cannot be combined with -o |CMD (one file per thread)");
 	if (!o->cmd && !o->npids && !o->system_wide)
 		argp_error(st, "missing command: sysobs [OPTION...] -- COMMAND [ARG...]");
 }
@@ -513,6 +480,13 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 	switch (key) {
 	case 'o':
 		o->output = arg;
+		break;
+	case 'f':
+		o->separately |= o->follow;	/* -ff, as strace counts it */
+		o->follow = true;
+		break;
+	case OPT_SEPARATELY:
+		o->separately = true;	/* as strace's: without -f, the command's own file */
 		break;
 	case OPT_RECORD:
 		o->record = arg;

@@ -3,6 +3,7 @@
 #ifndef SYSOBS_OPTVALS_H
 #define SYSOBS_OPTVALS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,5 +24,9 @@ int optval__columns(char *arg, uint8_t *cols, size_t max);
 int optval__overhead(const char *arg, uint64_t *ns);
 /* --strings-in-hex[=WHICH] (NULL: all): enum quote_hex */
 int optval__strings_in_hex(const char *arg, int *mode);
+/* A decimal size with an optional K, M or G suffix; *ok false on anything else or overflow */
+uint64_t optval__size(const char *s, bool *ok);
+/* One -p item of len bytes: 1 to INT32_MAX, or -1 */
+long optval__pid(const char *s, size_t len);
 
 #endif /* SYSOBS_OPTVALS_H */

@@ -228,7 +228,9 @@ static int files__open(struct run *r, const struct opts *o)
 	r->out_fd = STDERR_FILENO;
 	if (o->output && (o->output[0] == '|' || o->output[0] == '!'))
 		return trace_pipe__open(r, o->output + 1);
-	if (o->output && (r->out_fd = trace_file__open(o->output, &out, o->append)) < 0)
+	/* -ff -o PREFIX: the files are the threads' (output/split.h) */
+	if (o->output && !o->separately &&
+	    (r->out_fd = trace_file__open(o->output, &out, o->append)) < 0)
 		return EXIT_SETUP;
 	if (o->record) {
 		fd = trace_file__open(o->record, &rec, false);
@@ -305,8 +307,12 @@ int run__open(struct run *r, const struct opts *o)
 	}
 	sink__setup(&r->sink, o, &r->ob, r->topts.ts_exact);
 	r->out = &r->sink;
+	if (o->separately && o->output) {
+		split__start(&r->split, &r->sink, o->output, o->append, &r->ob);
+		r->out = &r->split.sink;
+	}
 	if (expecting(o) || o->seccomp_profile) {
-		tee__start(&r->tee, &r->sink);
+		tee__start(&r->tee, r->out);
 		r->out = &r->tee.sink;
 	}
 	if (expecting(o)) {
@@ -349,6 +355,7 @@ static int trace__loop(struct run *r, bool live)
 
 	lv.specs = r->specs;
 	lv.strsize = r->o->strsize;
+	lv.shown = r->o->quals.trace.given && !r->o->quals.trace.all ? r->o->quals.trace.mask : NULL;
 
 	for (;;) {
 		n = consumer__poll(&r->cons, POLL_MS);
@@ -516,6 +523,7 @@ int run__report(struct run *r, int status)
 	} else {
 		r->out->ops->finish(r->out, &tot);
 	}
+	split__free(&r->split);
 	outbuf__flush(&r->ob);
 	if (r->o->summary && !r->o->json)
 		summary__report(r);
@@ -568,6 +576,7 @@ void run__close(struct run *r)
 	}
 	attach__close(&r->a);
 	consumer__free(&r->cons);
+	split__free(&r->split);
 	if (r->raw.buf) {
 		outbuf__flush(&r->raw);
 		close(r->raw.fd);

@@ -16,6 +16,7 @@
 #include "output/sink.h"
 #include "output/expect.h"
 #include "output/profile.h"
+#include "output/split.h"
 #include "output/tee.h"
 #include "consume/consumer.h"
 #include "setup/attach.h"
@@ -33,10 +34,11 @@ struct run {
 	struct tracer_opts topts;
 	struct decoder dec;
 	struct sink sink;
+	struct split split;		/* -ff -o PREFIX: a file per thread, in front of sink */
 	struct tee tee;			/* sink and the observers below */
 	struct expect ex;		/* --expect */
 	struct profile prof;		/* --seccomp-profile */
-	struct sink *out;		/* what the consumer is given: &sink, or &tee.sink */
+	struct sink *out;		/* what the consumer is given: sink, split or tee */
 	struct consumer cons;
 	struct launch l;		/* the command (-- CMD) */
 	struct launch_cred cred;	/* who it runs as (-u) */
