@@ -136,6 +136,8 @@ static const struct argp_option options[] = {
 	QUAL(QL_SIGNAL, "signal", "SET", 0, "Show only the signals in SET", G_FILTER),
 	QUAL(QL_STATUS, "status", "SET", 0, "Show only calls that returned so: successful, failed, "
 	     "unfinished, unavailable, detached", G_FILTER),
+	{ "trace-path", 'P', "PATH", 0, "Show only the calls that touch PATH: by name, or by an "
+	  "fd open on it (repeatable)", G_FILTER },
 	{ "successful-only", 'z', NULL, 0, "Show only calls that returned without an error",
 	  G_FILTER },
 	{ "failed-only", 'Z', NULL, 0, "Show only calls that returned an error", G_FILTER },
@@ -493,6 +495,11 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		break;
 	case 'u':
 		o->user = arg;
+		break;
+	case 'P':
+		if (o->npaths == OPTS_MAX_PATHS)
+			usage_error(st, "too many -P, at '%s': at most 128", arg);
+		o->paths[o->npaths++] = arg;
 		break;
 	case OPT_JSON:
 		o->json = true;

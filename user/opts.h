@@ -12,6 +12,8 @@
 
 #define OPTS_MAX_ENV	64	/* -E options */
 
+#define OPTS_MAX_PATHS	128	/* -P options */
+
 #define OPTS_MAX_EXPECT_LINES	64	/* --expect-line options; more belong in an --expect file */
 
 struct opts {
@@ -50,6 +52,8 @@ struct opts {
 	int npids;		/* -p PID: processes to attach to (no command then) */
 	int pids[SO_MAX_PIDS];
 	bool system_wide;	/* --system-wide: every process but sysobs */
+	const char *paths[OPTS_MAX_PATHS];	/* -P PATH: only calls that touch these */
+	unsigned int npaths;
 	struct qualifiers quals;	/* -e QUAL=SET, -z, -Z, -q */
 	const char *expect_file;	/* --expect FILE */
 	const char *expect_lines[OPTS_MAX_EXPECT_LINES];	/* --expect-line PATTERN, in order */

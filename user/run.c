@@ -273,6 +273,7 @@ int run__open(struct run *r, const struct opts *o)
 		.raw = raw_all(o),
 		.raw_set = o->quals.raw.given ? o->quals.raw.mask : NULL,
 		.fd_paths = o->quals.decode_fds & DECODE_FDS_PATH,
+		.fd_track = o->npaths > 0,
 	};
 	struct consumer_opts copts = {
 		.follow = o->follow || o->system_wide,
@@ -310,6 +311,10 @@ int run__open(struct run *r, const struct opts *o)
 	if (o->separately && o->output) {
 		split__start(&r->split, &r->sink, o->output, o->append, &r->ob);
 		r->out = &r->split.sink;
+	}
+	if (o->npaths) {
+		pathtrace__start(&r->pt, r->out, o->paths, o->npaths);
+		r->out = &r->pt.sink;
 	}
 	if (expecting(o) || o->seccomp_profile) {
 		tee__start(&r->tee, r->out);
@@ -445,7 +450,7 @@ int run__command(struct run *r, const char *path, int *status)
 		return -1;
 	}
 	consumer__add_task(&r->cons, r->l.pid, r->l.pid);
-	if (r->o->quals.decode_fds & DECODE_FDS_PATH)
+	if ((r->o->quals.decode_fds & DECODE_FDS_PATH) || r->o->npaths)
 		fdpath__seed(r->l.pid);	/* -e trace= may leave its execve out */
 	err = launch__release(&r->l);
 	if (err && r->l.fail_stage == LAUNCH_CRED) {
@@ -577,6 +582,7 @@ void run__close(struct run *r)
 	attach__close(&r->a);
 	consumer__free(&r->cons);
 	split__free(&r->split);
+	pathtrace__free(&r->pt);
 	if (r->raw.buf) {
 		outbuf__flush(&r->raw);
 		close(r->raw.fd);

@@ -16,6 +16,7 @@
 #include "output/sink.h"
 #include "output/expect.h"
 #include "output/profile.h"
+#include "output/pathtrace.h"
 #include "output/split.h"
 #include "output/tee.h"
 #include "consume/consumer.h"
@@ -35,6 +36,7 @@ struct run {
 	struct decoder dec;
 	struct sink sink;
 	struct split split;		/* -ff -o PREFIX: a file per thread, in front of sink */
+	struct pathtrace pt;		/* -P: in front of split or sink */
 	struct tee tee;			/* sink and the observers below */
 	struct expect ex;		/* --expect */
 	struct profile prof;		/* --seccomp-profile */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "decode/names/errno.h"
+#include "decode/fdpath.h"
 #include "output/comm.h"
 #include "consume/consumer.h"
 
@@ -416,6 +417,8 @@ static void on_fork(struct consumer *c, const struct so_fork *r)
 		ts->tgid = r->child_tgid;
 	}
 	comm__fork(r->h.tgid, r->h.tid, r->child_tgid, r->child_tid);
+	if (c->dec->opts.fd_paths || c->dec->opts.fd_track)
+		fdpath__fork(r->h.tgid, r->child_tgid);
 	fork_settle(c, r->h.tid);
 	c->live++;
 	c->fork_parent = r->h.tid;

@@ -30,6 +30,9 @@ struct darg {
 	const char *text;		/* strace-style text, in the decoder's arena */
 	uint32_t len;
 	uint8_t idx;			/* its place in the signature (sysent's args[]) */
+	uint16_t fdpath_len;
+	const char *fdpath;		/* -P: the file behind an fd argument (unescaped, in the
+					 * arena; only set when decode_opts.fd_track) */
 };
 
 struct call {
@@ -60,6 +63,7 @@ struct decode_opts {
 	bool raw;		/* -e raw=all: every argument and return value as hex */
 	const uint64_t *raw_set;	/* -e raw=SET: these calls so (bit nr), NULL: none */
 	bool fd_paths;		/* -y: show the path behind fds */
+	bool fd_track;		/* -P: know the path behind fds (darg.fdpath), shown or not */
 };
 
 struct decoder {

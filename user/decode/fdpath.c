@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* -y: fd -> path, from /proc/PID/fd/N at decode time, cached per (pid, fd). See fdpath.h. */
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,10 +41,11 @@ static void drop(uint32_t tgid, int fd)
 		e->fd = -1;
 }
 
+/* An exec: the fds may be gone (close-on-exec), the cwd stays */
 static void drop_all(uint32_t tgid)
 {
 	for (unsigned int i = 0; i < FDP_SLOTS; i++)
-		if (tab[i].tgid == tgid)
+		if (tab[i].tgid == tgid && tab[i].fd != FDP_CWD)
 			tab[i].fd = -1;
 }
 
@@ -109,6 +111,17 @@ static void fd_text(struct decoder *d, struct darg *a, const char **text, uint32
 	*text = b.p;
 	*len = b.len;
 	d->arena_len += b.len;
+}
+
+void fdpath__fork(uint32_t ptgid, uint32_t ctgid)
+{
+	unsigned int i;
+
+	if (ptgid == ctgid)
+		return;
+	for (i = 0; i < FDP_SLOTS; i++)
+		if (tab[i].tgid == ptgid && tab[i].fd != -1 && tab_ready)
+			put(ctgid, tab[i].fd, tab[i].path, tab[i].len);
 }
 
 static uint32_t launched;	/* the command's tgid: its fds are sysobs's own at first */
@@ -206,12 +219,25 @@ static bool is_dup(const char *name)
 	return !strcmp(name, "dup") || !strcmp(name, "dup2") || !strcmp(name, "dup3");
 }
 
-void fdpath__apply(struct decoder *d, struct call *c)
+/* -P: the path behind fd argument a, unescaped, into the arena */
+static void fd_note(struct decoder *d, struct darg *a, const struct fdp_ent *e)
+{
+	struct sb b = dec_begin(d);
+
+	sb_putn(&b, e->path, e->len);
+	a->fdpath = b.p;
+	a->fdpath_len = b.len;
+	d->arena_len += b.len;
+}
+
+/* The fd arguments of a call: their paths as text (-y) and as notes (-P). Not for a call that
+ * failed with EBADF: its fd was not open then, whatever /proc says now. */
+static void fd_args(struct decoder *d, struct call *c, bool text)
 {
 	const struct fdp_ent *e;
 	unsigned int i;
 
-	if (!c->ent)
+	if (c->kind == CALL_DONE && c->ret == -EBADF)
 		return;
 	for (i = 0; i < c->nargs && i < SYSENT_MAX_ARGS; i++) {
 		int kind = c->ent->args[i].kind;
@@ -222,6 +248,10 @@ void fdpath__apply(struct decoder *d, struct call *c)
 			continue;
 		e = get(c->tgid, fd);
 		if (!e)
+			continue;
+		if (d->opts.fd_track && fd != FDP_CWD)
+			fd_note(d, &c->arg[i], e);
+		if (!text)
 			continue;
 		if (fd == FDP_CWD) {
 			struct sb b = dec_begin(d);
@@ -234,6 +264,19 @@ void fdpath__apply(struct decoder *d, struct call *c)
 			fd_text(d, &c->arg[i], &c->arg[i].text, &c->arg[i].len, fd, e);
 		}
 	}
+}
+
+void fdpath__apply(struct decoder *d, struct call *c, bool text)
+{
+	const struct fdp_ent *e;
+	unsigned int i;
+
+	if (d->opts.fd_track)
+		for (i = 0; i < SO_MAX_ARGS; i++)
+			c->arg[i].fdpath = NULL;
+	if (!c->ent)
+		return;
+	fd_args(d, c, text);
 	if (c->kind != CALL_DONE)
 		return;
 	if (!strcmp(c->name, "close") && c->ret == 0) {
@@ -258,7 +301,7 @@ void fdpath__apply(struct decoder *d, struct call *c)
 				from_open_path(c, fd);
 		}
 		e = get(c->tgid, fd);
-		if (e)
+		if (e && text)
 			fd_text(d, NULL, &c->rettext, &c->retlen, fd, e);
 	}
 }

@@ -361,11 +361,13 @@ static void decode_args(struct decoder *d, struct call *c)
 		decode_arg(d, c, i);
 	if (call_raw(d, c->nr)) {
 		raw_ret(d, c);
+		if (d->opts.fd_track)
+			fdpath__apply(d, c, false);
 		return;
 	}
 	dec__call(d, c);
-	if (d->opts.fd_paths)
-		fdpath__apply(d, c);
+	if (d->opts.fd_paths || d->opts.fd_track)
+		fdpath__apply(d, c, d->opts.fd_paths);
 }
 
 void decoder__call(struct decoder *d, const struct so_sys *rec, const struct so_sys *enter,
