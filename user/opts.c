@@ -123,6 +123,9 @@ static const struct argp_option options[] = {
 	  "PREFIX: each thread's lines in PREFIX.TID, without the pid", G_TRACING },
 	{ "output-separately", OPT_SEPARATELY, NULL, 0, "With -o PREFIX, each thread's lines in "
 	  "PREFIX.TID (-ff is -f with it)", G_TRACING },
+	{ "detach-on", 'b', "SYSCALL", 0, "execve (the only one): stop tracing a process when "
+	  "it calls execve, its line ending in <detached ...> (not the command's own first "
+	  "exec)", G_TRACING },
 	{ "daemonize", 'D', NULL, OPTION_ARG_OPTIONAL,
 	  "Accepted, no meaning: an eBPF tracer is no parent of the command", G_TRACING },
 	{ "interruptible", 'I', "N", 0,
@@ -351,6 +354,9 @@ static void parse_end(struct argp_state *st, const struct opts *o)
 		argp_error(st, "-ff -o PREFIX cannot be combined with -c, -C or --json");
 	if (o->separately && o->output && (*o->output == '|' || *o->output == '!'))
 		argp_error(st, "-ff cannot be combined with -o |CMD (one file per thread)");
+	if (o->detach_on_exec && o->system_wide)
+		argp_error(st, "-b execve cannot be combined with --system-wide (every process is "
+			   "taken in)");
 	if (!o->cmd && !o->npids && !o->system_wide)
 		argp_error(st, "missing command: sysobs [OPTION...] -- COMMAND [ARG...]");
 }
@@ -495,6 +501,11 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		break;
 	case 'u':
 		o->user = arg;
+		break;
+	case 'b':
+		if (strcmp(arg, "execve"))
+			usage_error(st, "invalid -b '%s': only execve (as strace)", arg);
+		o->detach_on_exec = true;
 		break;
 	case 'P':
 		if (o->npaths == OPTS_MAX_PATHS)

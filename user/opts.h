@@ -23,6 +23,7 @@ struct opts {
 	bool json;		/* --json */
 	int json_version;	/* --json=1: schema v1 (deprecated); 0: the newest */
 	bool follow;		/* -f */
+	bool detach_on_exec;	/* -b execve */
 	bool separately;	/* -ff, --output-separately: with -o, a file per thread */
 	bool summary;		/* -c / -C: print the summary table */
 	bool summary_only;	/* -c: no per-call lines */

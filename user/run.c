@@ -160,6 +160,7 @@ static void tracer_opts__from(struct tracer_opts *t, const struct opts *o,
 		.want_records = !o->summary_only,
 		.want_captures = !raw_all(o),
 		.no_prepare_exec = o->no_prepare_exec,
+		.detach_on_exec = o->detach_on_exec,
 		.filter = &o->quals.trace,
 		.specs = specs,
 		.attach_mode = o->system_wide ? SO_ATTACH_ALL :

@@ -21,6 +21,7 @@ enum call_kind {
 	CALL_NORETURN,	/* exit/exit_group: name(args) = ? */
 	CALL_UNFINISHED,	/* cut short: the thread ended in it, it never returned: = ? */
 	CALL_BLOCKED,	/* still in the call: name(inputs <unfinished ... */
+	CALL_DETACHED,	/* tracing stopped in it (-b execve): name(inputs <detached ...> */
 };
 
 struct darg {

@@ -234,7 +234,8 @@ static void json_call(struct sink *s, const struct call *c)
 	if (c->kind != CALL_DONE) {
 		outbuf__lit(ob, ",\"ret\":null");
 		outbuf__puts(ob, c->kind == CALL_NORETURN ? ",\"noreturn\":true" :
-			     c->kind == CALL_BLOCKED ? ",\"blocked\":true" : ",\"unfinished\":true");
+			     c->kind == CALL_BLOCKED ? ",\"blocked\":true" :
+			     c->kind == CALL_DETACHED ? ",\"detached\":true" : ",\"unfinished\":true");
 	}
 	if (c->resumed)
 		outbuf__lit(ob, ",\"resumed\":true");

@@ -190,7 +190,8 @@ static void text_close_open(struct sink *s)
  */
 static bool text_call_args(struct outbuf *ob, const struct call *c, bool cont)
 {
-	bool outputs, blocked = c->kind == CALL_BLOCKED, cut = c->kind == CALL_UNFINISHED;
+	bool outputs, cut = c->kind == CALL_UNFINISHED;
+	bool blocked = c->kind == CALL_BLOCKED || c->kind == CALL_DETACHED;
 	unsigned int n = call__entry_nargs(c, &outputs);
 
 	if (c->resumed && !cont) {
@@ -231,7 +232,12 @@ static void text_call(struct sink *s, const struct call *c)
 		}
 	}
 	s->open_tid = 0;
-	if (text_call_args(ob, c, cont)) {
+	if (text_call_args(ob, c, cont) && c->kind == CALL_DETACHED) {
+		outbuf__lit(ob, " <detached ...>");	/* -b execve: strace's, no return */
+		outbuf__newline(ob);
+		return;
+	}
+	if (c->kind == CALL_BLOCKED) {
 		s->open_tid = c->tid ? c->tid : ~0u;
 		s->open_nr = c->nr;
 		return;
