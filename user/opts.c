@@ -158,7 +158,8 @@ static const struct argp_option options[] = {
 	QUAL(QL_DECODE_FDS, "decode-fds", "SET", OPTION_ARG_OPTIONAL,
 	     "path: the path behind fds (also -y); socket, dev, pidfd: accepted, shown as path",
 	     G_FORMAT),
-	QUAL(QL_DECODE_PIDS, "decode-pids", "SET", 0, "pidns, comm: accepted, not shown yet", G_FORMAT),
+	QUAL(QL_DECODE_PIDS, "decode-pids", "SET", 0, "comm: pids with their command name, "
+	     "1234<cat> (also -Y); pidns: accepted, no effect", G_FORMAT),
 	QUAL(QL_READ, "read", "SET", 0, "Not supported yet (docs/strace-parity.md)", G_FORMAT),
 	QUAL(QL_WRITE, "write", "SET", 0, "Not supported yet (docs/strace-parity.md)", G_FORMAT),
 	QUAL(QL_KVM, "kvm", "vcpu", 0, "Not supported (docs/strace-parity.md)", G_FORMAT),
@@ -198,6 +199,8 @@ static const struct argp_option options[] = {
 	  G_FORMAT },
 	{ "const-print-style", 'X', "FORMAT", 0, "abbrev (the default); raw and verbose are "
 	  "not supported yet (-e raw=all prints every argument as a number)", G_FORMAT },
+	{ NULL, 'Y', NULL, 0, "Show pids with their command name: [pid 1234<cat>], getpid() = "
+	  "1234<cat>, kill(1234<cat>, ...) (as --decode-pids=comm)", G_FORMAT },
 	{ NULL, 'y', NULL, 0,
 	  "Show the path behind file descriptors, 3</etc/hostname> (read from /proc/PID/fd "
 	  "when the record is decoded, remembered until the fd is closed); -yy as -y",
@@ -461,6 +464,9 @@ static error_t parse_more(struct argp_state *st, struct opts *o, int key, char *
 		break;
 	case 'v':
 		qualify(st, o, "verbose=all");
+		break;
+	case 'Y':
+		o->quals.decode_pids |= DECODE_PIDS_COMM;
 		break;
 	case 'h':
 		argp_state_help(st, stdout, ARGP_HELP_STD_HELP);

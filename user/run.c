@@ -15,6 +15,7 @@
 #include "lib/warn.h"
 #include "decode/fdpath.h"
 #include "decode/registry.h"
+#include "output/comm.h"
 #include "output/summary.h"
 #include "consume/live.h"
 #include "run.h"
@@ -190,6 +191,7 @@ static void sink__setup(struct sink *s, const struct opts *o, struct outbuf *ob,
 		.ts_exact = ts_exact,
 		.quiet_exit = o->quals.quiet & QUIET_EXIT,
 		.show_nr = o->show_nr,
+		.pid_comm = o->quals.decode_pids & DECODE_PIDS_COMM,
 		.ts_prec = o->ts_prec >= 0 ? o->ts_prec : o->tstamps == 1 ? 0 : 6,
 		.rel_prec = o->rel_prec,
 		.dur_prec = o->dur_prec,
@@ -451,6 +453,10 @@ int run__command(struct run *r, const char *path, int *status)
 		return -1;
 	}
 	consumer__add_task(&r->cons, r->l.pid, r->l.pid);
+	/* -Y: its name until its exec (which renames it only when traced: else /proc tells) */
+	if ((r->o->quals.decode_pids & DECODE_PIDS_COMM) &&
+	    filter__has(&r->o->quals.trace, SO_NR_EXECVE))
+		comm__exec(r->l.pid, r->l.pid, "sysobs", 6);
 	if ((r->o->quals.decode_fds & DECODE_FDS_PATH) || r->o->npaths)
 		fdpath__seed(r->l.pid);	/* -e trace= may leave its execve out */
 	err = launch__release(&r->l);
