@@ -405,6 +405,33 @@ static void quiet_more(struct opts *o)
 		o->quals.quiet |= levels[o->quiet_level++];
 }
 
+/* -f (-ff), --output-separately, -b, -P: what is traced, and where it goes */
+static bool parse_tracing(struct argp_state *st, struct opts *o, int key, const char *arg)
+{
+	switch (key) {
+	case 'f':
+		o->separately |= o->follow;	/* -ff, as strace counts it */
+		o->follow = true;
+		break;
+	case OPT_SEPARATELY:
+		o->separately = true;	/* as strace's: without -f, the command's own file */
+		break;
+	case 'b':
+		if (strcmp(arg, "execve"))
+			usage_error(st, "invalid -b '%s': only execve (as strace)", arg);
+		o->detach_on_exec = true;
+		break;
+	case 'P':
+		if (o->npaths == OPTS_MAX_PATHS)
+			usage_error(st, "too many -P, at '%s': at most 128", arg);
+		o->paths[o->npaths++] = arg;
+		break;
+	default:
+		return false;
+	}
+	return true;
+}
+
 /* The options of strace's that sysobs takes with no effect, and the rest of parse_opt. */
 static error_t parse_more(struct argp_state *st, struct opts *o, int key, char *arg)
 {
@@ -489,34 +516,17 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 	struct opts *o = st->input;
 	char err[256];
 
-	if (parse_switch(o, key))
+	if (parse_switch(o, key) || parse_tracing(st, o, key, arg))
 		return 0;
 	switch (key) {
 	case 'o':
 		o->output = arg;
-		break;
-	case 'f':
-		o->separately |= o->follow;	/* -ff, as strace counts it */
-		o->follow = true;
-		break;
-	case OPT_SEPARATELY:
-		o->separately = true;	/* as strace's: without -f, the command's own file */
 		break;
 	case OPT_RECORD:
 		o->record = arg;
 		break;
 	case 'u':
 		o->user = arg;
-		break;
-	case 'b':
-		if (strcmp(arg, "execve"))
-			usage_error(st, "invalid -b '%s': only execve (as strace)", arg);
-		o->detach_on_exec = true;
-		break;
-	case 'P':
-		if (o->npaths == OPTS_MAX_PATHS)
-			usage_error(st, "too many -P, at '%s': at most 128", arg);
-		o->paths[o->npaths++] = arg;
 		break;
 	case OPT_JSON:
 		o->json = true;
