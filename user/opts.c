@@ -156,7 +156,8 @@ static const struct argp_option options[] = {
 	QUAL(QL_SILENT, "silent", "SET", OPTION_ARG_OPTIONAL | OPTION_ALIAS, NULL, G_FORMAT),
 	QUAL(QL_SILENCE, "silence", "SET", OPTION_ARG_OPTIONAL | OPTION_ALIAS, NULL, G_FORMAT),
 	QUAL(QL_DECODE_FDS, "decode-fds", "SET", OPTION_ARG_OPTIONAL,
-	     "path: the path behind fds (also -y); socket, dev, pidfd: accepted, shown as path",
+	     "path: the path behind fds (also -y); socket: and sockets' protocols and endpoints "
+	     "(-yy); dev, pidfd: accepted, shown as path",
 	     G_FORMAT),
 	QUAL(QL_DECODE_PIDS, "decode-pids", "SET", 0, "comm: pids with their command name, "
 	     "1234<cat> (also -Y); pidns: accepted, no effect", G_FORMAT),
@@ -203,7 +204,8 @@ static const struct argp_option options[] = {
 	  "1234<cat>, kill(1234<cat>, ...) (as --decode-pids=comm)", G_FORMAT },
 	{ NULL, 'y', NULL, 0,
 	  "Show the path behind file descriptors, 3</etc/hostname> (read from /proc/PID/fd "
-	  "when the record is decoded, remembered until the fd is closed); -yy as -y",
+	  "when the record is decoded, remembered until the fd is closed); -yy: sockets with "
+	  "protocol and endpoints, 3<UDP:[127.0.0.1:5300->127.0.0.1:9]>",
 	  G_FORMAT },
 	{ NULL, 0, NULL, 0, "Statistics:", G_STATS },
 	{ "summary-only", 'c', NULL, 0, "Count time, calls and errors per syscall; no trace",

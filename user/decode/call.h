@@ -65,6 +65,7 @@ struct decode_opts {
 	const uint64_t *raw_set;	/* -e raw=SET: these calls so (bit nr), NULL: none */
 	bool fd_paths;		/* -y: show the path behind fds */
 	bool fd_track;		/* -P: know the path behind fds (darg.fdpath), shown or not */
+	bool fd_sockets;	/* -yy: sockets with their protocol and endpoints */
 };
 
 struct decoder {
