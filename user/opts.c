@@ -198,8 +198,8 @@ static const struct argp_option options[] = {
 	  "non-ascii (-x), non-ascii-chars (those bytes as \\xHH, not octal), none", G_FORMAT },
 	{ "no-abbrev", 'v', NULL, 0, "The same as --verbose=all (accepted; see --verbose)",
 	  G_FORMAT },
-	{ "const-print-style", 'X', "FORMAT", 0, "abbrev (the default); raw and verbose are "
-	  "not supported yet (-e raw=all prints every argument as a number)", G_FORMAT },
+	{ "const-print-style", 'X', "FORMAT", 0, "Constants and flags: abbrev (names, the "
+	  "default), raw (numbers: 0x80000), verbose (0x80000 /* O_CLOEXEC */)", G_FORMAT },
 	{ NULL, 'Y', NULL, 0, "Show pids with their command name: [pid 1234<cat>], getpid() = "
 	  "1234<cat>, kill(1234<cat>, ...) (as --decode-pids=comm)", G_FORMAT },
 	{ NULL, 'y', NULL, 0,
@@ -574,9 +574,8 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		parse_number(st, o, key, arg);
 		break;
 	case 'X':
-		if (strcmp(arg, "abbrev"))
-			usage_error(st, "-X '%s' is not supported yet: only abbrev (-e raw=all prints "
-				    "every argument as a number)", arg);
+		if (optval__const_style(arg, &o->const_style))
+			usage_error(st, "invalid -X '%s': abbrev, raw or verbose", arg);
 		break;
 	default:
 		return parse_more(st, o, key, arg);

@@ -39,6 +39,7 @@ struct opts {
 	int sort_by;		/* -S: enum summary_sort (output/summary.h) */
 	uint8_t sum_columns[8];	/* -U: enum summary_column, COL_END-terminated */
 	uint64_t overhead_ns;	/* -O: taken off each call's time in -c */
+	int const_style;	/* -X: enum xlat_style (decode/names/xlat.h) */
 	int hex_strings;	/* -x, -xx, --strings-in-hex=: enum quote_hex (lib/fmt.h) */
 	bool append;		/* -A: -o FILE is appended to, not truncated */
 	unsigned int columns;	/* -a N: the column of "= ret" (0: strace's 40) */

@@ -134,6 +134,21 @@ int optval__overhead(const char *arg, uint64_t *ns)
 	return -1;
 }
 
+/* -X FORMAT, --const-print-style=FORMAT: strace's names, in enum xlat_style's order */
+int optval__const_style(const char *arg, int *style)
+{
+	static const char *const names[] = { "abbrev", "raw", "verbose" };
+	unsigned int i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!strcmp(arg, names[i])) {
+			*style = i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 /* --strings-in-hex[=WHICH], strace's names */
 int optval__strings_in_hex(const char *arg, int *mode)
 {

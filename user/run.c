@@ -14,6 +14,7 @@
 #include "lib/fmt.h"
 #include "lib/warn.h"
 #include "decode/fdpath.h"
+#include "decode/names/xlat.h"
 #include "decode/registry.h"
 #include "output/comm.h"
 #include "output/summary.h"
@@ -290,6 +291,7 @@ int run__open(struct run *r, const struct opts *o)
 	r->o = o;
 	r->l.pid = -1;
 	quote__set_hex(o->hex_strings);
+	xlat__set_style(o->const_style);
 	r->raw.fd = -1;
 	r->out_fd = -1;
 	if (o->user && (err = launch__user(&r->cred, o->user))) {

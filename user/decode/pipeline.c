@@ -248,8 +248,10 @@ static void decode_arg(struct decoder *d, struct call *c, unsigned int i)
 		text_fmt(d, a, fmt_int, a->raw);
 		break;
 	case AK_DIRFD:
-		if ((int32_t)a->raw == -100)
+		if ((int32_t)a->raw == -100 && xlat__style() == XLAT_ABBREV)
 			text_lit(d, a, "AT_FDCWD");
+		else if ((int32_t)a->raw == -100 && xlat__style() == XLAT_VERBOSE)
+			text_lit(d, a, "-100 /* AT_FDCWD */");
 		else
 			text_fmt(d, a, fmt_int, a->raw);
 		break;
