@@ -68,6 +68,20 @@ static void put(uint32_t tgid, int fd, const char *p, size_t n)
 	memcpy(e->path, p, n);
 }
 
+/* fd of tgid is the file of entry e (a dup, a child's inherited fd): its socket too */
+static void put_copy(uint32_t tgid, int fd, const struct fdp_ent *e)
+{
+	uint64_t ino = e->sock_ino;
+	bool fresh = e->sock_fresh;
+	struct fdp_ent *n = slot(tgid, fd);
+
+	if (n == e)
+		return;
+	put(tgid, fd, e->path, e->len);
+	n->sock_ino = ino;
+	n->sock_fresh = fresh;
+}
+
 /* -yy: "socket:[N]" becomes "PROTO:[N]", its endpoints asked for when it is shown */
 static void sock_bare(uint32_t tgid, int fd, char *link, size_t n)
 {
@@ -165,7 +179,7 @@ void fdpath__fork(uint32_t ptgid, uint32_t ctgid)
 		return;
 	for (i = 0; i < FDP_SLOTS; i++)
 		if (tab[i].tgid == ptgid && tab[i].fd != -1 && tab_ready)
-			put(ctgid, tab[i].fd, tab[i].path, tab[i].len);
+			put_copy(ctgid, tab[i].fd, &tab[i]);
 }
 
 static uint32_t launched;	/* the command's tgid: its fds are sysobs's own at first */
@@ -374,7 +388,7 @@ void fdpath__apply(struct decoder *d, struct call *c, bool text)
 		if (is_dup(c->name) && (e = get(c->tgid, (int32_t)c->arg[0].raw))) {
 			/* the same file under a new number */
 			old = e;
-			put(c->tgid, fd, old->path, old->len);
+			put_copy(c->tgid, fd, old);
 		} else {
 			drop(c->tgid, fd);	/* a new file behind this number */
 			if (!strncmp(c->name, "open", 4) || !strcmp(c->name, "creat"))
