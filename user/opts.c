@@ -106,8 +106,9 @@ enum { G_GENERAL = 1, G_STARTUP, G_TRACING, G_FILTER, G_FORMAT, G_STATS, G_MISC,
 static const struct argp_option options[] = {
 	{ NULL, 0, NULL, 0, "General:", G_GENERAL },
 	{ NULL, 'e', "EXPR", 0,
-	  "QUALIFIER=[!]SET: trace, signal, status, quiet, abbrev, verbose, raw, decode-fds, "
-	  "decode-pids (each also --QUALIFIER=SET); a bare SET is trace=SET", G_GENERAL },
+	  "QUALIFIER=[!]SET: trace, signal, status, quiet, abbrev, verbose, raw, read, write, "
+	  "decode-fds, decode-pids (each also --QUALIFIER=SET); a bare SET is trace=SET",
+	  G_GENERAL },
 	{ NULL, 0, NULL, 0, "Startup:", G_STARTUP },
 	{ "attach", 'p', "PID", 0,
 	  "Trace the running process PID instead of a command (repeatable, or PID,PID...; "
@@ -161,8 +162,9 @@ static const struct argp_option options[] = {
 	     G_FORMAT),
 	QUAL(QL_DECODE_PIDS, "decode-pids", "SET", 0, "comm: pids with their command name, "
 	     "1234<cat> (also -Y); pidns: accepted, no effect", G_FORMAT),
-	QUAL(QL_READ, "read", "SET", 0, "Not supported yet (docs/strace-parity.md)", G_FORMAT),
-	QUAL(QL_WRITE, "write", "SET", 0, "Not supported yet (docs/strace-parity.md)", G_FORMAT),
+	QUAL(QL_READ, "read", "SET", 0, "Dump in hex and ASCII the data read from these fds "
+	     "(at most 4096 bytes a call)", G_FORMAT),
+	QUAL(QL_WRITE, "write", "SET", 0, "The same for the data written to these fds", G_FORMAT),
 	QUAL(QL_KVM, "kvm", "vcpu", 0, "Not supported (docs/strace-parity.md)", G_FORMAT),
 	QUAL(QL_INJECT, "inject", "SET:...", 0, "Not supported yet (docs/strace-parity.md)",
 	     G_FILTER),

@@ -112,13 +112,17 @@ static void text_string_cap(struct decoder *d, struct darg *a)
 	text_quoted(d, a, a->data, a->cap->len, a->cap->flags & SO_CAP_TRUNC, true);
 }
 
+/* A buffer: at most -s bytes shown (-e read=, write= have the kernel capture more) */
 static void text_buffer_cap(struct decoder *d, struct darg *a)
 {
+	uint32_t n;
+
 	if (!a->cap || (a->cap->flags & SO_CAP_FAULT)) {
 		text_ptr(d, a);
 		return;
 	}
-	text_quoted(d, a, a->data, a->cap->len, a->cap->flags & SO_CAP_TRUNC, false);
+	n = a->cap->len < d->opts.strsize ? a->cap->len : d->opts.strsize;
+	text_quoted(d, a, a->data, n, (a->cap->flags & SO_CAP_TRUNC) || n < a->cap->len, false);
 }
 
 /* execve's argv: ["a", "b"], with ... after strsize elements as strace does. */

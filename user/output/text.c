@@ -249,6 +249,56 @@ static bool text_call_args(struct outbuf *ob, const struct call *c, bool cont, b
 	return false;
 }
 
+/* One line of strace's hex dump: " | 00010  68 65 ... 6c 6c  hello world, thi |" */
+static void dump_line(struct outbuf *ob, const uint8_t *p, size_t n, size_t off)
+{
+	static const char hex[] = "0123456789abcdef";
+	char line[96];
+	size_t i, k = 0;
+
+	k += snprintf(line, sizeof(line), " | %05zx  ", off);
+	for (i = 0; i < 16; i++) {
+		line[k++] = i < n ? hex[p[i] >> 4] : ' ';
+		line[k++] = i < n ? hex[p[i] & 15] : ' ';
+		line[k++] = ' ';
+		if (i == 7)
+			line[k++] = ' ';
+	}
+	line[k++] = ' ';
+	for (i = 0; i < 16; i++)	/* the program's bytes: printable ASCII, else '.' */
+		line[k++] = i < n ? (p[i] >= 0x20 && p[i] < 0x7f ? p[i] : '.') : ' ';
+	outbuf__write(ob, line, k);
+	outbuf__lit(ob, " |");
+	outbuf__newline(ob);
+}
+
+/* -e read=, write=: the data a read from (a write to) a chosen fd moved, as strace dumps it: the
+ * bytes the kernel side captured (at most SO_PATH_MAX of a call) */
+static void text_dump(struct sink *s, const struct call *c)
+{
+	const uint64_t *set = NULL;
+	int fd = (int32_t)c->arg[0].raw;
+	const struct darg *a = NULL;
+	unsigned int i;
+	size_t n, off;
+
+	if (c->kind != CALL_DONE || c->ret <= 0 || !c->ent || fd < 0 || fd >= 1024)
+		return;
+	for (i = 1; i < c->nargs && i < SYSENT_MAX_ARGS && !a; i++) {
+		if (c->ent->args[0].kind != AK_FD)
+			break;
+		if (c->ent->args[i].kind == AK_BUF_OUT && s->dump_read)
+			set = s->dump_read, a = &c->arg[i];
+		else if (c->ent->args[i].kind == AK_BUF_IN && s->dump_write)
+			set = s->dump_write, a = &c->arg[i];
+	}
+	if (!a || !a->cap || !a->data || !(set[fd / 64] >> (fd % 64) & 1))
+		return;
+	n = a->cap->len < (uint64_t)c->ret ? a->cap->len : (size_t)c->ret;
+	for (off = 0; off < n; off += 16)
+		dump_line(s->ob, a->data + off, n - off < 16 ? n - off : 16, off);
+}
+
 static void text_call(struct sink *s, const struct call *c)
 {
 	struct outbuf *ob = s->ob;
@@ -299,6 +349,8 @@ static void text_call(struct sink *s, const struct call *c)
 		outbuf__write(ob, d, n);
 	}
 	outbuf__newline(ob);
+	if (s->dump_read || s->dump_write)
+		text_dump(s, c);
 }
 
 static void text_exec(struct sink *s, const struct call *c)
