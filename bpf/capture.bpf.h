@@ -140,7 +140,7 @@ __noinline int cap_one(struct scratch *s, __u32 off, __u32 arg_kind, __u64 ptr, 
 {
 	__u32 arg = CAP_ARG(arg_kind), kind = CAP_KIND(arg_kind);
 	struct so_cap *c;
-	__u32 max, data;
+	__u32 max, data, lim;
 	long n;
 
 	if (!s || off > SO_SCRATCH_SIZE - SO_PATH_MAX - 2 * sizeof(*c))
@@ -180,9 +180,11 @@ __noinline int cap_one(struct scratch *s, __u32 off, __u32 arg_kind, __u64 ptr, 
 		/* buffers and structs: the length is known */
 		c->total = want;
 		max = want;
+		/* -e read=, write= (dump_size, rodata): more of a buffer than -s shows */
+		lim = dump_size > strsize ? dump_size : strsize;
 		if ((kind == SO_CK_BUF_IN || kind == SO_CK_BUF_OUT || kind == SO_CK_BUF_OUT_LEN) &&
-		    max > strsize) {
-			max = strsize;
+		    max > lim) {
+			max = lim;
 			c->flags = SO_CAP_TRUNC;
 		}
 		if (max > SO_PATH_MAX)

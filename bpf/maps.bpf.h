@@ -116,6 +116,8 @@ _Static_assert(SO_NR_SLOTS % 64 == 0 && (SO_NR_SLOTS & (SO_NR_SLOTS - 1)) == 0,
 	       "nr_traced bounds a trace_mask word index with the mask SO_NR_SLOTS / 64 - 1");
 const volatile __u32 attach_mode = SO_ATTACH_NONE;	/* tasks found at their syscalls */
 const volatile __u32 self_tgid = 0;		/* sysobs: never traced by --system-wide */
+const volatile bool detach_on_exec = false;
+const volatile __u32 dump_size = 0;		/* -e read=, write=: buffers read up to this */	/* -b execve: a traced task that execs is let go */
 
 /* Records carry a stamp: asked for (-t, JSON ...), or several threads are traced. */
 static __always_inline bool stamp_records(void)

@@ -79,12 +79,18 @@ SEC("tp_btf/sched_prepare_exec")
 int BPF_PROG(prepare_exec, struct task_struct *task, struct linux_binprm *bprm)
 {
 	struct so_task *t = task_get(task);
+	bool launched;
 	__u32 old;
 
 	if (!t)
 		return 0;
 	old = task_busy(t);
+	launched = t->state == SO_TS_PENDING;	/* the command's own exec: never let go */
 	do_prepare_exec(t, task);
+	if (detach_on_exec && !launched) {
+		task_detach(t, task);	/* its storage is gone */
+		return 0;
+	}
 	task_idle(t, old);
 	return 0;
 }
@@ -94,12 +100,18 @@ SEC("tp_btf/sched_process_exec")
 int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
 {
 	struct so_task *t = task_get(p);
+	bool launched;
 	__u32 old;
 
 	if (!t)
 		return 0;
 	old = task_busy(t);
+	launched = t->state == SO_TS_PENDING;
 	exec_fallback(t, p, bprm);
+	if (detach_on_exec && !launched) {
+		task_detach(t, p);
+		return 0;
+	}
 	task_idle(t, old);
 	return 0;
 }

@@ -123,6 +123,7 @@ struct so_exit {
 };
 #define SO_EXIT_GROUP_DEAD	(1u << 0)	/* the last thread of its thread group */
 #define SO_EXIT_BY_EXEC		(1u << 1)	/* ended because another thread of it called execve */
+#define SO_EXIT_DETACHED	(1u << 2)	/* not ended: no longer traced (-b execve), at its exec */
 
 
 /*

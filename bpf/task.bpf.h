@@ -113,6 +113,31 @@ static __always_inline void task_forget(struct task_struct *p)
 	__sync_fetch_and_add(&live_tasks, -1);
 }
 
+/*
+ * -b execve: traced task p (current), in an execve that can no longer fail, is let go as strace
+ * detaches it: after its exec's entry record, a record that says so (an so_exit with
+ * SO_EXIT_DETACHED: user space shows the exec "<detached ...>" and counts the task gone), and
+ * its storage goes. With -f -p its process is not taken in again.
+ */
+static __always_inline void task_detach(struct so_task *t, struct task_struct *p)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	__u32 tgid = id >> 32;
+	struct so_exit *r;
+
+	r = rec_reserve(t, SO_REC_EXIT, sizeof(*r), id);
+	if (r) {
+		r->nr = -1;
+		r->status_arg = 0;
+		r->exit_code = 0;
+		r->group_dead = SO_EXIT_DETACHED;
+		bpf_ringbuf_submit(r, BPF_RB_FORCE_WAKEUP);
+	}
+	if (attach_mode == SO_ATTACH_PIDS)
+		bpf_map_delete_elem(&attach_pids, &tgid);
+	task_forget(p);
+}
+
 /* What the exit record says of p: the exit call it ended in, if any, and its status. */
 static __always_inline void exit_fill(struct so_exit *r, struct task_struct *p)
 {

@@ -73,6 +73,7 @@ enum {
 	OPT_EXPECT,
 	OPT_EXPECT_LINE,
 	OPT_SECCOMP_PROFILE,
+	OPT_SEPARATELY,
 	OPT_QUAL,	/* OPT_QUAL + i: --QUAL=SET, qual_longs[i] */
 };
 
@@ -107,8 +108,9 @@ enum { G_GENERAL = 1, G_STARTUP, G_TRACING, G_FILTER, G_FORMAT, G_STATS, G_MISC,
 static const struct argp_option options[] = {
 	{ NULL, 0, NULL, 0, "General:", G_GENERAL },
 	{ NULL, 'e', "EXPR", 0,
-	  "QUALIFIER=[!]SET: trace, signal, status, quiet, abbrev, verbose, raw, decode-fds, "
-	  "decode-pids, inject, fault (each also --QUALIFIER=SET); a bare SET is trace=SET",
+	  "QUALIFIER=[!]SET: trace, signal, status, quiet, abbrev, verbose, raw, read, write, "
+	  "decode-fds, decode-pids, inject, fault (each also --QUALIFIER=SET); a bare SET is "
+	  "trace=SET",
 	  G_GENERAL },
 	{ NULL, 0, NULL, 0, "Startup:", G_STARTUP },
 	{ "attach", 'p', "PID", 0,
@@ -121,8 +123,13 @@ static const struct argp_option options[] = {
 	{ "env", 'E', "VAR=VAL", 0, "Put VAR=VAL in the command's environment; -E VAR takes VAR "
 	  "out (repeatable)", G_STARTUP },
 	{ NULL, 0, NULL, 0, "Tracing:", G_TRACING },
-	{ "follow-forks", 'f', NULL, 0, "Trace child processes and threads too (-ff: the same, "
-	  "one file)", G_TRACING },
+	{ "follow-forks", 'f', NULL, 0, "Trace child processes and threads too; -ff with -o "
+	  "PREFIX: each thread's lines in PREFIX.TID, without the pid", G_TRACING },
+	{ "output-separately", OPT_SEPARATELY, NULL, 0, "With -o PREFIX, each thread's lines in "
+	  "PREFIX.TID (-ff is -f with it)", G_TRACING },
+	{ "detach-on", 'b', "SYSCALL", 0, "execve (the only one): stop tracing a process when "
+	  "it calls execve, its line ending in <detached ...> (not the command's own first "
+	  "exec)", G_TRACING },
 	{ "daemonize", 'D', NULL, OPTION_ARG_OPTIONAL,
 	  "Accepted, no meaning: an eBPF tracer is no parent of the command", G_TRACING },
 	{ "interruptible", 'I', "N", 0,
@@ -136,6 +143,8 @@ static const struct argp_option options[] = {
 	QUAL(QL_SIGNAL, "signal", "SET", 0, "Show only the signals in SET", G_FILTER),
 	QUAL(QL_STATUS, "status", "SET", 0, "Show only calls that returned so: successful, failed, "
 	     "unfinished, unavailable, detached", G_FILTER),
+	{ "trace-path", 'P', "PATH", 0, "Show only the calls that touch PATH: by name, or by an "
+	  "fd open on it (repeatable)", G_FILTER },
 	{ "successful-only", 'z', NULL, 0, "Show only calls that returned without an error",
 	  G_FILTER },
 	{ "failed-only", 'Z', NULL, 0, "Show only calls that returned an error", G_FILTER },
@@ -151,11 +160,14 @@ static const struct argp_option options[] = {
 	QUAL(QL_SILENT, "silent", "SET", OPTION_ARG_OPTIONAL | OPTION_ALIAS, NULL, G_FORMAT),
 	QUAL(QL_SILENCE, "silence", "SET", OPTION_ARG_OPTIONAL | OPTION_ALIAS, NULL, G_FORMAT),
 	QUAL(QL_DECODE_FDS, "decode-fds", "SET", OPTION_ARG_OPTIONAL,
-	     "path: the path behind fds (also -y); socket, dev, pidfd: accepted, shown as path",
+	     "path: the path behind fds (also -y); socket: and sockets' protocols and endpoints "
+	     "(-yy); dev, pidfd: accepted, shown as path",
 	     G_FORMAT),
-	QUAL(QL_DECODE_PIDS, "decode-pids", "SET", 0, "pidns, comm: accepted, not shown yet", G_FORMAT),
-	QUAL(QL_READ, "read", "SET", 0, "Not supported yet (docs/strace-parity.md)", G_FORMAT),
-	QUAL(QL_WRITE, "write", "SET", 0, "Not supported yet (docs/strace-parity.md)", G_FORMAT),
+	QUAL(QL_DECODE_PIDS, "decode-pids", "SET", 0, "comm: pids with their command name, "
+	     "1234<cat> (also -Y); pidns: accepted, no effect", G_FORMAT),
+	QUAL(QL_READ, "read", "SET", 0, "Dump in hex and ASCII the data read from these fds "
+	     "(at most 4096 bytes a call)", G_FORMAT),
+	QUAL(QL_WRITE, "write", "SET", 0, "The same for the data written to these fds", G_FORMAT),
 	QUAL(QL_KVM, "kvm", "vcpu", 0, "Not supported (docs/strace-parity.md)", G_FORMAT),
 	QUAL(QL_INJECT, "inject", "SET:...", 0, "Tamper with these calls of the command (not with "
 	     "-p): SET[:error=ERRNO|:retval=N][:signal=SIG][:delay_enter=T][:delay_exit=T]"
@@ -193,11 +205,14 @@ static const struct argp_option options[] = {
 	  "non-ascii (-x), non-ascii-chars (those bytes as \\xHH, not octal), none", G_FORMAT },
 	{ "no-abbrev", 'v', NULL, 0, "The same as --verbose=all (accepted; see --verbose)",
 	  G_FORMAT },
-	{ "const-print-style", 'X', "FORMAT", 0, "abbrev (the default); raw and verbose are "
-	  "not supported yet (-e raw=all prints every argument as a number)", G_FORMAT },
+	{ "const-print-style", 'X', "FORMAT", 0, "Constants and flags: abbrev (names, the "
+	  "default), raw (numbers: 0x80000), verbose (0x80000 /* O_CLOEXEC */)", G_FORMAT },
+	{ NULL, 'Y', NULL, 0, "Show pids with their command name: [pid 1234<cat>], getpid() = "
+	  "1234<cat>, kill(1234<cat>, ...) (as --decode-pids=comm)", G_FORMAT },
 	{ NULL, 'y', NULL, 0,
 	  "Show the path behind file descriptors, 3</etc/hostname> (read from /proc/PID/fd "
-	  "when the record is decoded, remembered until the fd is closed); -yy as -y",
+	  "when the record is decoded, remembered until the fd is closed); -yy: sockets with "
+	  "protocol and endpoints, 3<UDP:[127.0.0.1:5300->127.0.0.1:9]>",
 	  G_FORMAT },
 	{ NULL, 0, NULL, 0, "Statistics:", G_STATS },
 	{ "summary-only", 'c', NULL, 0, "Count time, calls and errors per syscall; no trace",
@@ -257,46 +272,7 @@ static void usage_error(struct argp_state *st, const char *fmt, const char *arg)
 	argp_error(st, "%s", msg);
 }
 
-/* A decimal size with an optional K, M or G suffix; *ok false on anything else or overflow. */
-static uint64_t parse_size(const char *s, bool *ok)
-{
-	char *end;
-	unsigned long long v;
-	unsigned int shift = 0;
-
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	*ok = !errno && end != s && *s >= '0' && *s <= '9';
-	if (*end == 'K' || *end == 'k')
-		shift = 10, end++;
-	else if (*end == 'M' || *end == 'm')
-		shift = 20, end++;
-	else if (*end == 'G' || *end == 'g')
-		shift = 30, end++;
-	if (*end || v > UINT64_MAX >> shift)
-		*ok = false;
-	return v << shift;
-}
-
 #define PID_SEPARATORS	",\t\n "	/* strace's: -p 1,2 -p "$(pidof x)" -p "$(pgrep x)" */
-
-/* One -p item: digits (after an optional "+", as strace's strtol), 1 to INT32_MAX. */
-static long parse_pid(const char *s, size_t len)
-{
-	size_t i = s[0] == '+';
-	long v = 0;
-
-	if (i == len)
-		return -1;
-	for (; i < len; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-		if (v > INT32_MAX)
-			return -1;
-	}
-	return v ? v : -1;
-}
 
 /*
  * -p 12,34 or -p "12 34" as strace 6.1 takes them: items between separators, none of them
@@ -310,7 +286,7 @@ static void parse_pids(struct argp_state *st, struct opts *o, const char *arg)
 
 	do {
 		len = strcspn(p, PID_SEPARATORS);
-		v = parse_pid(p, len);
+		v = optval__pid(p, len);
 		if (v < 0)
 			usage_error(st, "invalid -p '%s': give process ids (numbers above 0)", arg);
 		if (o->npids == SO_MAX_PIDS)
@@ -325,7 +301,6 @@ static const struct {
 	int key;
 	size_t field;	/* offsetof the bool in struct opts */
 } switches[] = {
-	{ 'f', offsetof(struct opts, follow) },
 	{ OPT_SYSTEM_WIDE, offsetof(struct opts, system_wide) },
 	{ 'T', offsetof(struct opts, durations) },
 	{ 'r', offsetof(struct opts, relative) },
@@ -353,7 +328,7 @@ static bool parse_switch(struct opts *o, int key)
 static void parse_number(struct argp_state *st, struct opts *o, int key, const char *arg)
 {
 	bool ok;
-	uint64_t v = parse_size(arg, &ok);
+	uint64_t v = optval__size(arg, &ok);
 
 	if (key == 'a') {
 		if (!ok || v > 4096)
@@ -390,6 +365,13 @@ static void parse_end(struct argp_state *st, const struct opts *o)
 			   "not with -p or --system-wide (docs/inject.md)");
 	if ((o->expect_file || o->nexpect_lines || o->seccomp_profile) && o->summary_only)
 		argp_error(st, "--expect and --seccomp-profile need the calls: not with -c");
+	if (o->separately && o->output && (o->summary || o->json))
+		argp_error(st, "-ff -o PREFIX cannot be combined with -c, -C or --json");
+	if (o->separately && o->output && (*o->output == '|' || *o->output == '!'))
+		argp_error(st, "-ff cannot be combined with -o |CMD (one file per thread)");
+	if (o->detach_on_exec && o->system_wide)
+		argp_error(st, "-b execve cannot be combined with --system-wide (every process is "
+			   "taken in)");
 	if (!o->cmd && !o->npids && !o->system_wide)
 		argp_error(st, "missing command: sysobs [OPTION...] -- COMMAND [ARG...]");
 }
@@ -433,6 +415,33 @@ static void quiet_more(struct opts *o)
 
 	if (o->quiet_level < 3)
 		o->quals.quiet |= levels[o->quiet_level++];
+}
+
+/* -f (-ff), --output-separately, -b, -P: what is traced, and where it goes */
+static bool parse_tracing(struct argp_state *st, struct opts *o, int key, const char *arg)
+{
+	switch (key) {
+	case 'f':
+		o->separately |= o->follow;	/* -ff, as strace counts it */
+		o->follow = true;
+		break;
+	case OPT_SEPARATELY:
+		o->separately = true;	/* as strace's: without -f, the command's own file */
+		break;
+	case 'b':
+		if (strcmp(arg, "execve"))
+			usage_error(st, "invalid -b '%s': only execve (as strace)", arg);
+		o->detach_on_exec = true;
+		break;
+	case 'P':
+		if (o->npaths == OPTS_MAX_PATHS)
+			usage_error(st, "too many -P, at '%s': at most 128", arg);
+		o->paths[o->npaths++] = arg;
+		break;
+	default:
+		return false;
+	}
+	return true;
 }
 
 /* The options of strace's that sysobs takes with no effect, and the rest of parse_opt. */
@@ -496,6 +505,9 @@ static error_t parse_more(struct argp_state *st, struct opts *o, int key, char *
 	case 'v':
 		qualify(st, o, "verbose=all");
 		break;
+	case 'Y':
+		o->quals.decode_pids |= DECODE_PIDS_COMM;
+		break;
 	case 'h':
 		argp_state_help(st, stdout, ARGP_HELP_STD_HELP);
 		break;
@@ -517,7 +529,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 	struct opts *o = st->input;
 	char err[256];
 
-	if (parse_switch(o, key))
+	if (parse_switch(o, key) || parse_tracing(st, o, key, arg))
 		return 0;
 	switch (key) {
 	case 'o':
@@ -573,9 +585,8 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		parse_number(st, o, key, arg);
 		break;
 	case 'X':
-		if (strcmp(arg, "abbrev"))
-			usage_error(st, "-X '%s' is not supported yet: only abbrev (-e raw=all prints "
-				    "every argument as a number)", arg);
+		if (optval__const_style(arg, &o->const_style))
+			usage_error(st, "invalid -X '%s': abbrev, raw or verbose", arg);
 		break;
 	default:
 		return parse_more(st, o, key, arg);

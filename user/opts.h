@@ -12,6 +12,8 @@
 
 #define OPTS_MAX_ENV	64	/* -E options */
 
+#define OPTS_MAX_PATHS	128	/* -P options */
+
 #define OPTS_MAX_EXPECT_LINES	64	/* --expect-line options; more belong in an --expect file */
 
 struct opts {
@@ -21,6 +23,8 @@ struct opts {
 	bool json;		/* --json */
 	int json_version;	/* --json=1: schema v1 (deprecated); 0: the newest */
 	bool follow;		/* -f */
+	bool detach_on_exec;	/* -b execve */
+	bool separately;	/* -ff, --output-separately: with -o, a file per thread */
 	bool summary;		/* -c / -C: print the summary table */
 	bool summary_only;	/* -c: no per-call lines */
 	bool summary_wall;	/* -w: -c's time is wall-clock time */
@@ -36,6 +40,7 @@ struct opts {
 	int sort_by;		/* -S: enum summary_sort (output/summary.h) */
 	uint8_t sum_columns[8];	/* -U: enum summary_column, COL_END-terminated */
 	uint64_t overhead_ns;	/* -O: taken off each call's time in -c */
+	int const_style;	/* -X: enum xlat_style (decode/names/xlat.h) */
 	int hex_strings;	/* -x, -xx, --strings-in-hex=: enum quote_hex (lib/fmt.h) */
 	bool append;		/* -A: -o FILE is appended to, not truncated */
 	unsigned int columns;	/* -a N: the column of "= ret" (0: strace's 40) */
@@ -50,6 +55,8 @@ struct opts {
 	int npids;		/* -p PID: processes to attach to (no command then) */
 	int pids[SO_MAX_PIDS];
 	bool system_wide;	/* --system-wide: every process but sysobs */
+	const char *paths[OPTS_MAX_PATHS];	/* -P PATH: only calls that touch these */
+	unsigned int npaths;
 	struct qualifiers quals;	/* -e QUAL=SET, -z, -Z, -q */
 	const char *expect_file;	/* --expect FILE */
 	const char *expect_lines[OPTS_MAX_EXPECT_LINES];	/* --expect-line PATTERN, in order */

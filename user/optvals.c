@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* The values strace's options take: time formats and precisions, -c's keys and columns, -O's
- * time, --strings-in-hex's forms. Each parser returns 0, or -1 for a value strace would refuse. */
+ * time, --strings-in-hex's forms, sizes and -p's pids. Each parser returns 0, or -1 for a value strace would refuse. */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -133,6 +134,21 @@ int optval__overhead(const char *arg, uint64_t *ns)
 	return -1;
 }
 
+/* -X FORMAT, --const-print-style=FORMAT: strace's names, in enum xlat_style's order */
+int optval__const_style(const char *arg, int *style)
+{
+	static const char *const names[] = { "abbrev", "raw", "verbose" };
+	unsigned int i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!strcmp(arg, names[i])) {
+			*style = i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 /* --strings-in-hex[=WHICH], strace's names */
 int optval__strings_in_hex(const char *arg, int *mode)
 {
@@ -148,4 +164,43 @@ int optval__strings_in_hex(const char *arg, int *mode)
 		return -1;
 	*mode = arg ? (int)i : QUOTE_HEX_ALL;
 	return 0;
+}
+
+/* A decimal size with an optional K, M or G suffix; *ok false on anything else or overflow. */
+uint64_t optval__size(const char *s, bool *ok)
+{
+	char *end;
+	unsigned long long v;
+	unsigned int shift = 0;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	*ok = !errno && end != s && *s >= '0' && *s <= '9';
+	if (*end == 'K' || *end == 'k')
+		shift = 10, end++;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20, end++;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30, end++;
+	if (*end || v > UINT64_MAX >> shift)
+		*ok = false;
+	return v << shift;
+}
+
+/* One -p item: digits (after an optional "+", as strace's strtol), 1 to INT32_MAX. */
+long optval__pid(const char *s, size_t len)
+{
+	size_t i = s[0] == '+';
+	long v = 0;
+
+	if (i == len)
+		return -1;
+	for (; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+		if (v > INT32_MAX)
+			return -1;
+	}
+	return v ? v : -1;
 }

@@ -3,6 +3,7 @@
 #ifndef SYSOBS_OPTVALS_H
 #define SYSOBS_OPTVALS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,7 +22,13 @@ int optval__sort_by(const char *arg, int *sort);
 int optval__columns(char *arg, uint8_t *cols, size_t max);
 /* -O OVERHEAD[UNIT] in ns */
 int optval__overhead(const char *arg, uint64_t *ns);
+/* -X FORMAT: enum xlat_style (abbrev 0, raw 1, verbose 2) */
+int optval__const_style(const char *arg, int *style);
 /* --strings-in-hex[=WHICH] (NULL: all): enum quote_hex */
 int optval__strings_in_hex(const char *arg, int *mode);
+/* A decimal size with an optional K, M or G suffix; *ok false on anything else or overflow */
+uint64_t optval__size(const char *s, bool *ok);
+/* One -p item of len bytes: 1 to INT32_MAX, or -1 */
+long optval__pid(const char *s, size_t len);
 
 #endif /* SYSOBS_OPTVALS_H */

@@ -105,6 +105,38 @@ static int parse_signals(const char *set, uint64_t *hidden, char *err, size_t er
 	return 0;
 }
 
+/* -e read=SET, write=SET: fd numbers, all, none, !SET (fds 0 to 1023) */
+static int parse_fds(const char *set, uint64_t *bits, bool *any, char *err, size_t errlen)
+{
+	bool negate = *set == '!';
+	char *copy = strdup(set + negate), *el, *save = NULL, *end;
+	uint64_t sel[QUAL_FD_WORDS] = {};
+	unsigned int i;
+	long fd;
+
+	if (!copy)
+		return snprintf(err, errlen, "out of memory"), -1;
+	for (el = strtok_r(copy, ",", &save); el; el = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(el, "all") || !strcmp(el, "none")) {
+			memset(sel, *el == 'a' ? 0xff : 0, sizeof(sel));
+			continue;
+		}
+		fd = strtol(el, &end, 10);
+		if (*end || end == el || fd < 0 || fd >= QUAL_FD_WORDS * 64) {
+			snprintf(err, errlen, "invalid descriptor '%s' (0 to 1023)", el);
+			free(copy);
+			return -1;
+		}
+		sel[fd / 64] |= 1ull << (fd % 64);
+	}
+	free(copy);
+	for (i = 0; i < QUAL_FD_WORDS; i++) {
+		bits[i] = negate ? ~sel[i] : sel[i];
+		*any |= bits[i] != 0;
+	}
+	return 0;
+}
+
 /* A syscall set other than trace= (raw=, abbrev=, verbose=): empty until given; "!SET" is all
  * the others. */
 static int parse_calls(struct filter *f, const char *set, char *err, size_t errlen)
@@ -164,6 +196,10 @@ static int apply(struct qualifiers *qs, enum qual q, const char *name, const cha
 	case Q_INJECT:
 	case Q_FAULT:
 		return tamper__apply(&qs->inject, set, q == Q_FAULT, err, errlen);
+	case Q_READ:
+		return parse_fds(set, qs->dump_read, &qs->dump, err, errlen);
+	case Q_WRITE:
+		return parse_fds(set, qs->dump_write, &qs->dump, err, errlen);
 	default:
 		snprintf(err, errlen, "-e %s= is not supported by sysobs yet "
 			 "(docs/strace-parity.md)", name);

@@ -21,6 +21,8 @@ enum quiet_bits {
 enum decode_fds_bits { DECODE_FDS_PATH = 1 << 0, DECODE_FDS_SOCKET = 1 << 1 };
 enum decode_pids_bits { DECODE_PIDS_PIDNS = 1 << 0, DECODE_PIDS_COMM = 1 << 1 };
 
+#define QUAL_FD_WORDS	16	/* read=, write=: fds 0 to 1023 */
+
 struct qualifiers {
 	struct filter trace;	/* trace=: the calls shown and counted */
 	struct filter abbrev;	/* abbrev=, verbose=, raw=: syscall sets (empty unless given) */
@@ -32,6 +34,9 @@ struct qualifiers {
 	unsigned int decode_fds;	/* decode-fds=: enum decode_fds_bits */
 	unsigned int decode_pids;	/* decode-pids=: enum decode_pids_bits */
 	struct inject_set *inject;	/* inject=, fault=: NULL until given (tamper.c) */
+	uint64_t dump_read[QUAL_FD_WORDS];	/* read=: fd N's reads dumped (bit N) */
+	uint64_t dump_write[QUAL_FD_WORDS];	/* write=: fd N's writes dumped */
+	bool dump;		/* read= or write= selects an fd */
 };
 
 void qualify__init(struct qualifiers *qs);

@@ -14,7 +14,9 @@
 #include "lib/fmt.h"
 #include "lib/warn.h"
 #include "decode/fdpath.h"
+#include "decode/names/xlat.h"
 #include "decode/registry.h"
+#include "output/comm.h"
 #include "output/summary.h"
 #include "consume/live.h"
 #include "run.h"
@@ -164,6 +166,8 @@ static void tracer_opts__from(struct tracer_opts *t, const struct opts *o,
 		.want_records = !o->summary_only,
 		.want_captures = !raw_all(o),
 		.no_prepare_exec = o->no_prepare_exec,
+		.detach_on_exec = o->detach_on_exec,
+		.dump_size = o->quals.dump ? SO_PATH_MAX : 0,	/* the limit of one capture */
 		.filter = &o->quals.trace,
 		.specs = specs,
 		.attach_mode = o->system_wide ? SO_ATTACH_ALL :
@@ -193,6 +197,9 @@ static void sink__setup(struct sink *s, const struct opts *o, struct outbuf *ob,
 		.ts_exact = ts_exact,
 		.quiet_exit = o->quals.quiet & QUIET_EXIT,
 		.show_nr = o->show_nr,
+		.pid_comm = o->quals.decode_pids & DECODE_PIDS_COMM,
+		.dump_read = o->quals.dump ? o->quals.dump_read : NULL,
+		.dump_write = o->quals.dump ? o->quals.dump_write : NULL,
 		.ts_prec = o->ts_prec >= 0 ? o->ts_prec : o->tstamps == 1 ? 0 : 6,
 		.rel_prec = o->rel_prec,
 		.dur_prec = o->dur_prec,
@@ -232,7 +239,9 @@ static int files__open(struct run *r, const struct opts *o)
 	r->out_fd = STDERR_FILENO;
 	if (o->output && (o->output[0] == '|' || o->output[0] == '!'))
 		return trace_pipe__open(r, o->output + 1);
-	if (o->output && (r->out_fd = trace_file__open(o->output, &out, o->append)) < 0)
+	/* -ff -o PREFIX: the files are the threads' (output/split.h) */
+	if (o->output && !o->separately &&
+	    (r->out_fd = trace_file__open(o->output, &out, o->append)) < 0)
 		return EXIT_SETUP;
 	if (o->record) {
 		fd = trace_file__open(o->record, &rec, false);
@@ -314,7 +323,9 @@ int run__open(struct run *r, const struct opts *o, const char *path)
 		.strsize = o->strsize,
 		.raw = raw_all(o),
 		.raw_set = o->quals.raw.given ? o->quals.raw.mask : NULL,
-		.fd_paths = o->quals.decode_fds & DECODE_FDS_PATH,
+		.fd_paths = o->quals.decode_fds & (DECODE_FDS_PATH | DECODE_FDS_SOCKET),
+		.fd_sockets = o->quals.decode_fds & DECODE_FDS_SOCKET,
+		.fd_track = o->npaths > 0,
 	};
 	struct consumer_opts copts = {
 		.follow = o->follow || o->system_wide,
@@ -330,6 +341,7 @@ int run__open(struct run *r, const struct opts *o, const char *path)
 	r->l.pid = -1;
 	r->l.pidfd = -1;
 	quote__set_hex(o->hex_strings);
+	xlat__set_style(o->const_style);
 	r->raw.fd = -1;
 	r->out_fd = -1;
 	if (o->user && (err = launch__user(&r->cred, o->user))) {
@@ -354,8 +366,16 @@ int run__open(struct run *r, const struct opts *o, const char *path)
 	}
 	sink__setup(&r->sink, o, &r->ob, r->topts.ts_exact);
 	r->out = &r->sink;
+	if (o->separately && o->output) {
+		split__start(&r->split, &r->sink, o->output, o->append, &r->ob);
+		r->out = &r->split.sink;
+	}
+	if (o->npaths) {
+		pathtrace__start(&r->pt, r->out, o->paths, o->npaths);
+		r->out = &r->pt.sink;
+	}
 	if (expecting(o) || o->seccomp_profile) {
-		tee__start(&r->tee, &r->sink);
+		tee__start(&r->tee, r->out);
 		r->out = &r->tee.sink;
 	}
 	if (expecting(o)) {
@@ -398,6 +418,7 @@ static int trace__loop(struct run *r, bool live)
 
 	lv.specs = r->specs;
 	lv.strsize = r->o->strsize;
+	lv.shown = r->o->quals.trace.given && !r->o->quals.trace.all ? r->o->quals.trace.mask : NULL;
 
 	for (;;) {
 		n = consumer__poll(&r->cons, POLL_MS);
@@ -463,7 +484,11 @@ int run__command(struct run *r, int *status)
 	}
 	consumer__add_task(&r->cons, r->l.pid, r->l.pid);
 	consumer__wake_on(&r->cons, r->l.pid > 0 ? r->l.pidfd : -1);
-	if (r->o->quals.decode_fds & DECODE_FDS_PATH)
+	/* -Y: its name until its exec (which renames it only when traced: else /proc tells) */
+	if ((r->o->quals.decode_pids & DECODE_PIDS_COMM) &&
+	    filter__has(&r->o->quals.trace, SO_NR_EXECVE))
+		comm__exec(r->l.pid, r->l.pid, "sysobs", 6);
+	if ((r->o->quals.decode_fds & DECODE_FDS_PATH) || r->o->npaths)
 		fdpath__seed(r->l.pid);	/* -e trace= may leave its execve out */
 	err = launch__release(&r->l);
 	if (err && r->l.fail_stage == LAUNCH_CRED) {
@@ -545,6 +570,7 @@ int run__report(struct run *r, int status)
 	} else {
 		r->out->ops->finish(r->out, &tot);
 	}
+	split__free(&r->split);
 	outbuf__flush(&r->ob);
 	if (r->o->summary && !r->o->json)
 		summary__report(r);
@@ -605,6 +631,8 @@ void run__close(struct run *r)
 	/* left to the helper too: its exit unmaps the ring (a 16 MiB munmap, ~1 ms) */
 	if (!r->leave_bpf)
 		consumer__free(&r->cons);
+	split__free(&r->split);
+	pathtrace__free(&r->pt);
 	if (r->raw.buf) {
 		outbuf__flush(&r->raw);
 		close(r->raw.fd);

@@ -16,6 +16,8 @@
 #include "output/sink.h"
 #include "output/expect.h"
 #include "output/profile.h"
+#include "output/pathtrace.h"
+#include "output/split.h"
 #include "output/tee.h"
 #include "consume/consumer.h"
 #include "setup/attach.h"
@@ -33,10 +35,12 @@ struct run {
 	struct tracer_opts topts;
 	struct decoder dec;
 	struct sink sink;
+	struct split split;		/* -ff -o PREFIX: a file per thread, in front of sink */
+	struct pathtrace pt;		/* -P: in front of split or sink */
 	struct tee tee;			/* sink and the observers below */
 	struct expect ex;		/* --expect */
 	struct profile prof;		/* --seccomp-profile */
-	struct sink *out;		/* what the consumer is given: &sink, or &tee.sink */
+	struct sink *out;		/* what the consumer is given: sink, split or tee */
 	struct consumer cons;
 	struct launch l;		/* the command (-- CMD) */
 	struct launch_cred cred;	/* who it runs as (-u) */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "decode/names/errno.h"
+#include "decode/fdpath.h"
 #include "output/comm.h"
 #include "consume/consumer.h"
 
@@ -383,10 +384,35 @@ static void exit_decode(const struct so_exit *r, struct proc_exit *e)
 	e->code = (r->exit_code >> 8) & 0xff;
 }
 
+/* -b execve: the thread is let go in its execve: "execve(... <detached ...>", as strace, and
+ * nothing more of it (no "+++" line) */
+static void on_detach(struct consumer *c, struct tstate *ts)
+{
+	held_flush(c, ts, false);
+	if (ts->enter && ts->enter->h.type) {
+		/* shown "<unfinished ...>" already (another thread's line came between): done */
+		if (!ts->open && (c->status & STATUS_DETACHED)) {
+			decoder__call(c->dec, ts->enter, NULL, CALL_DETACHED, &c->call);
+			show_call(c, ts);
+		}
+		enter_drop(c, ts);
+	}
+	ts->slot = SLOT_DEAD;
+	if (ts->tgid == c->main_tgid && ts->tid == ts->tgid)
+		c->exit_seen = true;	/* its end is not ours to show */
+	if (c->live)
+		c->live--;
+	set_prefix(c);
+}
+
 static void on_exit_rec(struct consumer *c, struct tstate *ts, const struct so_exit *r)
 {
 	struct proc_exit e;
 
+	if (r->group_dead & SO_EXIT_DETACHED) {
+		on_detach(c, ts);
+		return;
+	}
 	held_flush(c, ts, true);
 	flush_enter(c, ts);
 	if (r->nr >= 0 && status_shown(c, CALL_NORETURN, 0)) {
@@ -422,6 +448,8 @@ static void on_fork(struct consumer *c, const struct so_fork *r)
 		ts->tgid = r->child_tgid;
 	}
 	comm__fork(r->h.tgid, r->h.tid, r->child_tgid, r->child_tid);
+	if (c->dec->opts.fd_paths || c->dec->opts.fd_track)
+		fdpath__fork(r->h.tgid, r->child_tgid);
 	fork_settle(c, r->h.tid);
 	c->live++;
 	c->fork_parent = r->h.tid;

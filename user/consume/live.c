@@ -170,7 +170,7 @@ static void live_show(const struct live *lv, struct consumer *c, const struct li
 void live__tick(struct live *lv, struct consumer *c)
 {
 	uint32_t tids[LIVE_MAX], tgids[LIVE_MAX];
-	struct live lv_new = { .specs = lv->specs, .strsize = lv->strsize };
+	struct live lv_new = { .specs = lv->specs, .strsize = lv->strsize, .shown = lv->shown };
 	int n = consumer__tids(c, tids, tgids, LIVE_MAX), i;
 
 	for (i = 0; i < n; i++) {
@@ -181,8 +181,9 @@ void live__tick(struct live *lv, struct consumer *c)
 		t->nr = proc_syscall(tids[i], t->args);
 		t->seen_records = consumer__records_of(c, tids[i]);
 		lv_new.n++;
-		if (t->nr < 0)
-			continue;
+		if (t->nr < 0 || (lv->shown && (t->nr >= SO_NR_SLOTS ||
+						       !(lv->shown[t->nr / 64] >> (t->nr % 64) & 1))))
+			continue;	/* in no call, or in one -e trace= leaves out */
 		/* the same call as last time, no record from the thread since (none waiting to be
 		 * put in order either): it blocks */
 		if (!old || old->nr != t->nr || memcmp(old->args, t->args, sizeof(t->args)) ||

@@ -31,6 +31,7 @@ struct live_thread {
 struct live {
 	const struct so_spec *specs;	/* what each syscall's arguments point to (registry) */
 	unsigned int strsize;		/* -s */
+	const uint64_t *shown;		/* -e trace=: bit nr set, call nr is shown (NULL: all) */
 	unsigned int n;
 	struct live_thread t[LIVE_MAX];
 };

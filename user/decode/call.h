@@ -21,6 +21,7 @@ enum call_kind {
 	CALL_NORETURN,	/* exit/exit_group: name(args) = ? */
 	CALL_UNFINISHED,	/* cut short: the thread ended in it, it never returned: = ? */
 	CALL_BLOCKED,	/* still in the call: name(inputs <unfinished ... */
+	CALL_DETACHED,	/* tracing stopped in it (-b execve): name(inputs <detached ...> */
 };
 
 struct darg {
@@ -30,6 +31,9 @@ struct darg {
 	const char *text;		/* strace-style text, in the decoder's arena */
 	uint32_t len;
 	uint8_t idx;			/* its place in the signature (sysent's args[]) */
+	uint16_t fdpath_len;
+	const char *fdpath;		/* -P: the file behind an fd argument (unescaped, in the
+					 * arena; only set when decode_opts.fd_track) */
 };
 
 /* What -e inject= did to a call, as strace shows it after the return value */
@@ -67,6 +71,8 @@ struct decode_opts {
 	bool raw;		/* -e raw=all: every argument and return value as hex */
 	const uint64_t *raw_set;	/* -e raw=SET: these calls so (bit nr), NULL: none */
 	bool fd_paths;		/* -y: show the path behind fds */
+	bool fd_track;		/* -P: know the path behind fds (darg.fdpath), shown or not */
+	bool fd_sockets;	/* -yy: sockets with their protocol and endpoints */
 };
 
 struct decoder {

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* -y: fd -> path, from /proc/PID/fd/N at decode time, cached per (pid, fd). See fdpath.h. */
+#include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "lib/fmt.h"
 #include "decode/families/family.h"
 #include "decode/fdpath.h"
+#include "decode/sockdesc.h"
 
 #define FDP_SLOTS	256	/* a cache: a collision only costs a readlink */
 #define FDP_CWD		(-100)	/* AT_FDCWD: the entry holding the cwd */
@@ -15,12 +18,15 @@
 struct fdp_ent {
 	uint32_t tgid;
 	int32_t fd;		/* -1: empty */
+	uint64_t sock_ino;	/* -yy: a socket's inode (path: its description) */
+	bool sock_fresh;	/* -yy: made by socket(), no bind, connect or send since */
 	uint16_t len;
 	char path[FDP_PATH];
 };
 
 static struct fdp_ent tab[FDP_SLOTS];
 static bool tab_ready;
+static bool sockets;	/* -yy: sockets described (decode/sockdesc.h), not "socket:[N]" */
 
 static struct fdp_ent *slot(uint32_t tgid, int fd)
 {
@@ -40,10 +46,11 @@ static void drop(uint32_t tgid, int fd)
 		e->fd = -1;
 }
 
+/* An exec: the fds may be gone (close-on-exec), the cwd stays */
 static void drop_all(uint32_t tgid)
 {
 	for (unsigned int i = 0; i < FDP_SLOTS; i++)
-		if (tab[i].tgid == tgid)
+		if (tab[i].tgid == tgid && tab[i].fd != FDP_CWD)
 			tab[i].fd = -1;
 }
 
@@ -55,8 +62,56 @@ static void put(uint32_t tgid, int fd, const char *p, size_t n)
 		n = FDP_PATH;
 	e->tgid = tgid;
 	e->fd = fd;
+	e->sock_ino = 0;
+	e->sock_fresh = false;
 	e->len = n;
 	memcpy(e->path, p, n);
+}
+
+/* fd of tgid is the file of entry e (a dup, a child's inherited fd): its socket too */
+static void put_copy(uint32_t tgid, int fd, const struct fdp_ent *e)
+{
+	uint64_t ino = e->sock_ino;
+	bool fresh = e->sock_fresh;
+	struct fdp_ent *n = slot(tgid, fd);
+
+	if (n == e)
+		return;
+	put(tgid, fd, e->path, e->len);
+	n->sock_ino = ino;
+	n->sock_fresh = fresh;
+}
+
+/* -yy: "socket:[N]" becomes "PROTO:[N]", its endpoints asked for when it is shown */
+static void sock_bare(uint32_t tgid, int fd, char *link, size_t n)
+{
+	struct fdp_ent *e = slot(tgid, fd);
+	unsigned long long ino;
+	char text[64];
+	size_t len;
+
+	link[n] = 0;
+	if (sscanf(link, "socket:[%llu]", &ino) != 1)
+		return;
+	len = sockdesc__bare(text, sizeof(text), tgid, fd, ino);
+	if (len)
+		put(tgid, fd, text, len);
+	e->sock_ino = ino;
+}
+
+/* -yy: a socket's endpoints as they are now; its last known ones when it is gone */
+static void sock_refresh(struct fdp_ent *e)
+{
+	char text[512];
+	size_t len;
+
+	if (e->sock_fresh)
+		return;	/* strace: "PROTO:[INODE]" until bound or connected */
+	len = sockdesc__now(text, sizeof(text), e->tgid, e->fd, e->sock_ino);
+	if (len) {
+		memcpy(e->path, text, len);
+		e->len = len;
+	}
 }
 
 /* readlink /proc/PID/fd/N into the cache; false when the fd is gone. */
@@ -81,6 +136,8 @@ static bool from_proc(uint32_t tgid, int fd)
 	if (r <= 0)
 		return false;
 	put(tgid, fd, path, r);
+	if (sockets && fd >= 0 && r < 64 && !memcmp(path, "socket:[", 8))
+		sock_bare(tgid, fd, path, r);
 	return true;
 }
 
@@ -88,10 +145,10 @@ static const struct fdp_ent *get(uint32_t tgid, int fd)
 {
 	struct fdp_ent *e = slot(tgid, fd);
 
-	if (e->fd == fd && e->tgid == tgid)
-		return e;
-	if (!from_proc(tgid, fd))
+	if (!(e->fd == fd && e->tgid == tgid) && !from_proc(tgid, fd))
 		return NULL;
+	if (e->sock_ino)
+		sock_refresh(e);
 	return e;
 }
 
@@ -104,11 +161,25 @@ static void fd_text(struct decoder *d, struct darg *a, const char **text, uint32
 
 	sb_i64(&b, fd);
 	sb_putc(&b, '<');
-	sb_escaped(&b, e->path, e->len, QUOTE_ANGLES);
+	if (e->sock_ino)
+		sb_putn(&b, e->path, e->len);	/* sockdesc's text, escaped where it must be */
+	else
+		sb_escaped(&b, e->path, e->len, QUOTE_ANGLES);
 	sb_putc(&b, '>');
 	*text = b.p;
 	*len = b.len;
 	d->arena_len += b.len;
+}
+
+void fdpath__fork(uint32_t ptgid, uint32_t ctgid)
+{
+	unsigned int i;
+
+	if (ptgid == ctgid)
+		return;
+	for (i = 0; i < FDP_SLOTS; i++)
+		if (tab[i].tgid == ptgid && tab[i].fd != -1 && tab_ready)
+			put_copy(ctgid, tab[i].fd, &tab[i]);
 }
 
 static uint32_t launched;	/* the command's tgid: its fds are sysobs's own at first */
@@ -206,12 +277,25 @@ static bool is_dup(const char *name)
 	return !strcmp(name, "dup") || !strcmp(name, "dup2") || !strcmp(name, "dup3");
 }
 
-void fdpath__apply(struct decoder *d, struct call *c)
+/* -P: the path behind fd argument a, unescaped, into the arena */
+static void fd_note(struct decoder *d, struct darg *a, const struct fdp_ent *e)
+{
+	struct sb b = dec_begin(d);
+
+	sb_putn(&b, e->path, e->len);
+	a->fdpath = b.p;
+	a->fdpath_len = b.len;
+	d->arena_len += b.len;
+}
+
+/* The fd arguments of a call: their paths as text (-y) and as notes (-P). Not for a call that
+ * failed with EBADF: its fd was not open then, whatever /proc says now. */
+static void fd_args(struct decoder *d, struct call *c, bool text)
 {
 	const struct fdp_ent *e;
 	unsigned int i;
 
-	if (!c->ent)
+	if (c->kind == CALL_DONE && c->ret == -EBADF)
 		return;
 	for (i = 0; i < c->nargs && i < SYSENT_MAX_ARGS; i++) {
 		int kind = c->ent->args[i].kind;
@@ -222,6 +306,10 @@ void fdpath__apply(struct decoder *d, struct call *c)
 			continue;
 		e = get(c->tgid, fd);
 		if (!e)
+			continue;
+		if (d->opts.fd_track && fd != FDP_CWD)
+			fd_note(d, &c->arg[i], e);
+		if (!text)
 			continue;
 		if (fd == FDP_CWD) {
 			struct sb b = dec_begin(d);
@@ -234,9 +322,58 @@ void fdpath__apply(struct decoder *d, struct call *c)
 			fd_text(d, &c->arg[i], &c->arg[i].text, &c->arg[i].len, fd, e);
 		}
 	}
+}
+
+/* pipe, pipe2, socketpair: the two new fds are read while the process surely holds them */
+static void pair_seen(const struct call *c, const uint8_t *data, const struct so_cap *cap)
+{
+	int32_t fds[2];
+
+	if (!data || !cap || cap->len < sizeof(fds))
+		return;
+	memcpy(fds, data, sizeof(fds));
+	drop(c->tgid, fds[0]);
+	drop(c->tgid, fds[1]);
+	get(c->tgid, fds[0]);
+	get(c->tgid, fds[1]);
+}
+
+/* -yy: a call that binds or connects its socket (a send binds an unbound one): from now on its
+ * endpoints are asked for */
+static void sock_touched(const struct call *c)
+{
+	static const char *const names[] = {
+		"bind", "connect", "listen", "sendto", "sendmsg", "sendmmsg", "shutdown",
+	};
+	struct fdp_ent *e = slot(c->tgid, (int32_t)c->arg[0].raw);
+	unsigned int i;
+
+	if (e->fd != (int32_t)c->arg[0].raw || e->tgid != c->tgid || !e->sock_fresh)
+		return;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(c->name, names[i]))
+			e->sock_fresh = false;
+}
+
+void fdpath__apply(struct decoder *d, struct call *c, bool text)
+{
+	const struct fdp_ent *e;
+	unsigned int i;
+
+	if (d->opts.fd_track)
+		for (i = 0; i < SO_MAX_ARGS; i++)
+			c->arg[i].fdpath = NULL;
+	if (!c->ent)
+		return;
+	sockets = d->opts.fd_sockets;
+	fd_args(d, c, text);
 	if (c->kind != CALL_DONE)
 		return;
-	if (!strcmp(c->name, "close") && c->ret == 0) {
+	if (sockets)
+		sock_touched(c);
+	if (c->ret == 0 && (!strcmp(c->name, "socketpair") || !strncmp(c->name, "pipe", 4))) {
+		pair_seen(c, c->arg[c->name[0] == 's' ? 3 : 0].data, c->arg[c->name[0] == 's' ? 3 : 0].cap);
+	} else if (!strcmp(c->name, "close") && c->ret == 0) {
 		drop(c->tgid, (int32_t)c->arg[0].raw);
 	} else if ((!strcmp(c->name, "execve") || !strcmp(c->name, "execveat")) && c->ret == 0) {
 		drop_all(c->tgid);	/* close-on-exec fds are gone; the rest is read again */
@@ -251,14 +388,16 @@ void fdpath__apply(struct decoder *d, struct call *c)
 		if (is_dup(c->name) && (e = get(c->tgid, (int32_t)c->arg[0].raw))) {
 			/* the same file under a new number */
 			old = e;
-			put(c->tgid, fd, old->path, old->len);
+			put_copy(c->tgid, fd, old);
 		} else {
 			drop(c->tgid, fd);	/* a new file behind this number */
 			if (!strncmp(c->name, "open", 4) || !strcmp(c->name, "creat"))
 				from_open_path(c, fd);
+			else if (sockets && !strcmp(c->name, "socket") && from_proc(c->tgid, fd))
+				slot(c->tgid, fd)->sock_fresh = true;
 		}
 		e = get(c->tgid, fd);
-		if (e)
+		if (e && text)
 			fd_text(d, NULL, &c->rettext, &c->retlen, fd, e);
 	}
 }

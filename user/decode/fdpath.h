@@ -16,7 +16,12 @@
 /* Read the cwd and standard fds of the launched command (held before its exec): once. */
 void fdpath__seed(uint32_t tgid);
 
-/* Rewrite the fd arguments (and an fd return value) of a decoded call with their paths. */
-void fdpath__apply(struct decoder *d, struct call *c);
+/* A new process: it has its parent's fds and cwd (as far as the table knows them). */
+void fdpath__fork(uint32_t ptgid, uint32_t ctgid);
+
+/* Keep the fd -> path table up to date with a decoded call; with text, rewrite its fd
+ * arguments (and an fd return value) with their paths (-y); with d's fd_track, give each fd
+ * argument its path in darg.fdpath (-P), as it was before the call (a close's fd too). */
+void fdpath__apply(struct decoder *d, struct call *c, bool text);
 
 #endif /* SYSOBS_FDPATH_H */

@@ -112,13 +112,17 @@ static void text_string_cap(struct decoder *d, struct darg *a)
 	text_quoted(d, a, a->data, a->cap->len, a->cap->flags & SO_CAP_TRUNC, true);
 }
 
+/* A buffer: at most -s bytes shown (-e read=, write= have the kernel capture more) */
 static void text_buffer_cap(struct decoder *d, struct darg *a)
 {
+	uint32_t n;
+
 	if (!a->cap || (a->cap->flags & SO_CAP_FAULT)) {
 		text_ptr(d, a);
 		return;
 	}
-	text_quoted(d, a, a->data, a->cap->len, a->cap->flags & SO_CAP_TRUNC, false);
+	n = a->cap->len < d->opts.strsize ? a->cap->len : d->opts.strsize;
+	text_quoted(d, a, a->data, n, (a->cap->flags & SO_CAP_TRUNC) || n < a->cap->len, false);
 }
 
 /* execve's argv: ["a", "b"], with ... after strsize elements as strace does. */
@@ -248,8 +252,10 @@ static void decode_arg(struct decoder *d, struct call *c, unsigned int i)
 		text_fmt(d, a, fmt_int, a->raw);
 		break;
 	case AK_DIRFD:
-		if ((int32_t)a->raw == -100)
+		if ((int32_t)a->raw == -100 && xlat__style() == XLAT_ABBREV)
 			text_lit(d, a, "AT_FDCWD");
+		else if ((int32_t)a->raw == -100 && xlat__style() == XLAT_VERBOSE)
+			text_lit(d, a, "-100 /* AT_FDCWD */");
 		else
 			text_fmt(d, a, fmt_int, a->raw);
 		break;
@@ -361,11 +367,13 @@ static void decode_args(struct decoder *d, struct call *c)
 		decode_arg(d, c, i);
 	if (call_raw(d, c->nr)) {
 		raw_ret(d, c);
+		if (d->opts.fd_track)
+			fdpath__apply(d, c, false);
 		return;
 	}
 	dec__call(d, c);
-	if (d->opts.fd_paths)
-		fdpath__apply(d, c);
+	if (d->opts.fd_paths || d->opts.fd_track)
+		fdpath__apply(d, c, d->opts.fd_paths);
 }
 
 void decoder__call(struct decoder *d, const struct so_sys *rec, const struct so_sys *enter,

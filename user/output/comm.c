@@ -96,6 +96,14 @@ void comm__exec(uint32_t tgid, uint32_t tid, const char *path, size_t n)
 	comm_generation++;
 }
 
+void comm__exec_call(const struct call *c)
+{
+	const struct darg *path = &c->arg[c->nr == SO_NR_EXECVEAT ? 1 : 0];
+
+	if (path->cap && !(path->cap->flags & SO_CAP_FAULT))
+		comm__exec(c->tgid, c->tid, (const char *)path->data, path->cap->len);
+}
+
 void comm__fork(uint32_t ptgid, uint32_t ptid, uint32_t ctgid, uint32_t ctid)
 {
 	const char *c = comm__get(ptgid, ptid);

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "decode/call.h"
 
 #define COMM_LEN	16	/* TASK_COMM_LEN */
 
@@ -17,6 +18,8 @@
 const char *comm__get(uint32_t tgid, uint32_t tid);
 /* A successful exec of path (n bytes) by tid: tid is now the process's only thread. */
 void comm__exec(uint32_t tgid, uint32_t tid, const char *path, size_t n);
+/* The same, from a successful execve or execveat call (its path argument) */
+void comm__exec_call(const struct call *c);
 /* A new thread or process (fork, clone): it has its creator's comm until it execs. */
 void comm__fork(uint32_t ptgid, uint32_t ptid, uint32_t ctgid, uint32_t ctid);
 /* Never read /proc (replays of recorded runs: their tids are not this machine's). */

@@ -228,7 +228,7 @@ static void call_line(struct sb *b, const struct call *c)
 			sb_putn(b, ", ", 2);
 		sb_putn(b, c->arg[i].text, c->arg[i].len);
 	}
-	if (c->kind == CALL_UNFINISHED) {
+	if (c->kind == CALL_UNFINISHED || c->kind == CALL_DETACHED) {
 		sb_puts(b, " <unfinished ...>) = ?");
 		return;
 	}

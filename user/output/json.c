@@ -175,15 +175,6 @@ static const struct darg *exec_path(const struct call *c)
 	return path->cap && !(path->cap->flags & SO_CAP_FAULT) ? path : NULL;
 }
 
-/* v2: an exec names the thread after the file, as the kernel does */
-static void json_exec_comm(const struct call *c)
-{
-	const struct darg *path = exec_path(c);
-
-	if (path)
-		comm__exec(c->tgid, c->tid, (const char *)path->data, path->cap->len);
-}
-
 /* v1: "args" the raw numbers, "argstr" the texts, "bytes" the captures; ret and errno */
 static void json_call_v1(struct sink *s, const struct call *c)
 {
@@ -221,7 +212,7 @@ static void json_call(struct sink *s, const struct call *c)
 	struct outbuf *ob = s->ob;
 
 	if (!v1(s) && c->kind == CALL_DONE && c->ret == 0 && sysent__has(c->nr, SE_EXEC))
-		json_exec_comm(c);
+		comm__exec_call(c);	/* v2: an exec names the thread after the file */
 	json_head_syscall(s, c->tgid, c->tid);
 	outbuf__lit(ob, ",\"seq\":");
 	outbuf__u64(ob, c->seq);
@@ -234,7 +225,8 @@ static void json_call(struct sink *s, const struct call *c)
 	if (c->kind != CALL_DONE) {
 		outbuf__lit(ob, ",\"ret\":null");
 		outbuf__puts(ob, c->kind == CALL_NORETURN ? ",\"noreturn\":true" :
-			     c->kind == CALL_BLOCKED ? ",\"blocked\":true" : ",\"unfinished\":true");
+			     c->kind == CALL_BLOCKED ? ",\"blocked\":true" :
+			     c->kind == CALL_DETACHED ? ",\"detached\":true" : ",\"unfinished\":true");
 	}
 	if (c->resumed)
 		outbuf__lit(ob, ",\"resumed\":true");

@@ -4,8 +4,10 @@
 #include <string.h>
 #include <time.h>
 #include "lib/fmt.h"
+#include "lib/sb.h"
 #include "decode/names/errno.h"
 #include "decode/names/signals.h"
+#include "output/comm.h"
 #include "output/sink.h"
 
 #define RET_COLUMN	40
@@ -43,7 +45,23 @@ size_t format_ret(char *dst, const struct call *c)
 	return fmt_i64(dst, c->ret);
 }
 
-static void text_prefix(struct sink *s, uint32_t tid)
+/* -Y: "<comm>" after a pid (of process tgid; nothing when its command is not known) */
+static void text_comm(struct outbuf *ob, uint32_t tgid, uint32_t pid)
+{
+	const char *comm = comm__get(tgid, pid);
+	char buf[4 * COMM_LEN + 2];
+	struct sb b = { .p = buf, .cap = sizeof(buf) };
+
+	if (!comm)
+		return;
+	/* the program names itself (a file name, prctl): escaped as -y's paths are */
+	sb_putc(&b, '<');
+	sb_escaped(&b, comm, strlen(comm), QUOTE_ANGLES);
+	sb_putc(&b, '>');
+	outbuf__write(ob, b.p, b.len);
+}
+
+static void text_prefix(struct sink *s, uint32_t tgid, uint32_t tid)
 {
 	static const char pad[] = "    ";
 	size_t digits = tid < 10 ? 1 : tid < 100 ? 2 : tid < 1000 ? 3 : tid < 10000 ? 4 : 5;
@@ -56,12 +74,17 @@ static void text_prefix(struct sink *s, uint32_t tid)
 		outbuf__lit(s->ob, "[pid ");
 		outbuf__write(s->ob, pad, 5 - digits);
 		outbuf__u64(s->ob, tid);
+		if (s->pid_comm)
+			text_comm(s->ob, tgid, tid);
 		outbuf__lit(s->ob, "] ");
 		return;
 	case PREFIX_PLAIN:
-		/* "42    " */
+		/* "42    ", with -Y "42<cat> " (strace pads only the bare number) */
 		outbuf__u64(s->ob, tid);
-		outbuf__write(s->ob, pad, 5 - digits);
+		if (s->pid_comm)
+			text_comm(s->ob, tgid, tid);
+		else
+			outbuf__write(s->ob, pad, 5 - digits);
 		outbuf__putc(s->ob, ' ');
 		return;
 	}
@@ -149,22 +172,33 @@ static void text_timestamp(struct sink *s, bool has_ts, uint64_t ts)
 }
 
 /* What starts every line: the pid prefix (-f), then the time (-t, -r), as strace orders them. */
-static void text_leader(struct sink *s, uint32_t tid, bool has_ts, uint64_t ts)
+static void text_leader(struct sink *s, uint32_t tgid, uint32_t tid, bool has_ts, uint64_t ts)
 {
-	text_prefix(s, tid);
+	text_prefix(s, tgid, tid);
 	text_timestamp(s, has_ts, ts);
 }
 
-/* args from..to-1, each after ", " but the first (unless lead) */
+/* -Y: is argument i a pid strace shows with its command? */
+static bool arg_is_pid(const struct call *c, unsigned int i)
+{
+	return (int32_t)c->arg[i].raw > 0 &&
+	       ((i == 0 && sysent__has(c->nr, SE_ARG0_PID)) ||
+		(i == 1 && sysent__has(c->nr, SE_ARG1_PID)));
+}
+
+/* args from..to-1, each after ", " but the first (unless lead); with pid_comm (-Y), a pid's
+ * command after it */
 static void text_args(struct outbuf *ob, const struct call *c, unsigned int from, unsigned int to,
-		      bool lead)
+		      bool pid_comm)
 {
 	unsigned int i;
 
 	for (i = from; i < to; i++) {
-		if (i > from || lead)
+		if (i > from)
 			outbuf__write(ob, ", ", 2);
 		outbuf__write(ob, c->arg[i].text, c->arg[i].len);
+		if (pid_comm && arg_is_pid(c, i))
+			text_comm(ob, (uint32_t)c->arg[i].raw, (uint32_t)c->arg[i].raw);
 	}
 }
 
@@ -188,9 +222,10 @@ static void text_close_open(struct sink *s)
  * unfinished before; only the outputs when cont, the return completing the open line. A call
  * cut short ends in " <unfinished ...>". Returns whether the line stays open (a blocked call).
  */
-static bool text_call_args(struct outbuf *ob, const struct call *c, bool cont)
+static bool text_call_args(struct outbuf *ob, const struct call *c, bool cont, bool pid_comm)
 {
-	bool outputs, blocked = c->kind == CALL_BLOCKED, cut = c->kind == CALL_UNFINISHED;
+	bool outputs, cut = c->kind == CALL_UNFINISHED;
+	bool blocked = c->kind == CALL_BLOCKED || c->kind == CALL_DETACHED;
 	unsigned int n = call__entry_nargs(c, &outputs);
 
 	if (c->resumed && !cont) {
@@ -200,18 +235,68 @@ static bool text_call_args(struct outbuf *ob, const struct call *c, bool cont)
 	} else if (!cont) {
 		outbuf__puts(ob, c->name);
 		outbuf__putc(ob, '(');
-		text_args(ob, c, 0, blocked || cut ? n : c->nargs, false);
+		text_args(ob, c, 0, blocked || cut ? n : c->nargs, pid_comm);
 		if ((blocked || cut) && outputs && n)
 			outbuf__write(ob, ", ", 2);
 	}
 	if (blocked)
 		return true;
 	if ((c->resumed || cont) && !cut && outputs)
-		text_args(ob, c, n, c->nargs, false);
+		text_args(ob, c, n, c->nargs, pid_comm);
 	if (cut)
 		outbuf__lit(ob, " <unfinished ...>");
 	outbuf__putc(ob, ')');
 	return false;
+}
+
+/* One line of strace's hex dump: " | 00010  68 65 ... 6c 6c  hello world, thi |" */
+static void dump_line(struct outbuf *ob, const uint8_t *p, size_t n, size_t off)
+{
+	static const char hex[] = "0123456789abcdef";
+	char line[96];
+	size_t i, k = 0;
+
+	k += snprintf(line, sizeof(line), " | %05zx  ", off);
+	for (i = 0; i < 16; i++) {
+		line[k++] = i < n ? hex[p[i] >> 4] : ' ';
+		line[k++] = i < n ? hex[p[i] & 15] : ' ';
+		line[k++] = ' ';
+		if (i == 7)
+			line[k++] = ' ';
+	}
+	line[k++] = ' ';
+	for (i = 0; i < 16; i++)	/* the program's bytes: printable ASCII, else '.' */
+		line[k++] = i < n ? (p[i] >= 0x20 && p[i] < 0x7f ? p[i] : '.') : ' ';
+	outbuf__write(ob, line, k);
+	outbuf__lit(ob, " |");
+	outbuf__newline(ob);
+}
+
+/* -e read=, write=: the data a read from (a write to) a chosen fd moved, as strace dumps it: the
+ * bytes the kernel side captured (at most SO_PATH_MAX of a call) */
+static void text_dump(struct sink *s, const struct call *c)
+{
+	const uint64_t *set = NULL;
+	int fd = (int32_t)c->arg[0].raw;
+	const struct darg *a = NULL;
+	unsigned int i;
+	size_t n, off;
+
+	if (c->kind != CALL_DONE || c->ret <= 0 || !c->ent || fd < 0 || fd >= 1024)
+		return;
+	for (i = 1; i < c->nargs && i < SYSENT_MAX_ARGS && !a; i++) {
+		if (c->ent->args[0].kind != AK_FD)
+			break;
+		if (c->ent->args[i].kind == AK_BUF_OUT && s->dump_read)
+			set = s->dump_read, a = &c->arg[i];
+		else if (c->ent->args[i].kind == AK_BUF_IN && s->dump_write)
+			set = s->dump_write, a = &c->arg[i];
+	}
+	if (!a || !a->cap || !a->data || !(set[fd / 64] >> (fd % 64) & 1))
+		return;
+	n = a->cap->len < (uint64_t)c->ret ? a->cap->len : (size_t)c->ret;
+	for (off = 0; off < n; off += 16)
+		dump_line(s->ob, a->data + off, n - off < 16 ? n - off : 16, off);
 }
 
 static void text_call(struct sink *s, const struct call *c)
@@ -223,7 +308,7 @@ static void text_call(struct sink *s, const struct call *c)
 
 	if (!cont) {
 		text_close_open(s);
-		text_leader(s, c->tid, c->has_ts, c->ts_ns);
+		text_leader(s, c->tgid, c->tid, c->has_ts, c->ts_ns);
 		if (s->show_nr) {
 			char nr[32];
 
@@ -231,7 +316,12 @@ static void text_call(struct sink *s, const struct call *c)
 		}
 	}
 	s->open_tid = 0;
-	if (text_call_args(ob, c, cont)) {
+	if (text_call_args(ob, c, cont, s->pid_comm) && c->kind == CALL_DETACHED) {
+		outbuf__lit(ob, " <detached ...>");	/* -b execve: strace's, no return */
+		outbuf__newline(ob);
+		return;
+	}
+	if (c->kind == CALL_BLOCKED) {
 		s->open_tid = c->tid ? c->tid : ~0u;
 		s->open_nr = c->nr;
 		return;
@@ -247,6 +337,8 @@ static void text_call(struct sink *s, const struct call *c)
 		outbuf__write(ob, c->rettext, c->retlen);	/* a decoder's text, any length */
 	else
 		outbuf__write(ob, ret, format_ret(ret, c));
+	if (s->pid_comm && c->kind == CALL_DONE && c->ret > 0 && sysent__has(c->nr, SE_RET_PID))
+		text_comm(ob, (uint32_t)c->ret == c->tid ? c->tgid : (uint32_t)c->ret, (uint32_t)c->ret);
 	if (c->tampered & TAMPER_INJECTED)
 		outbuf__lit(ob, " (INJECTED)");
 	if (c->tampered & TAMPER_DELAYED)
@@ -261,10 +353,14 @@ static void text_call(struct sink *s, const struct call *c)
 		outbuf__write(ob, d, n);
 	}
 	outbuf__newline(ob);
+	if (s->dump_read || s->dump_write)
+		text_dump(s, c);
 }
 
 static void text_exec(struct sink *s, const struct call *c)
 {
+	if (s->pid_comm)
+		comm__exec_call(c);	/* -Y: the process has the file's name from now on */
 }
 
 /* -e signal=SET left signal sig out */
@@ -280,7 +376,7 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 	if (e->signaled ? sig_hidden(s, e->sig) : s->quiet_exit)
 		return;
 	text_close_open(s);
-	text_leader(s, e->tid, e->has_ts, e->ts_ns);
+	text_leader(s, e->tgid, e->tid, e->has_ts, e->ts_ns);
 	if (e->exec_tid) {
 		outbuf__lit(s->ob, "+++ superseded by execve in pid ");
 		outbuf__u64(s->ob, e->exec_tid);
@@ -306,7 +402,7 @@ static void text_signal(struct sink *s, const struct sig_event *e)
 	if (sig_hidden(s, e->signo))
 		return;
 	text_close_open(s);
-	text_leader(s, e->tid, e->has_ts, e->ts_ns);
+	text_leader(s, e->tgid, e->tid, e->has_ts, e->ts_ns);
 	outbuf__lit(s->ob, "--- ");
 	outbuf__puts(s->ob, e->name);
 	outbuf__putc(s->ob, ' ');
@@ -319,7 +415,7 @@ static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from
 		      uint64_t count)
 {
 	text_close_open(s);
-	text_leader(s, tid, false, 0);
+	text_leader(s, tgid, tid, false, 0);
 	outbuf__lit(s->ob, "--- lost ");
 	outbuf__u64(s->ob, count);
 	outbuf__puts(s->ob, count == 1 ? " event" : " events");

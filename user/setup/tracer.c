@@ -113,6 +113,8 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	skel->rodata->want_captures = o->want_captures;
 	skel->rodata->strsize = o->strsize;
 	skel->rodata->attach_mode = o->attach_mode;
+	skel->rodata->detach_on_exec = o->detach_on_exec;
+	skel->rodata->dump_size = o->dump_size;
 	if (o->filter && !o->filter->all) {
 		skel->rodata->filter_on = true;
 		memcpy((void *)skel->rodata->trace_mask, o->filter->mask, sizeof(o->filter->mask));

@@ -24,6 +24,8 @@ struct tracer_opts {
 	bool want_records;	/* off for -c alone */
 	bool want_captures;	/* off for -X raw */
 	bool no_prepare_exec;	/* force the exec fallback older kernels get (testing) */
+	bool detach_on_exec;	/* -b execve: let a traced task go at its exec */
+	uint32_t dump_size;	/* -e read=, write=: buffers captured up to this (0: -s) */
 	uint32_t attach_mode;	/* enum so_attach */
 	const struct filter *filter;	/* -e trace= */
 	const struct so_spec *specs;	/* [SO_NR_SLOTS]: what to capture of each syscall */

@@ -13,16 +13,24 @@
 #define STATX_SIZE	256
 
 /* open/openat flags: the access mode, then the flags in strace's order. */
-static void sb_open_flags(struct sb *b, uint64_t v)
+static void open_flags_names(struct sb *b, uint64_t v, const void *unused)
 {
 	uint32_t f = v;
 
+	(void)unused;
 	sb_enum(b, &xt_open_access, f & O_ACCMODE_BITS, NULL);
 	f &= ~O_ACCMODE_BITS;
 	if (f) {
 		sb_putc(b, '|');
 		sb_flags(b, &xt_open_flags, f, NULL);
 	}
+}
+
+/* the same, one number with -X raw and verbose */
+static void sb_open_flags(struct sb *b, uint64_t v)
+{
+	if (!sb_styled(b, (uint32_t)v, open_flags_names, NULL))
+		open_flags_names(b, v, NULL);
 }
 
 static void set_mode(struct decoder *d, struct darg *a)
@@ -62,6 +70,17 @@ static void dec_creat(struct decoder *d, struct call *c)
 	set_mode(d, &c->arg[1]);
 }
 
+/* makedev(0x1, 0x3) from a dev_t as the kernel encodes it */
+static void sb_makedev(struct sb *b, uint64_t rdev, const void *unused)
+{
+	(void)unused;
+	sb_puts(b, "makedev(");
+	sb_hex(b, ((rdev >> 8) & 0xfff) | ((rdev >> 32) & ~0xfffull));
+	sb_puts(b, ", ");
+	sb_hex(b, (rdev & 0xff) | ((rdev >> 12) & ~0xffull));
+	sb_putc(b, ')');
+}
+
 /* {st_mode=S_IFREG|0644, st_size=53291, ...}, as strace abbreviates struct stat. */
 static void sb_stat(struct sb *b, const uint8_t *st)
 {
@@ -74,11 +93,9 @@ static void sb_stat(struct sb *b, const uint8_t *st)
 	sb_puts(b, "{st_mode=");
 	sb_mode(b, mode);
 	if ((mode & 0170000) == 0020000 || (mode & 0170000) == 0060000) {
-		sb_puts(b, ", st_rdev=makedev(");
-		sb_hex(b, ((rdev >> 8) & 0xfff) | ((rdev >> 32) & ~0xfffull));
-		sb_puts(b, ", ");
-		sb_hex(b, (rdev & 0xff) | ((rdev >> 12) & ~0xffull));
-		sb_putc(b, ')');
+		sb_puts(b, ", st_rdev=");
+		if (!sb_styled(b, rdev, sb_makedev, NULL))
+			sb_makedev(b, rdev, NULL);
 	} else {
 		sb_puts(b, ", st_size=");
 		sb_i64(b, (int64_t)size);

@@ -42,6 +42,16 @@ static void set_u32(struct decoder *d, struct darg *a, bool hex)
 	dec_end(d, a, &b);
 }
 
+/* FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME (name: the command's) */
+static void futex_op_names(struct sb *b, uint64_t op, const void *name)
+{
+	sb_puts(b, name);
+	if (op & FUTEX_PRIVATE_FLAG)
+		sb_puts(b, "_PRIVATE");
+	if (op & FUTEX_CLOCK_REALTIME)
+		sb_puts(b, "|FUTEX_CLOCK_REALTIME");
+}
+
 /*
  * futex(uaddr, op, ...): the operation, then only the arguments it uses, as strace shows them
  * (val unsigned; val2, in the timeout's place, as a number where it is one; val3 a bitset, a
@@ -57,13 +67,9 @@ static void dec_futex(struct decoder *d, struct call *c)
 	const char *name = xlat__name(&xt_futex_cmds, cmd);
 	struct sb b = dec_begin(d);
 
-	if (name) {
-		sb_puts(&b, name);
-		if (op & FUTEX_PRIVATE_FLAG)
-			sb_puts(&b, "_PRIVATE");
-		if (op & FUTEX_CLOCK_REALTIME)
-			sb_puts(&b, "|FUTEX_CLOCK_REALTIME");
-	} else {
+	if (name && !sb_styled(&b, op, futex_op_names, name)) {
+		futex_op_names(&b, op, name);
+	} else if (!name) {
 		sb_hex(&b, op);
 		sb_puts(&b, " /* FUTEX_??? */");
 	}

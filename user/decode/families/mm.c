@@ -9,6 +9,17 @@ static void sb_prot(struct sb *b, uint64_t prot)
 	sb_flags(b, &xt_mmap_prot, (uint32_t)prot, "PROT_NONE");
 }
 
+/* MAP_PRIVATE|MAP_ANONYMOUS: the type, then the flags (one number with -X raw, verbose) */
+static void sb_mmap_flags(struct sb *b, uint64_t flags, const void *unused)
+{
+	(void)unused;
+	sb_enum(b, &xt_mmap_type, flags & MAP_TYPE_BITS, NULL);
+	if (flags & ~MAP_TYPE_BITS) {
+		sb_putc(b, '|');
+		sb_flags(b, &xt_mmap_flags, flags & ~MAP_TYPE_BITS, NULL);
+	}
+}
+
 static void dec_mmap(struct decoder *d, struct call *c)
 {
 	uint32_t flags = c->arg[3].raw;
@@ -17,11 +28,8 @@ static void dec_mmap(struct decoder *d, struct call *c)
 	sb_prot(&b, c->arg[2].raw);
 	dec_end(d, &c->arg[2], &b);
 	b = dec_begin(d);
-	sb_enum(&b, &xt_mmap_type, flags & MAP_TYPE_BITS, NULL);
-	if (flags & ~MAP_TYPE_BITS) {
-		sb_putc(&b, '|');
-		sb_flags(&b, &xt_mmap_flags, flags & ~MAP_TYPE_BITS, NULL);
-	}
+	if (!sb_styled(&b, flags, sb_mmap_flags, NULL))
+		sb_mmap_flags(&b, flags, NULL);
 	dec_end(d, &c->arg[3], &b);
 	b = dec_begin(d);
 	sb_i64(&b, (int32_t)c->arg[4].raw);

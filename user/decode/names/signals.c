@@ -22,7 +22,8 @@ static bool sig_short_name(struct sb *b, int sig)
 	return true;
 }
 
-void sb_signal(struct sb *b, int sig)
+/* SIGTERM, or the number when it has no name */
+static void signal_name(struct sb *b, int sig)
 {
 	size_t start = b->len;
 
@@ -31,6 +32,33 @@ void sb_signal(struct sb *b, int sig)
 		b->len = start;
 		sb_i64(b, sig);
 	}
+}
+
+/* -X raw: 15; verbose: 15 /+ SIGTERM +/ (the names with short, as in a set: 15 /+ TERM +/) */
+static bool signal_styled(struct sb *b, int sig, bool short_name)
+{
+	size_t start;
+
+	if (xlat__style() == XLAT_ABBREV)
+		return false;
+	sb_i64(b, sig);
+	if (xlat__style() == XLAT_VERBOSE) {
+		sb_puts(b, " /* ");
+		start = b->len;
+		if (!short_name)
+			sb_puts(b, "SIG");
+		if (!sig_short_name(b, sig))
+			b->len = start - 4;	/* no name: the number alone */
+		else
+			sb_puts(b, " */");
+	}
+	return true;
+}
+
+void sb_signal(struct sb *b, int sig)
+{
+	if (!signal_styled(b, sig, false))
+		signal_name(b, sig);
 }
 
 void sb_sigset(struct sb *b, const uint8_t *set, size_t n)
@@ -53,7 +81,7 @@ void sb_sigset(struct sb *b, const uint8_t *set, size_t n)
 		if (!first)
 			sb_putc(b, ' ');
 		first = false;
-		if (!sig_short_name(b, sig))
+		if (!signal_styled(b, sig, true) && !sig_short_name(b, sig))
 			sb_u64(b, sig);
 	}
 	sb_putc(b, ']');
@@ -63,6 +91,6 @@ void signal_text(char *dst, size_t cap, int sig)
 {
 	struct sb b = { .p = dst, .cap = cap - 1 };
 
-	sb_signal(&b, sig);
+	signal_name(&b, sig);	/* "--- SIGCHLD", "+++ killed by SIGTERM": names whatever -X says */
 	dst[b.len] = 0;
 }

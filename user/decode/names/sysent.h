@@ -56,13 +56,16 @@ enum sysent_flag {
 	SE_CLOSES_FD	= 1 << 4,	/* closes argument 0 */
 	SE_EXEC		= 1 << 5,	/* replaces the process image */
 	SE_CHDIR	= 1 << 6,	/* changes the working directory */
+	SE_RET_PID	= 1 << 7,	/* returns a pid (-Y shows its command) */
+	SE_ARG0_PID	= 1 << 8,	/* argument 0 is a pid (-Y) */
+	SE_ARG1_PID	= 1 << 9,	/* argument 1 is a pid (-Y) */
 };
 
 struct sysent {
 	const char *name;
 	uint8_t nargs;
 	uint8_t known;		/* 0: signature unknown, nargs is 6, args[] empty */
-	uint8_t flags;		/* enum sysent_flag */
+	uint16_t flags;		/* enum sysent_flag */
 	struct sysent_arg args[SYSENT_MAX_ARGS];
 };
 

@@ -1,8 +1,52 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* The generated constant tables, and lookups over them. */
 #include <stddef.h>
+#include <string.h>
 #include "decode/names/xlat.h"
 #include "decode/names/tables/flags.h"
+
+static enum xlat_style style;
+
+void xlat__set_style(enum xlat_style s)
+{
+	style = s;
+}
+
+enum xlat_style xlat__style(void)
+{
+	return style;
+}
+
+/* -X verbose: " /+ TEXT +/" after the number just written (numlen bytes), unless TEXT is only
+ * that number again */
+static void verbose_note(struct sb *b, size_t numlen, const char *text, size_t n)
+{
+	if (!n || (n == numlen && b->len >= numlen && !memcmp(b->p + b->len - numlen, text, n)))
+		return;
+	sb_puts(b, " /* ");
+	sb_putn(b, text, n);
+	sb_puts(b, " */");
+}
+
+bool sb_styled(struct sb *b, uint64_t v, void (*names)(struct sb *, uint64_t, const void *),
+	       const void *arg)
+{
+	enum xlat_style s = style;
+	char text[512];
+	struct sb tb = { .p = text, .cap = sizeof(text) };
+	size_t from = b->len;
+
+	if (s == XLAT_ABBREV)
+		return false;
+	sb_hex(b, v);
+	if (s == XLAT_VERBOSE) {
+		style = XLAT_ABBREV;	/* the names as names */
+		names(&tb, v, arg);
+		style = s;
+		verbose_note(b, b->len - from, tb.p, tb.len);
+	}
+	return true;
+}
 
 const char *xlat__name(const struct xlat_tab *t, uint64_t v)
 {
@@ -19,16 +63,22 @@ static void sb_enum_as(struct sb *b, const struct xlat_tab *t, uint64_t v, bool 
 		       const char *unknown)
 {
 	const char *n = xlat__name(t, v);
+	size_t from = b->len;
 
-	if (n) {
+	if (n && style == XLAT_ABBREV) {
 		sb_puts(b, n);
 		return;
 	}
-	if (dec)
+	if (dec && !n)
 		sb_i64(b, (int64_t)v);
 	else
-		sb_hex(b, v);
-	if (unknown) {
+		sb_hex(b, v);	/* -X raw, verbose: a named constant in hex, as strace */
+	if (n) {
+		if (style == XLAT_VERBOSE)
+			verbose_note(b, b->len - from, n, strlen(n));
+		return;
+	}
+	if (unknown && style != XLAT_RAW) {
 		sb_puts(b, " /* ");
 		sb_puts(b, unknown);
 		sb_puts(b, " */");
@@ -45,7 +95,28 @@ void sb_enum_d(struct sb *b, const struct xlat_tab *t, int64_t v, const char *un
 	sb_enum_as(b, t, (uint64_t)v, true, unknown);
 }
 
+static void flags_abbrev(struct sb *b, const struct xlat_tab *t, uint64_t v,
+			 const char *zero_name);
+
 void sb_flags(struct sb *b, const struct xlat_tab *t, uint64_t v, const char *zero_name)
+{
+	char text[512];
+	struct sb tb = { .p = text, .cap = sizeof(text) };
+	size_t from = b->len;
+
+	if (style == XLAT_ABBREV) {
+		flags_abbrev(b, t, v, zero_name);
+		return;
+	}
+	sb_hex(b, v);	/* -X raw, verbose: the number, in verbose the names after it */
+	if (style == XLAT_VERBOSE) {
+		flags_abbrev(&tb, t, v, zero_name);
+		verbose_note(b, b->len - from, tb.p, tb.len);
+	}
+}
+
+static void flags_abbrev(struct sb *b, const struct xlat_tab *t, uint64_t v,
+			 const char *zero_name)
 {
 	bool first = true;
 	unsigned int i;
@@ -92,7 +163,29 @@ void sb_flags_u(struct sb *b, const struct xlat_tab *t, uint64_t v, const char *
 #define SIGRTMIN_KERNEL	32
 #define SIGRTMAX_KERNEL	64
 
+static void mode_abbrev(struct sb *b, uint32_t mode);
+
 void sb_mode(struct sb *b, uint32_t mode)
+{
+	char text[128];
+	struct sb tb = { .p = text, .cap = sizeof(text) };
+	enum xlat_style s = style;
+	size_t from = b->len;
+
+	if (s == XLAT_ABBREV) {
+		mode_abbrev(b, mode);
+		return;
+	}
+	sb_oct(b, mode);	/* -X raw, verbose: octal, as strace */
+	if (s == XLAT_VERBOSE) {
+		style = XLAT_ABBREV;	/* the names of the special bits, as names */
+		mode_abbrev(&tb, mode);
+		style = s;
+		verbose_note(b, b->len - from, tb.p, tb.len);
+	}
+}
+
+static void mode_abbrev(struct sb *b, uint32_t mode)
 {
 	const char *type = xlat__name(&xt_file_types, mode & 0170000);
 

@@ -6,6 +6,7 @@
 #ifndef SYSOBS_XLAT_H
 #define SYSOBS_XLAT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "lib/sb.h"
 
@@ -22,6 +23,24 @@ struct xlat_tab {
 #define XLAT_TABLE(name) extern const struct xlat_tab xt_##name;
 #include "decode/names/tables/flags-list.h"
 #undef XLAT_TABLE
+
+/* -X: how constants and flags print (strace's --const-print-style) */
+enum xlat_style {
+	XLAT_ABBREV,	/* O_RDONLY|O_CLOEXEC (the default) */
+	XLAT_RAW,	/* 0x80000 */
+	XLAT_VERBOSE,	/* 0x80000 /+ O_RDONLY|O_CLOEXEC +/ */
+};
+
+void xlat__set_style(enum xlat_style s);
+enum xlat_style xlat__style(void);
+
+/*
+ * A value a decoder names itself (several tables, makedev()): with -X abbrev false, the caller
+ * prints the names; with raw the number v in hex, with verbose that and " /+ NAMES +/", names(b,
+ * v, arg) printing them; true then.
+ */
+bool sb_styled(struct sb *b, uint64_t v, void (*names)(struct sb *, uint64_t, const void *),
+	       const void *arg);
 
 /* The name of v in an enum-like table, NULL when it has none. */
 const char *xlat__name(const struct xlat_tab *t, uint64_t v);

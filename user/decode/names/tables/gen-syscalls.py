@@ -306,6 +306,16 @@ PROPERTIES = {
     "SE_CLOSES_FD": ["close"],
     "SE_EXEC": ["execve", "execveat"],
     "SE_CHDIR": ["chdir", "fchdir"],
+    # -Y: a pid strace 6.1 shows with its command name ("1234<cat>"), in the return value or
+    # in the first or second argument (its printpid/RVAL_TGID/RVAL_TID users)
+    "SE_RET_PID": ["getpid", "getppid", "gettid", "fork", "vfork", "clone", "clone3"],
+    "SE_ARG0_PID": ["kill", "tkill", "tgkill", "getsid", "getpgid", "setpgid", "wait4",
+                    "pidfd_open", "sched_getaffinity", "sched_setaffinity", "sched_getparam",
+                    "sched_setparam", "sched_getscheduler", "sched_setscheduler",
+                    "sched_rr_get_interval", "sched_getattr", "sched_setattr", "prlimit64",
+                    "process_vm_readv", "process_vm_writev", "get_robust_list", "kcmp",
+                    "migrate_pages", "move_pages", "rt_sigqueueinfo", "rt_tgsigqueueinfo"],
+    "SE_ARG1_PID": ["tgkill", "kcmp", "ptrace", "rt_tgsigqueueinfo"],
 }
 
 

@@ -212,7 +212,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "value", "struct __kernel_old_itimerval *", AK_STRUCT_IN, 0xff },
 		{ "ovalue", "struct __kernel_old_itimerval *", AK_STRUCT_OUT, 0xff },
 	} },
-	[39] = { "getpid", 0, 1, 0, { { 0 } } },
+	[39] = { "getpid", 0, 1, SE_RET_PID, { { 0 } } },
 	[40] = { "sendfile", 4, 1, 0, {
 		{ "out_fd", "int", AK_FD, 0xff },
 		{ "in_fd", "int", AK_FD, 0xff },
@@ -303,15 +303,15 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "optval", "char *", AK_BUF_OUT, 0xff },
 		{ "optlen", "int *", AK_PTR, 0xff },
 	} },
-	[56] = { "clone", 5, 1, 0, {
+	[56] = { "clone", 5, 1, SE_RET_PID, {
 		{ "clone_flags", "unsigned long", AK_FLAGS, 0xff },
 		{ "newsp", "unsigned long", AK_PTR, 0xff },
 		{ "parent_tidptr", "int *", AK_PTR, 0xff },
 		{ "child_tidptr", "int *", AK_PTR, 0xff },
 		{ "tls", "unsigned long", AK_PTR, 0xff },
 	} },
-	[57] = { "fork", 0, 1, 0, { { 0 } } },
-	[58] = { "vfork", 0, 1, 0, { { 0 } } },
+	[57] = { "fork", 0, 1, SE_RET_PID, { { 0 } } },
+	[58] = { "vfork", 0, 1, SE_RET_PID, { { 0 } } },
 	[59] = { "execve", 3, 1, SE_EXEC, {
 		{ "filename", "const char *", AK_PATH, 0xff },
 		{ "argv", "const char *const *", AK_PTR, 0xff },
@@ -320,13 +320,13 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 	[60] = { "exit", 1, 1, 0, {
 		{ "error_code", "int", AK_INT, 0xff },
 	} },
-	[61] = { "wait4", 4, 1, 0, {
+	[61] = { "wait4", 4, 1, SE_ARG0_PID, {
 		{ "upid", "pid_t", AK_INT, 0xff },
 		{ "stat_addr", "int *", AK_PTR, 0xff },
 		{ "options", "int", AK_FLAGS, 0xff },
 		{ "ru", "struct rusage *", AK_STRUCT_OUT, 0xff },
 	} },
-	[62] = { "kill", 2, 1, 0, {
+	[62] = { "kill", 2, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "sig", "int", AK_SIGNAL, 0xff },
 	} },
@@ -487,7 +487,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 	[100] = { "times", 1, 1, 0, {
 		{ "tbuf", "struct tms *", AK_STRUCT_OUT, 0xff },
 	} },
-	[101] = { "ptrace", 4, 1, 0, {
+	[101] = { "ptrace", 4, 1, SE_ARG1_PID, {
 		{ "request", "long", AK_INT, 0xff },
 		{ "pid", "long", AK_INT, 0xff },
 		{ "addr", "unsigned long", AK_PTR, 0xff },
@@ -508,11 +508,11 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 	} },
 	[107] = { "geteuid", 0, 1, 0, { { 0 } } },
 	[108] = { "getegid", 0, 1, 0, { { 0 } } },
-	[109] = { "setpgid", 2, 1, 0, {
+	[109] = { "setpgid", 2, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "pgid", "pid_t", AK_INT, 0xff },
 	} },
-	[110] = { "getppid", 0, 1, 0, { { 0 } } },
+	[110] = { "getppid", 0, 1, SE_RET_PID, { { 0 } } },
 	[111] = { "getpgrp", 0, 1, 0, { { 0 } } },
 	[112] = { "setsid", 0, 1, 0, { { 0 } } },
 	[113] = { "setreuid", 2, 1, 0, {
@@ -551,7 +551,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "egidp", "gid_t *", AK_PTR, 0xff },
 		{ "sgidp", "gid_t *", AK_PTR, 0xff },
 	} },
-	[121] = { "getpgid", 1, 1, 0, {
+	[121] = { "getpgid", 1, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 	} },
 	[122] = { "setfsuid", 1, 1, 0, {
@@ -560,7 +560,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 	[123] = { "setfsgid", 1, 1, 0, {
 		{ "gid", "gid_t", AK_UINT, 0xff },
 	} },
-	[124] = { "getsid", 1, 1, 0, {
+	[124] = { "getsid", 1, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 	} },
 	[125] = { "capget", 2, 1, 0, {
@@ -581,7 +581,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "uts", "const struct __kernel_timespec *", AK_STRUCT_IN, 0xff },
 		{ "sigsetsize", "size_t", AK_UINT, 0xff },
 	} },
-	[129] = { "rt_sigqueueinfo", 3, 1, 0, {
+	[129] = { "rt_sigqueueinfo", 3, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "sig", "int", AK_SIGNAL, 0xff },
 		{ "uinfo", "siginfo_t *", AK_STRUCT_IN, 0xff },
@@ -633,20 +633,20 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "who", "int", AK_INT, 0xff },
 		{ "niceval", "int", AK_INT, 0xff },
 	} },
-	[142] = { "sched_setparam", 2, 1, 0, {
+	[142] = { "sched_setparam", 2, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "param", "struct sched_param *", AK_STRUCT_IN, 0xff },
 	} },
-	[143] = { "sched_getparam", 2, 1, 0, {
+	[143] = { "sched_getparam", 2, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "param", "struct sched_param *", AK_STRUCT_OUT, 0xff },
 	} },
-	[144] = { "sched_setscheduler", 3, 1, 0, {
+	[144] = { "sched_setscheduler", 3, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "policy", "int", AK_INT, 0xff },
 		{ "param", "struct sched_param *", AK_STRUCT_IN, 0xff },
 	} },
-	[145] = { "sched_getscheduler", 1, 1, 0, {
+	[145] = { "sched_getscheduler", 1, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 	} },
 	[146] = { "sched_get_priority_max", 1, 1, 0, {
@@ -655,7 +655,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 	[147] = { "sched_get_priority_min", 1, 1, 0, {
 		{ "policy", "int", AK_INT, 0xff },
 	} },
-	[148] = { "sched_rr_get_interval", 2, 1, 0, {
+	[148] = { "sched_rr_get_interval", 2, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "interval", "struct __kernel_timespec *", AK_STRUCT_OUT, 0xff },
 	} },
@@ -775,7 +775,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 	[183] = { "afs_syscall", 6, 0, 0, { { 0 } } },	/* not implemented on x86_64 */
 	[184] = { "tuxcall", 6, 0, 0, { { 0 } } },	/* not implemented on x86_64 */
 	[185] = { "security", 6, 0, 0, { { 0 } } },	/* not implemented on x86_64 */
-	[186] = { "gettid", 0, 1, 0, { { 0 } } },
+	[186] = { "gettid", 0, 1, SE_RET_PID, { { 0 } } },
 	[187] = { "readahead", 3, 1, 0, {
 		{ "fd", "int", AK_FD, 0xff },
 		{ "offset", "loff_t", AK_INT, 0xff },
@@ -847,7 +847,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "fd", "int", AK_FD, 0xff },
 		{ "name", "const char *", AK_STR, 0xff },
 	} },
-	[200] = { "tkill", 2, 1, 0, {
+	[200] = { "tkill", 2, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "sig", "int", AK_SIGNAL, 0xff },
 	} },
@@ -862,12 +862,12 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "uaddr2", "u32 *", AK_PTR, 0xff },
 		{ "val3", "u32", AK_UINT, 0xff },
 	} },
-	[203] = { "sched_setaffinity", 3, 1, 0, {
+	[203] = { "sched_setaffinity", 3, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "len", "unsigned int", AK_UINT, 0xff },
 		{ "user_mask_ptr", "unsigned long *", AK_STRUCT_IN, 0xff },
 	} },
-	[204] = { "sched_getaffinity", 3, 1, 0, {
+	[204] = { "sched_getaffinity", 3, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "len", "unsigned int", AK_UINT, 0xff },
 		{ "user_mask_ptr", "unsigned long *", AK_STRUCT_OUT, 0xff },
@@ -986,7 +986,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "fd", "int", AK_FD, 0xff },
 		{ "event", "struct epoll_event *", AK_STRUCT_IN, 0xff },
 	} },
-	[234] = { "tgkill", 3, 1, 0, {
+	[234] = { "tgkill", 3, 1, SE_ARG0_PID|SE_ARG1_PID, {
 		{ "tgid", "pid_t", AK_INT, 0xff },
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "sig", "int", AK_SIGNAL, 0xff },
@@ -1100,7 +1100,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "fd", "int", AK_FD, 0xff },
 		{ "wd", "__s32", AK_INT, 0xff },
 	} },
-	[256] = { "migrate_pages", 4, 1, 0, {
+	[256] = { "migrate_pages", 4, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "maxnode", "unsigned long", AK_UINT, 0xff },
 		{ "old_nodes", "const unsigned long *", AK_PTR, 0xff },
@@ -1202,7 +1202,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "head", "struct robust_list_head *", AK_STRUCT_IN, 0xff },
 		{ "len", "size_t", AK_UINT, 0xff },
 	} },
-	[274] = { "get_robust_list", 3, 1, 0, {
+	[274] = { "get_robust_list", 3, 1, SE_ARG0_PID, {
 		{ "pid", "int", AK_INT, 0xff },
 		{ "head_ptr", "struct robust_list_head * *", AK_PTR, 0xff },
 		{ "len_ptr", "size_t *", AK_PTR, 0xff },
@@ -1233,7 +1233,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "nr_segs", "unsigned long", AK_UINT, 0xff },
 		{ "flags", "unsigned int", AK_FLAGS, 0xff },
 	} },
-	[279] = { "move_pages", 6, 1, 0, {
+	[279] = { "move_pages", 6, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "nr_pages", "unsigned long", AK_UINT, 0xff },
 		{ "pages", "const void * *", AK_PTR, 0xff },
@@ -1328,7 +1328,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "pos_l", "unsigned long", AK_UINT, 0xff },
 		{ "pos_h", "unsigned long", AK_UINT, 0xff },
 	} },
-	[297] = { "rt_tgsigqueueinfo", 4, 1, 0, {
+	[297] = { "rt_tgsigqueueinfo", 4, 1, SE_ARG0_PID|SE_ARG1_PID, {
 		{ "tgid", "pid_t", AK_INT, 0xff },
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "sig", "int", AK_SIGNAL, 0xff },
@@ -1359,7 +1359,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "dfd", "int", AK_DIRFD, 0xff },
 		{ "pathname", "const char *", AK_PATH, 0xff },
 	} },
-	[302] = { "prlimit64", 4, 1, 0, {
+	[302] = { "prlimit64", 4, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "resource", "unsigned int", AK_UINT, 0xff },
 		{ "new_rlim", "const struct rlimit64 *", AK_STRUCT_IN, 0xff },
@@ -1399,7 +1399,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "nodep", "unsigned *", AK_PTR, 0xff },
 		{ "unused", "struct getcpu_cache *", AK_STRUCT_OUT, 0xff },
 	} },
-	[310] = { "process_vm_readv", 6, 1, 0, {
+	[310] = { "process_vm_readv", 6, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "lvec", "const struct iovec *", AK_STRUCT_IN, 0xff },
 		{ "liovcnt", "unsigned long", AK_UINT, 0xff },
@@ -1407,7 +1407,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "riovcnt", "unsigned long", AK_UINT, 0xff },
 		{ "flags", "unsigned long", AK_FLAGS, 0xff },
 	} },
-	[311] = { "process_vm_writev", 6, 1, 0, {
+	[311] = { "process_vm_writev", 6, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "lvec", "const struct iovec *", AK_STRUCT_IN, 0xff },
 		{ "liovcnt", "unsigned long", AK_UINT, 0xff },
@@ -1415,7 +1415,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "riovcnt", "unsigned long", AK_UINT, 0xff },
 		{ "flags", "unsigned long", AK_FLAGS, 0xff },
 	} },
-	[312] = { "kcmp", 5, 1, 0, {
+	[312] = { "kcmp", 5, 1, SE_ARG0_PID|SE_ARG1_PID, {
 		{ "pid1", "pid_t", AK_INT, 0xff },
 		{ "pid2", "pid_t", AK_INT, 0xff },
 		{ "type", "int", AK_FLAGS, 0xff },
@@ -1427,12 +1427,12 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "uargs", "const char *", AK_STR, 0xff },
 		{ "flags", "int", AK_FLAGS, 0xff },
 	} },
-	[314] = { "sched_setattr", 3, 1, 0, {
+	[314] = { "sched_setattr", 3, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "uattr", "struct sched_attr *", AK_STRUCT_IN, 0xff },
 		{ "flags", "unsigned int", AK_FLAGS, 0xff },
 	} },
-	[315] = { "sched_getattr", 4, 1, 0, {
+	[315] = { "sched_getattr", 4, 1, SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "uattr", "struct sched_attr *", AK_STRUCT_OUT, 0xff },
 		{ "usize", "unsigned int", AK_UINT, 0xff },
@@ -1608,11 +1608,11 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "path", "const char *", AK_PATH, 0xff },
 		{ "flags", "unsigned int", AK_FLAGS, 0xff },
 	} },
-	[434] = { "pidfd_open", 2, 1, SE_RET_FD, {
+	[434] = { "pidfd_open", 2, 1, SE_RET_FD|SE_ARG0_PID, {
 		{ "pid", "pid_t", AK_INT, 0xff },
 		{ "flags", "unsigned int", AK_FLAGS, 0xff },
 	} },
-	[435] = { "clone3", 2, 1, 0, {
+	[435] = { "clone3", 2, 1, SE_RET_PID, {
 		{ "uargs", "struct clone_args *", AK_STRUCT_IN, 0xff },
 		{ "size", "size_t", AK_UINT, 0xff },
 	} },
