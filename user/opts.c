@@ -108,9 +108,9 @@ enum { G_GENERAL = 1, G_STARTUP, G_TRACING, G_FILTER, G_FORMAT, G_STATS, G_MISC,
 static const struct argp_option options[] = {
 	{ NULL, 0, NULL, 0, "General:", G_GENERAL },
 	{ NULL, 'e', "EXPR", 0,
-	  "QUALIFIER=[!]SET: trace, signal, status, quiet, abbrev, verbose, raw, read, write, "
-	  "decode-fds, decode-pids, inject, fault (each also --QUALIFIER=SET); a bare SET is "
-	  "trace=SET",
+	  "QUALIFIER=[!]SET, a QUALIFIER of trace, signal, status, quiet, abbrev, verbose, "
+	  "raw, read, write, decode-fds, decode-pids, inject, fault (each also as "
+	  "--QUALIFIER=SET); a bare SET is trace=SET",
 	  G_GENERAL },
 	{ NULL, 0, NULL, 0, "Startup:", G_STARTUP },
 	{ "attach", 'p', "PID", 0,
@@ -272,28 +272,15 @@ static void usage_error(struct argp_state *st, const char *fmt, const char *arg)
 	argp_error(st, "%s", msg);
 }
 
-#define PID_SEPARATORS	",\t\n "	/* strace's: -p 1,2 -p "$(pidof x)" -p "$(pgrep x)" */
-
-/*
- * -p 12,34 or -p "12 34" as strace 6.1 takes them: items between separators, none of them
- * empty (" 1", ",1" and "1,,2" are refused) except after a last separator ("1," is 1).
- */
+/* -p 12,34 or -p "12 34" (optval__pids) */
 static void parse_pids(struct argp_state *st, struct opts *o, const char *arg)
 {
-	const char *p = arg;
-	size_t len;
-	long v;
+	int err = optval__pids(arg, o->pids, &o->npids, SO_MAX_PIDS);
 
-	do {
-		len = strcspn(p, PID_SEPARATORS);
-		v = optval__pid(p, len);
-		if (v < 0)
-			usage_error(st, "invalid -p '%s': give process ids (numbers above 0)", arg);
-		if (o->npids == SO_MAX_PIDS)
-			usage_error(st, "too many -p: at most 64 processes, at '%s'", arg);
-		o->pids[o->npids++] = v;
-		p += len;
-	} while (*p && *++p);
+	if (err == -EINVAL)
+		usage_error(st, "invalid -p '%s': give process ids (numbers above 0)", arg);
+	if (err)
+		usage_error(st, "too many -p: at most 64 processes, at '%s'", arg);
 }
 
 /* The options that only switch something on: a table, not a case each. */
@@ -309,6 +296,7 @@ static const struct {
 	{ 'd', offsetof(struct opts, debug) },
 	{ 'n', offsetof(struct opts, show_nr) },
 	{ 'A', offsetof(struct opts, append) },
+	{ 'w', offsetof(struct opts, summary_wall) },
 };
 
 static bool parse_switch(struct opts *o, int key)
@@ -481,9 +469,6 @@ static error_t parse_more(struct argp_state *st, struct opts *o, int key, char *
 		if (optval__columns(arg, o->sum_columns, sizeof(o->sum_columns)))
 			usage_error(st, "invalid -U '%s': time-percent, total-time, avg-time, calls, "
 				    "errors, name", arg);
-		break;
-	case 'w':
-		o->summary_wall = true;
 		break;
 	case 'x':
 		o->hex_strings = o->hex_strings ? QUOTE_HEX_ALL : QUOTE_HEX_NON_ASCII;

@@ -188,7 +188,7 @@ uint64_t optval__size(const char *s, bool *ok)
 }
 
 /* One -p item: digits (after an optional "+", as strace's strtol), 1 to INT32_MAX. */
-long optval__pid(const char *s, size_t len)
+static long optval__pid(const char *s, size_t len)
 {
 	size_t i = s[0] == '+';
 	long v = 0;
@@ -203,4 +203,25 @@ long optval__pid(const char *s, size_t len)
 			return -1;
 	}
 	return v ? v : -1;
+}
+
+#define PID_SEPARATORS	",\t\n "	/* strace's: -p 1,2 -p "$(pidof x)" -p "$(pgrep x)" */
+
+int optval__pids(const char *arg, int *pids, int *n, int max)
+{
+	const char *p = arg;
+	size_t len;
+	long v;
+
+	do {
+		len = strcspn(p, PID_SEPARATORS);
+		v = optval__pid(p, len);
+		if (v < 0)
+			return -EINVAL;
+		if (*n == max)
+			return -E2BIG;
+		pids[(*n)++] = v;
+		p += len;
+	} while (*p && *++p);
+	return 0;
 }

@@ -28,7 +28,11 @@ int optval__const_style(const char *arg, int *style);
 int optval__strings_in_hex(const char *arg, int *mode);
 /* A decimal size with an optional K, M or G suffix; *ok false on anything else or overflow */
 uint64_t optval__size(const char *s, bool *ok);
-/* One -p item of len bytes: 1 to INT32_MAX, or -1 */
-long optval__pid(const char *s, size_t len);
+/*
+ * -p 12,34 or -p "12 34" as strace 6.1 takes them, added to pids[*n] (at most max): items
+ * between separators, none of them empty (" 1", ",1" and "1,,2" are refused) except after a
+ * last separator ("1," is 1), each 1 to INT32_MAX. 0, -EINVAL (a bad item) or -E2BIG.
+ */
+int optval__pids(const char *arg, int *pids, int *n, int max);
 
 #endif /* SYSOBS_OPTVALS_H */

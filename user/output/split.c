@@ -9,6 +9,7 @@
 #include "lib/fmt.h"
 #include "lib/warn.h"
 #include "output/split.h"
+#include "output/tracefile.h"
 
 #define SPLIT_BUF	(64 << 10)	/* each file's buffer; written out at every line's end */
 
@@ -26,22 +27,27 @@ static void fail(struct split *sp, int err)
 	}
 }
 
-/* PREFIX.TID, opened as strace opens it: created, truncated unless -A */
+/* PREFIX.TID, created, truncated unless -A, as strace does */
 static int file_open(struct split *sp, uint32_t tid)
 {
-	char path[4096], q[256];
-	int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (sp->append ? O_APPEND : O_TRUNC), fd;
+	char path[4096];
+	struct stat st;
+	int fd;
 
 	if ((size_t)snprintf(path, sizeof(path), "%s.%u", sp->prefix, tid) >= sizeof(path)) {
 		fail(sp, ENAMETOOLONG);
 		return -1;
 	}
-	fd = open(path, flags, 0644);
+	/* as -o FILE: not through another user's link or into their file in /tmp */
+	fd = tracefile__open(path, &st, sp->append);
 	if (fd < 0) {
-		if (!sp->main->failed)
-			warn("cannot open '%s': %s", quote_msg(q, sizeof(q), path),
-			     strerror(errno));
+		fail(sp, -fd);
+		return -1;
+	}
+	if (!sp->append && S_ISREG(st.st_mode) && ftruncate(fd, 0)) {
 		fail(sp, errno);
+		close(fd);
+		return -1;
 	}
 	return fd;
 }
