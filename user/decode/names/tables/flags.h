@@ -935,6 +935,13 @@ static const struct xlat xl_msg_flags[] = {
 };
 const struct xlat_tab xt_msg_flags = { xl_msg_flags, 21 };
 
+/* enum, from <sys/socket.h> */
+static const struct xlat xl_scm_types[] = {
+	{ 0x1ULL, "SCM_RIGHTS" },
+	{ 0x2ULL, "SCM_CREDENTIALS" },
+};
+const struct xlat_tab xt_scm_types = { xl_scm_types, 2 };
+
 /* enum, from <linux/futex.h> */
 static const struct xlat xl_futex_cmds[] = {
 	{ 0x0ULL, "FUTEX_WAIT" },

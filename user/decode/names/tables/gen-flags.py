@@ -149,6 +149,8 @@ TABLES = [
     ("msg_flags", ["sys/socket.h"], r"MSG_[A-Z_]+", "flags", {
         "exclude": ["MSG_TRYHARD"],  # MSG_DONTROUTE's other name
     }),
+    # sendmsg/recvmsg control messages of SOL_SOCKET (SOL_IP's are named by ip_options)
+    ("scm_types", ["sys/socket.h"], r"SCM_(RIGHTS|CREDENTIALS)", "enum", {"gnu": True}),
     ("futex_cmds", ["linux/futex.h"], r"FUTEX_[A-Z_0-9]+", "enum", {
         "exclude": ["FUTEX_PRIVATE_FLAG", "FUTEX_CLOCK_REALTIME", "FUTEX_CMD_MASK",
                     "FUTEX_WAITERS", "FUTEX_OWNER_DIED", "FUTEX_TID_MASK"],
