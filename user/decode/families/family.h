@@ -88,6 +88,7 @@ extern const struct dec_entry dec_mm_table[];
 extern const struct dec_entry dec_signal_table[];
 extern const struct dec_entry dec_net_table[];
 extern const struct dec_entry dec_msg_table[];
+extern const struct dec_entry dec_consts_table[];
 extern const struct dec_entry dec_futex_table[];
 extern const struct dec_entry dec_prctl_table[];
 extern const struct dec_entry dec_time_table[];

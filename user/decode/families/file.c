@@ -232,9 +232,11 @@ static void dec_fcntl(struct decoder *d, struct call *c)
 		dec_end_ret(d, c, &b);
 		break;
 	case F_SETFD_V:
+		c->arg[2].raw = (uint32_t)c->arg[2].raw;	/* the kernel reads an int */
 		set_flags(d, &c->arg[2], &xt_fd_flags, NULL);
 		break;
 	case F_SETFL_V:
+		c->arg[2].raw = (uint32_t)c->arg[2].raw;
 		b = dec_begin(d);
 		sb_open_flags(&b, c->arg[2].raw);
 		dec_end(d, &c->arg[2], &b);

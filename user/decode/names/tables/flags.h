@@ -942,6 +942,66 @@ static const struct xlat xl_scm_types[] = {
 };
 const struct xlat_tab xt_scm_types = { xl_scm_types, 2 };
 
+/* enum, from <sys/socket.h> */
+static const struct xlat xl_shutdown_hows[] = {
+	{ 0x0ULL, "SHUT_RD" },
+	{ 0x1ULL, "SHUT_WR" },
+	{ 0x2ULL, "SHUT_RDWR" },
+};
+const struct xlat_tab xt_shutdown_hows = { xl_shutdown_hows, 3 };
+
+/* enum, from <sys/resource.h> */
+static const struct xlat xl_prio_which[] = {
+	{ 0x0ULL, "PRIO_PROCESS" },
+	{ 0x1ULL, "PRIO_PGRP" },
+	{ 0x2ULL, "PRIO_USER" },
+};
+const struct xlat_tab xt_prio_which = { xl_prio_which, 3 };
+
+/* flags, from <linux/fs.h> */
+static const struct xlat xl_rename_flags[] = {
+	{ 0x1ULL, "RENAME_NOREPLACE" },
+	{ 0x2ULL, "RENAME_EXCHANGE" },
+	{ 0x4ULL, "RENAME_WHITEOUT" },
+};
+const struct xlat_tab xt_rename_flags = { xl_rename_flags, 3 };
+
+/* enum, from <linux/eventpoll.h> */
+static const struct xlat xl_epoll_ctl_ops[] = {
+	{ 0x1ULL, "EPOLL_CTL_ADD" },
+	{ 0x2ULL, "EPOLL_CTL_DEL" },
+	{ 0x3ULL, "EPOLL_CTL_MOD" },
+};
+const struct xlat_tab xt_epoll_ctl_ops = { xl_epoll_ctl_ops, 3 };
+
+/* flags, from <linux/eventpoll.h> */
+static const struct xlat xl_epoll_create_flags[] = {
+	{ 0x80000ULL, "EPOLL_CLOEXEC" },
+};
+const struct xlat_tab xt_epoll_create_flags = { xl_epoll_create_flags, 1 };
+
+/* flags, from <linux/timerfd.h> */
+static const struct xlat xl_tfd_timer_flags[] = {
+	{ 0x1ULL, "TFD_TIMER_ABSTIME" },
+	{ 0x2ULL, "TFD_TIMER_CANCEL_ON_SET" },
+};
+const struct xlat_tab xt_tfd_timer_flags = { xl_tfd_timer_flags, 2 };
+
+/* flags, from <linux/timerfd.h> */
+static const struct xlat xl_tfd_flags[] = {
+	{ 0x80000ULL, "TFD_CLOEXEC" },
+	{ 0x800ULL, "TFD_NONBLOCK" },
+};
+const struct xlat_tab xt_tfd_flags = { xl_tfd_flags, 2 };
+
+/* flags, from <sys/eventfd.h> */
+static const struct xlat xl_efd_flags[] = {
+	{ 0x1ULL, "EFD_SEMAPHORE" },
+	{ 0x80000ULL, "EFD_CLOEXEC" },
+	{ 0x800ULL, "EFD_NONBLOCK" },
+};
+const struct xlat_tab xt_efd_flags = { xl_efd_flags, 3 };
+
 /* enum, from <linux/futex.h> */
 static const struct xlat xl_futex_cmds[] = {
 	{ 0x0ULL, "FUTEX_WAIT" },
