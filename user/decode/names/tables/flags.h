@@ -942,6 +942,17 @@ static const struct xlat xl_scm_types[] = {
 };
 const struct xlat_tab xt_scm_types = { xl_scm_types, 2 };
 
+/* flags, from <linux/openat2.h> */
+static const struct xlat xl_resolve_flags[] = {
+	{ 0x1ULL, "RESOLVE_NO_XDEV" },
+	{ 0x2ULL, "RESOLVE_NO_MAGICLINKS" },
+	{ 0x4ULL, "RESOLVE_NO_SYMLINKS" },
+	{ 0x8ULL, "RESOLVE_BENEATH" },
+	{ 0x10ULL, "RESOLVE_IN_ROOT" },
+	{ 0x20ULL, "RESOLVE_CACHED" },
+};
+const struct xlat_tab xt_resolve_flags = { xl_resolve_flags, 6 };
+
 /* enum, from <sys/socket.h> */
 static const struct xlat xl_shutdown_hows[] = {
 	{ 0x0ULL, "SHUT_RD" },

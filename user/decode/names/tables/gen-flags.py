@@ -151,6 +151,7 @@ TABLES = [
     }),
     # sendmsg/recvmsg control messages of SOL_SOCKET (SOL_IP's are named by ip_options)
     ("scm_types", ["sys/socket.h"], r"SCM_(RIGHTS|CREDENTIALS)", "enum", {"gnu": True}),
+    ("resolve_flags", ["linux/openat2.h"], r"RESOLVE_[A-Z_]+", "flags", {}),
     ("shutdown_hows", ["sys/socket.h"], r"SHUT_(RD|WR|RDWR)", "enum", {}),
     ("prio_which", ["sys/resource.h"], r"PRIO_(PROCESS|PGRP|USER)", "enum", {}),
     ("rename_flags", ["linux/fs.h"], r"RENAME_(NOREPLACE|EXCHANGE|WHITEOUT)", "flags", {}),
