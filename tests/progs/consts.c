@@ -4,8 +4,8 @@
  * waitid's id types and options, memfd_create, inotify, RWF_*, faccessat2's AT_EACCESS, NUMA
  * policies, keyrings (KEY_SPEC_*), PR_SET_DUMPABLE's values; with unknown values (the
  * "FOO_???" comment) and failures; ptrace's requests with the arguments each uses; openat2's
- * struct open_how. Prints the lines sysobs must show (tests/integration/decode-exercisers.sh).
- * Key serials and fds are what the kernel gave.
+ * struct open_how; personality. Prints the lines sysobs must show
+ * (tests/integration/decode-exercisers.sh). Key serials and fds are what the kernel gave.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -13,6 +13,7 @@
 #include <sched.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
@@ -182,8 +183,30 @@ static void openat2s(void)
 	     "\\x00\\x00\\x00\"}, 40)");
 }
 
+/* personality: the query, a persona with flags, an unknown one, the old one back; the old
+ * persona is the environment's (setarch -R's ADDR_NO_RANDOMIZE, or none) */
+static void personas(unsigned long old)
+{
+	const char *arg = old ? "PER_LINUX|ADDR_NO_RANDOMIZE" : "PER_LINUX";
+	char was[64];
+
+	if (old != 0 && old != ADDR_NO_RANDOMIZE)
+		return;
+	snprintf(was, sizeof(was), "%s (%s)", old ? "0x40000" : "0", arg);
+	syscall(SYS_personality, 0xffffffff);
+	call(was, "personality(0xffffffff)");
+	syscall(SYS_personality, PER_LINUX32 | READ_IMPLIES_EXEC);
+	call(was, "personality(PER_LINUX32|READ_IMPLIES_EXEC)");
+	syscall(SYS_personality, 0x4d);
+	call("0x400008 (PER_LINUX32|READ_IMPLIES_EXEC)", "personality(0x4d /* PER_??? */)");
+	syscall(SYS_personality, old);
+	call("0x4d (0x4d /* PER_??? */)", "personality(%s)", arg);
+}
+
 int main(void)
 {
+	unsigned long old = personality(0xffffffff);
+
 	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));	/* no fstat at the first line */
 	MARK_BEGIN();
 	sched();
@@ -195,6 +218,7 @@ int main(void)
 	bpfs();
 	dumpable();
 	openat2s();
+	personas(old);
 	MARK_END();
 	return 0;
 }

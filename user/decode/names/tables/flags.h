@@ -953,6 +953,22 @@ static const struct xlat xl_resolve_flags[] = {
 };
 const struct xlat_tab xt_resolve_flags = { xl_resolve_flags, 6 };
 
+/* flags, from <linux/personality.h> */
+static const struct xlat xl_personality_flags[] = {
+	{ 0x20000ULL, "UNAME26" },
+	{ 0x40000ULL, "ADDR_NO_RANDOMIZE" },
+	{ 0x80000ULL, "FDPIC_FUNCPTRS" },
+	{ 0x100000ULL, "MMAP_PAGE_ZERO" },
+	{ 0x200000ULL, "ADDR_COMPAT_LAYOUT" },
+	{ 0x400000ULL, "READ_IMPLIES_EXEC" },
+	{ 0x800000ULL, "ADDR_LIMIT_32BIT" },
+	{ 0x1000000ULL, "SHORT_INODE" },
+	{ 0x2000000ULL, "WHOLE_SECONDS" },
+	{ 0x4000000ULL, "STICKY_TIMEOUTS" },
+	{ 0x8000000ULL, "ADDR_LIMIT_3GB" },
+};
+const struct xlat_tab xt_personality_flags = { xl_personality_flags, 11 };
+
 /* enum, from <sys/socket.h> */
 static const struct xlat xl_shutdown_hows[] = {
 	{ 0x0ULL, "SHUT_RD" },

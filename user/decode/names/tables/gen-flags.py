@@ -152,6 +152,10 @@ TABLES = [
     # sendmsg/recvmsg control messages of SOL_SOCKET (SOL_IP's are named by ip_options)
     ("scm_types", ["sys/socket.h"], r"SCM_(RIGHTS|CREDENTIALS)", "enum", {"gnu": True}),
     ("resolve_flags", ["linux/openat2.h"], r"RESOLVE_[A-Z_]+", "flags", {}),
+    ("personality_flags", ["linux/personality.h"],
+     r"(UNAME26|ADDR_NO_RANDOMIZE|FDPIC_FUNCPTRS|MMAP_PAGE_ZERO|ADDR_COMPAT_LAYOUT|"
+     r"READ_IMPLIES_EXEC|ADDR_LIMIT_32BIT|SHORT_INODE|WHOLE_SECONDS|STICKY_TIMEOUTS|"
+     r"ADDR_LIMIT_3GB)", "flags", {"enums": True}),
     ("shutdown_hows", ["sys/socket.h"], r"SHUT_(RD|WR|RDWR)", "enum", {}),
     ("prio_which", ["sys/resource.h"], r"PRIO_(PROCESS|PGRP|USER)", "enum", {}),
     ("rename_flags", ["linux/fs.h"], r"RENAME_(NOREPLACE|EXCHANGE|WHITEOUT)", "flags", {}),
