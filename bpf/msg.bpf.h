@@ -104,6 +104,34 @@ __noinline int msg_one(struct scratch *s, __u32 off, __u64 ptr, __u64 left, __u3
 	return msg_iov(h, o, left);
 }
 
+struct mmsg_ctx {
+	__u64 ptr;	/* the mmsghdr array */
+	__u32 n;	/* entries to read */
+	__u32 off;	/* where the next block goes */
+	__u8 recv;	/* recvmmsg: each entry's bytes up to its msg_len */
+	__u8 cut;	/* no room for an entry */
+};
+
+/* One mmsghdr entry: bpf_loop's step, so the verifier checks it once whatever the count. */
+static long mmsg_step(__u32 i, void *ctx)
+{
+	struct mmsg_ctx *x = ctx;
+	__u64 ptr = x->ptr + (__u64)i * MMSG_STRIDE;
+	__u32 len = 0;
+	int n;
+
+	if (i >= x->n)
+		return 1;
+	bpf_probe_read_user(&len, sizeof(len), (void *)(ptr + MMSG_LEN_OFF));
+	n = msg_one(scratch_lookup(), x->off, ptr, x->recv ? len : ~0ull, len);
+	if (n < 0) {
+		x->cut = 1;
+		return 1;
+	}
+	x->off = n;
+	return 0;
+}
+
 /*
  * A msghdr (kind SO_CK_MSG_*: want is the bytes to show) or an mmsghdr array (SO_CK_MMSG_*:
  * want is the entries to read) at off. Returns the offset after the capture, -1 when there is
@@ -111,7 +139,8 @@ __noinline int msg_one(struct scratch *s, __u32 off, __u64 ptr, __u64 left, __u3
  */
 __noinline int cap_msg(struct scratch *s, __u32 off, __u32 arg_kind, __u64 ptr, __u64 want)
 {
-	__u32 kind = CAP_KIND(arg_kind), o, i, len;
+	__u32 kind = CAP_KIND(arg_kind);
+	struct mmsg_ctx x = { .ptr = ptr, .recv = kind == SO_CK_MMSG_OUT };
 	struct so_cap *c;
 	int n;
 
@@ -122,26 +151,19 @@ __noinline int cap_msg(struct scratch *s, __u32 off, __u32 arg_kind, __u64 ptr, 
 	c->arg = CAP_ARG(arg_kind);
 	c->flags = 0;
 	c->total = 1;
-	o = off + sizeof(*c);
+	x.off = off + sizeof(*c);
 	if (kind == SO_CK_MSG_IN || kind == SO_CK_MSG_OUT) {
-		n = msg_one(s, o, ptr, want, 0);
-		o = n < 0 ? o : n;
+		n = msg_one(s, x.off, ptr, want, 0);
+		if (n >= 0)
+			x.off = n;
 	} else {
 		c->total = want;
-		for (i = 0; i < SO_MMSG_MAX && i < want; i++) {
-			len = 0;
-			bpf_probe_read_user(&len, sizeof(len),
-					    (void *)(ptr + i * MMSG_STRIDE + MMSG_LEN_OFF));
-			n = msg_one(s, o, ptr + i * MMSG_STRIDE,
-				    kind == SO_CK_MMSG_OUT ? len : ~0ull, len);
-			if (n < 0) {
-				c->flags = SO_CAP_TRUNC;
-				break;
-			}
-			o = n;
-		}
+		x.n = want < SO_MMSG_MAX ? want : SO_MMSG_MAX;
+		bpf_loop(SO_MMSG_MAX, mmsg_step, &x, 0);
+		if (x.cut)
+			c->flags = SO_CAP_TRUNC;
 	}
-	c->len = o - off - sizeof(*c);
+	c->len = x.off - off - sizeof(*c);
 	return cap_next(off, c->len);
 }
 
