@@ -178,6 +178,10 @@ enum so_cap_kind {
 	SO_CK_IOV_OUT,	/* the same, the bytes only up to the return value (readv) */
 	SO_CK_POLLFD,	/* pollfd array (8 bytes each), count in argument len_arg, at most size */
 	SO_CK_STRUCT_OUT_PLEN,	/* like STRUCT_OUT, at most size, length in the int at len_arg */
+	SO_CK_MSG_IN,	/* struct msghdr (sendmsg): one so_msg block, all the iovec bytes */
+	SO_CK_MSG_OUT,	/* the same (recvmsg), the bytes up to the return value; failed: none */
+	SO_CK_MMSG_IN,	/* mmsghdr array (sendmmsg), count in argument len_arg: so_msg blocks */
+	SO_CK_MMSG_OUT,	/* the same (recvmmsg), the ret entries filled, bytes up to each msg_len */
 };
 
 /*
@@ -195,6 +199,37 @@ struct so_iov {
 	__u64 len;
 	__u32 shown;	/* bytes of this element in the data */
 	__u32 flags;
+};
+
+/*
+ * SO_CK_MSG_* and SO_CK_MMSG_*: the capture's data is one block per msghdr read (cap.total is
+ * the count: 1, or the mmsghdr entries given), each an so_msg, then the name's bytes, the
+ * control bytes, the so_iov entries and the elements' bytes, each part padded to 8. The iovec
+ * part is as SO_CK_IOV_*'s; the blocks together stay within the record (an mmsghdr array shows
+ * as many as fit, then SO_CAP_TRUNC).
+ */
+#define SO_MSG_NAME_MAX		128	/* sizeof(struct sockaddr_storage) */
+#define SO_MSG_CTL_MAX		1024	/* control bytes read */
+#define SO_MMSG_MAX		32	/* mmsghdr entries read */
+#define SO_MSG_FAULT		(1u << 0)	/* the msghdr could not be read */
+#define SO_MSG_NAME_FAULT	(1u << 1)
+#define SO_MSG_CTL_FAULT	(1u << 2)
+#define SO_MSG_IOV_FAULT	(1u << 3)	/* the iovec array could not be read */
+struct so_msg {
+	__u64 name;
+	__u64 iov;
+	__u64 iovlen;
+	__u64 control;
+	__u64 controllen;
+	__u32 namelen;
+	__u32 flags;		/* msg_flags */
+	__u32 msg_len;		/* mmsghdr's msg_len, as read at exit */
+	__u16 name_shown;	/* bytes of the name that follow */
+	__u16 ctl_shown;	/* bytes of the control data that follow */
+	__u32 iov_n;		/* so_iov entries that follow */
+	__u32 iov_bytes;	/* bytes of the elements after them */
+	__u32 status;		/* SO_MSG_* */
+	__u32 pad;
 };
 
 struct so_arg_spec {

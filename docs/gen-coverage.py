@@ -49,10 +49,12 @@ ELSEWHERE = {
 PARTIAL = {
     "ioctl": "SIOCGIFADDR/HWADDR/CONF, encrypted loop_info, evdev/v4l2/drm/kvm/... arguments "
              "in hex; TIOCSTI's char when its page was never touched",
-    "sendmsg": "cmsg (SCM_RIGHTS, SCM_CREDENTIALS) and netlink payloads as bytes",
-    "recvmsg": "cmsg as bytes",
-    "sendmmsg": "cmsg as bytes",
-    "recvmmsg": "cmsg as bytes",
+    "sendmsg": "netlink payloads as bytes; cmsg other than SCM_RIGHTS/CREDENTIALS, IP_TTL/TOS "
+               "without their data",
+    "recvmsg": "msg_namelen as the kernel wrote it back (strace: `28 => 16`); cmsg other than "
+               "SCM_RIGHTS/CREDENTIALS, IP_TTL/TOS without their data",
+    "sendmmsg": "entries beyond the record's room (about 4 KiB of bytes) as `...`",
+    "recvmmsg": "the timeout, as an address; entries beyond the record's room as `...`",
     "sendto": "netlink messages (nlmsghdr) as bytes",
     "setsockopt": "struct values (ip_mreq, linger, timeval) as bytes",
     "getsockopt": "struct values (linger, timeval) as bytes",

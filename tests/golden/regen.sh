@@ -14,8 +14,8 @@
 # the owner and dates in ls's output; anything else that changes is the decoders' doing.
 #
 # Before writing anything it checks what it recorded: the command exited 0, nothing was lost,
-# the replayed JSON is the live JSON (but for the summary's exit status, which replay cannot
-# know), and the replayed text of a second, text-mode recording is that run's live text.
+# the replayed JSON is the live JSON (but for the summary's exit status and wall-clock offset,
+# which replay cannot know), and the replayed text of a second, text-mode recording is that run's live text.
 # Needs root (it loads BPF) and a build with sysobs and golden/replay (make all); setarch
 # (util-linux) keeps addresses still from run to run.
 set -u
@@ -81,7 +81,8 @@ while read -r name flags cmd; do
 	record "$T/$name" "$flags --json" $cmd
 	"$R" $flags "$T/$name.rec" json >"$T/$name.jsonl" || die "$name: replay json failed"
 	"$R" $flags "$T/$name.rec" text >"$T/$name.txt" || die "$name: replay text failed"
-	sed 's/,"exit_status":[0-9]*}$/}/' "$T/$name.live" >"$T/$name.live.jsonl"
+	sed 's/,"exit_status":[0-9]*\(,.*\)*}$/\1}/; s/"wall_offset_ns":[0-9-]*}$/"wall_offset_ns":0}/' \
+		"$T/$name.live" >"$T/$name.live.jsonl"
 	diff -u "$T/$name.live.jsonl" "$T/$name.jsonl" >&2 ||
 		die "$name: the replayed JSON is not the live JSON"
 	record "$T/$name.t" "$flags" $cmd

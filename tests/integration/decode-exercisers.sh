@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 # The decoding exercisers (issue 11), each one subject: ioctls.c (ioctl requests and
-# arguments), consts.c (constants strace names), sockopts.c (socket option values). Each prints
+# arguments), consts.c (constants strace names), sockopts.c (socket option values), msgs.c
+# (sendmsg, recvmsg, sendmmsg, recvmmsg: msghdr, iovec, control messages), widths.c (32-bit
+# arguments with garbage above them, calls that take only constants). Each prints
 # the lines strace shows for its calls; sysobs must show them, and Debian's strace must agree
 # with what the program expects. One line per program: its lines, and how many of them each
 # tracer printed verbatim.
@@ -13,7 +15,7 @@ agree() {
 }
 
 bad=
-for p in ioctls consts sockopts; do
+for p in ioctls consts sockopts msgs widths; do
 	"$PROGS/$p" >/dev/null 2>&1
 	[ $? = 77 ] && { echo "$p: skipped (no /dev/ptmx)" >&2; continue; }
 	"$SYSOBS" -o "$T/$p.trace" -- "$PROGS/$p" >"$T/$p.expected" || fail "sysobs $p: $?"

@@ -3,8 +3,9 @@
  * Constants strace 6.1 names that a tracer easily prints as numbers: scheduling policies,
  * waitid's id types and options, memfd_create, inotify, RWF_*, faccessat2's AT_EACCESS, NUMA
  * policies, keyrings (KEY_SPEC_*), PR_SET_DUMPABLE's values; with unknown values (the
- * "FOO_???" comment) and failures; ptrace's requests with the arguments each uses. Prints the lines sysobs must show
- * (tests/integration/decode-consts.sh). Key serials and fds are what the kernel gave.
+ * "FOO_???" comment) and failures; ptrace's requests with the arguments each uses; openat2's
+ * struct open_how; personality. Prints the lines sysobs must show
+ * (tests/integration/decode-exercisers.sh). Key serials and fds are what the kernel gave.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -12,6 +13,7 @@
 #include <sched.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
@@ -20,6 +22,7 @@
 #include <linux/bpf.h>
 #include <linux/keyctl.h>
 #include <linux/mempolicy.h>
+#include <linux/openat2.h>
 #include "test.h"
 
 #define ECHILD_S "-1 ECHILD (No child processes)"
@@ -152,8 +155,58 @@ static void dumpable(void)
 	call(EINVAL_S, "prctl(PR_SET_DUMPABLE, 0x7 /* SUID_DUMP_??? */)");
 }
 
+/* openat2's struct open_how: the mode only when it can create, unknown resolve bits, a short
+ * size (the address), a larger struct (its tail shown when not zero) */
+static void openat2s(void)
+{
+	struct open_how h = { .flags = O_RDONLY | O_CLOEXEC | O_DIRECTORY,
+			      .resolve = RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH };
+	struct open_how c = { .flags = O_WRONLY | O_CREAT, .mode = 0644, .resolve = 0x100 };
+	unsigned char big[40] = { 0 };
+
+	syscall(SYS_openat2, -1, "/", &h, sizeof(h));
+	call("-1 EXDEV (Invalid cross-device link)", "openat2(-1, \"/\", {flags=O_RDONLY|O_CLOEXEC|"
+	     "O_DIRECTORY, resolve=RESOLVE_NO_SYMLINKS|RESOLVE_BENEATH}, 24)");
+	syscall(SYS_openat2, -1, "x", &c, sizeof(c));
+	call("-1 EINVAL (Invalid argument)", "openat2(-1, \"x\", {flags=O_WRONLY|O_CREAT, "
+	     "mode=0644, resolve=0x100 /* RESOLVE_??? */}, 24)");
+	syscall(SYS_openat2, -1, "x", &c, 8);
+	call("-1 EINVAL (Invalid argument)", "openat2(-1, \"x\", %p, 8)", (void *)&c);
+	syscall(SYS_openat2, -1, "x", NULL, 24);
+	call("-1 EFAULT (Bad address)", "openat2(-1, \"x\", NULL, 24)");
+	memcpy(big, &h, sizeof(h));
+	big[30] = 1;
+	syscall(SYS_openat2, -1, "x", big, sizeof(big));
+	call("-1 E2BIG (Argument list too long)", "openat2(-1, \"x\", {flags=O_RDONLY|O_CLOEXEC|"
+	     "O_DIRECTORY, resolve=RESOLVE_NO_SYMLINKS|RESOLVE_BENEATH, /* bytes 24..39 */ "
+	     "\"\\x00\\x00\\x00\\x00\\x00\\x00\\x01\\x00\\x00\\x00\\x00\\x00\\x00"
+	     "\\x00\\x00\\x00\"}, 40)");
+}
+
+/* personality: the query, a persona with flags, an unknown one, the old one back; the old
+ * persona is the environment's (setarch -R's ADDR_NO_RANDOMIZE, or none) */
+static void personas(unsigned long old)
+{
+	const char *arg = old ? "PER_LINUX|ADDR_NO_RANDOMIZE" : "PER_LINUX";
+	char was[64];
+
+	if (old != 0 && old != ADDR_NO_RANDOMIZE)
+		return;
+	snprintf(was, sizeof(was), "%s (%s)", old ? "0x40000" : "0", arg);
+	syscall(SYS_personality, 0xffffffff);
+	call(was, "personality(0xffffffff)");
+	syscall(SYS_personality, PER_LINUX32 | READ_IMPLIES_EXEC);
+	call(was, "personality(PER_LINUX32|READ_IMPLIES_EXEC)");
+	syscall(SYS_personality, 0x4d);
+	call("0x400008 (PER_LINUX32|READ_IMPLIES_EXEC)", "personality(0x4d /* PER_??? */)");
+	syscall(SYS_personality, old);
+	call("0x4d (0x4d /* PER_??? */)", "personality(%s)", arg);
+}
+
 int main(void)
 {
+	unsigned long old = personality(0xffffffff);
+
 	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));	/* no fstat at the first line */
 	MARK_BEGIN();
 	sched();
@@ -164,6 +217,8 @@ int main(void)
 	ptraces();
 	bpfs();
 	dumpable();
+	openat2s();
+	personas(old);
 	MARK_END();
 	return 0;
 }

@@ -363,8 +363,12 @@ static void decode_args(struct decoder *d, struct call *c)
 	unsigned int i;
 
 	d->arena_len = 0;
-	for (i = 0; i < c->nargs && i < SO_MAX_ARGS; i++)
+	for (i = 0; i < c->nargs && i < SO_MAX_ARGS; i++) {
+		/* the value the kernel used: an int is 32 bits whatever the register holds above */
+		if (!call_raw(d, c->nr))
+			c->arg[i].raw = sysent__narrow(c->nr, i, c->arg[i].raw);
 		decode_arg(d, c, i);
+	}
 	if (call_raw(d, c->nr)) {
 		raw_ret(d, c);
 		if (d->opts.fd_track)

@@ -58,6 +58,14 @@ void set_flags(struct decoder *d, struct darg *a, const struct xlat_tab *t, cons
 void set_enum(struct decoder *d, struct darg *a, const struct xlat_tab *t, uint64_t v,
 	      const char *unknown);
 
+/* {sa_family=AF_INET, sin_port=htons(80), ...}: the len bytes (at least 2) of an address. */
+void sb_sockaddr(struct sb *b, const uint8_t *sa, size_t len);
+
+/* [{iov_base="hello", iov_len=5}, ...]: n so_iov entries at v and their bytes after them (len
+ * bytes in all; the call gave total), at most max shown; addrs: only the addresses. */
+void sb_iovec(struct sb *b, const uint8_t *v, size_t len, uint32_t n, uint64_t total,
+	      bool addrs, unsigned int max);
+
 /* Kernel captures a decoder wants (so_spec), beyond the generic signature's. */
 struct dec_cap {
 	uint8_t arg;
@@ -79,6 +87,8 @@ extern const struct dec_entry dec_file_table[];
 extern const struct dec_entry dec_mm_table[];
 extern const struct dec_entry dec_signal_table[];
 extern const struct dec_entry dec_net_table[];
+extern const struct dec_entry dec_msg_table[];
+extern const struct dec_entry dec_consts_table[];
 extern const struct dec_entry dec_futex_table[];
 extern const struct dec_entry dec_prctl_table[];
 extern const struct dec_entry dec_time_table[];

@@ -65,6 +65,58 @@ static void dec_openat(struct decoder *d, struct call *c)
 	open_common(d, c, 2);
 }
 
+#define OPEN_HOW_SIZE	24	/* struct open_how: flags, mode, resolve (u64 each) */
+#define OPEN_HOW_MAX	64	/* bytes read: a longer struct's tail shows as far as this */
+
+/* The bytes of a larger struct past what sysobs knows, when not all zero (the kernel then
+ * fails with E2BIG): ", /+ bytes 24..39 +/ "\x00..."" as strace shows them. */
+static void sb_struct_tail(struct sb *b, const uint8_t *p, size_t from, size_t to)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = from; i < to && !p[i]; i++)
+		;
+	if (i == to)
+		return;
+	sb_puts(b, ", /* bytes ");
+	sb_u64(b, from);
+	sb_puts(b, "..");
+	sb_u64(b, to - 1);
+	sb_puts(b, " */ \"");
+	for (i = from; i < to; i++) {
+		sb_puts(b, "\\x");
+		sb_putc(b, hex[p[i] >> 4]);
+		sb_putc(b, hex[p[i] & 15]);
+	}
+	sb_putc(b, '"');
+}
+
+/* openat2(AT_FDCWD, "/tmp", {flags=O_RDONLY|O_CLOEXEC, resolve=RESOLVE_BENEATH}, 24): the
+ * mode only when the flags can create or it is set */
+static void dec_openat2(struct decoder *d, struct call *c)
+{
+	uint64_t size = c->arg[3].raw, how[3];
+	const uint8_t *p = dec_struct(&c->arg[2], OPEN_HOW_SIZE);
+	struct sb b;
+
+	if (!p || size < OPEN_HOW_SIZE)
+		return;
+	memcpy(how, p, sizeof(how));
+	b = dec_begin(d);
+	sb_puts(&b, "{flags=");
+	sb_open_flags(&b, how[0]);
+	if ((how[0] & O_CREAT_BIT) || (how[0] & O_TMPFILE_BITS) == O_TMPFILE_BITS || how[1]) {
+		sb_puts(&b, ", mode=");
+		sb_oct(&b, how[1]);
+	}
+	sb_puts(&b, ", resolve=");
+	sb_flags_u(&b, &xt_resolve_flags, how[2], "RESOLVE_???");
+	sb_struct_tail(&b, p, OPEN_HOW_SIZE, size < c->arg[2].cap->len ? size : c->arg[2].cap->len);
+	sb_putc(&b, '}');
+	dec_end(d, &c->arg[2], &b);
+}
+
 static void dec_creat(struct decoder *d, struct call *c)
 {
 	set_mode(d, &c->arg[1]);
@@ -249,9 +301,11 @@ static void dec_fcntl(struct decoder *d, struct call *c)
 		dec_end_ret(d, c, &b);
 		break;
 	case F_SETFD_V:
+		c->arg[2].raw = (uint32_t)c->arg[2].raw;	/* the kernel reads an int */
 		set_flags(d, &c->arg[2], &xt_fd_flags, NULL);
 		break;
 	case F_SETFL_V:
+		c->arg[2].raw = (uint32_t)c->arg[2].raw;
 		b = dec_begin(d);
 		sb_open_flags(&b, c->arg[2].raw);
 		dec_end(d, &c->arg[2], &b);
@@ -380,6 +434,7 @@ const struct dec_entry dec_file_table[] = {
 	{ "fstatfs", dec_statfs, { { 1, SO_CK_STRUCT_OUT, 0, STATFS_SIZE } } },
 	{ "open", dec_open },
 	{ "openat", dec_openat },
+	{ "openat2", dec_openat2, { { 2, SO_CK_STRUCT_IN_LEN, 3, OPEN_HOW_MAX } } },
 	{ "creat", dec_creat },
 	{ "stat", dec_stat, { { 1, SO_CK_STRUCT_OUT, 0, STAT_SIZE } } },
 	{ "lstat", dec_stat, { { 1, SO_CK_STRUCT_OUT, 0, STAT_SIZE } } },

@@ -7,47 +7,53 @@
 #define POLLFD_MAX	64	/* pollfds captured (8 bytes each) */
 
 /*
- * [{iov_base="hello", iov_len=5}, ...]: at most -s elements (strace's limit for arrays), each
- * element's bytes cut at -s; readv shows only what the call put in each, a failed readv the
- * addresses.
+ * [{iov_base="hello", iov_len=5}, ...] of the n so_iov entries at v (the call gave total) with
+ * their bytes after them, len bytes in all: at most max elements (strace's limit for arrays,
+ * -s), each element's bytes cut at -s; addrs: the addresses only (a failed readv).
  */
+void sb_iovec(struct sb *b, const uint8_t *v, size_t len, uint32_t n, uint64_t total,
+	      bool addrs, unsigned int max)
+{
+	const uint8_t *p = v + (size_t)n * sizeof(struct so_iov), *end = v + len;
+	unsigned int i;
+
+	sb_putc(b, '[');
+	for (i = 0; i < n && i < max; i++) {
+		struct so_iov e;
+
+		memcpy(&e, v + i * sizeof(e), sizeof(e));
+		if (i)
+			sb_puts(b, ", ");
+		sb_puts(b, "{iov_base=");
+		if (addrs || !e.base || (e.flags & SO_IOV_FAULT) || e.shown > (size_t)(end - p)) {
+			sb_ptr(b, e.base);
+		} else {
+			sb_quoted(b, p, e.shown, e.flags & SO_IOV_TRUNC, false, false);
+			p += e.shown;
+		}
+		sb_puts(b, ", iov_len=");
+		sb_u64(b, e.len);
+		sb_putc(b, '}');
+	}
+	if (total > i)
+		sb_puts(b, i ? ", ..." : "...");
+	sb_putc(b, ']');
+}
+
+/* readv shows only what the call put in each element, a failed readv the addresses. */
 static void set_iovec(struct decoder *d, struct call *c, struct darg *a, bool out)
 {
 	const struct so_cap *cap = a->cap;
-	const struct so_iov *v = (const void *)a->data;
-	unsigned int n, i, shown_max = d->opts.strsize;
-	const uint8_t *p, *end;
+	unsigned int n;
 	struct sb b;
 
 	if (!cap || (cap->flags & SO_CAP_FAULT))
 		return;
 	n = cap->total < SO_IOV_MAX ? cap->total : SO_IOV_MAX;
-	if (cap->len < n * sizeof(*v))
+	if (cap->len < n * sizeof(struct so_iov))
 		return;
-	p = a->data + n * sizeof(*v);
-	end = a->data + cap->len;
 	b = dec_begin(d);
-	sb_putc(&b, '[');
-	for (i = 0; i < n && i < shown_max; i++) {
-		struct so_iov e;
-
-		memcpy(&e, &v[i], sizeof(e));
-		if (i)
-			sb_puts(&b, ", ");
-		sb_puts(&b, "{iov_base=");
-		if ((out && c->ret < 0) || (e.flags & SO_IOV_FAULT) || e.shown > (size_t)(end - p)) {
-			sb_ptr(&b, e.base);
-		} else {
-			sb_quoted(&b, p, e.shown, e.flags & SO_IOV_TRUNC, false, false);
-			p += e.shown;
-		}
-		sb_puts(&b, ", iov_len=");
-		sb_u64(&b, e.len);
-		sb_putc(&b, '}');
-	}
-	if (cap->total > i)
-		sb_puts(&b, i ? ", ..." : "...");
-	sb_putc(&b, ']');
+	sb_iovec(&b, a->data, cap->len, n, cap->total, out && c->ret < 0, d->opts.strsize);
 	dec_end(d, a, &b);
 }
 

@@ -36,23 +36,17 @@ static void dec_socket(struct decoder *d, struct call *c)
 	}
 }
 
-/* {sa_family=AF_UNIX, sun_path="/run/x"} and the inet forms strace prints. */
-static void set_sockaddr(struct decoder *d, struct darg *a, uint64_t len)
+/* {sa_family=AF_UNIX, sun_path="/run/x"} and the inet forms strace prints, of len bytes at sa
+ * (at least 2). */
+void sb_sockaddr(struct sb *b, const uint8_t *sa, size_t len)
 {
-	const uint8_t *sa = dec_struct(a, 2);
 	char ip[INET6_ADDRSTRLEN];
 	uint16_t family, port;
 	uint32_t u32;
-	struct sb b;
 
-	if (!sa)
-		return;
-	if (len > a->cap->len)
-		len = a->cap->len;
 	memcpy(&family, sa, 2);
-	b = dec_begin(d);
-	sb_puts(&b, "{sa_family=");
-	sb_enum_d(&b, &xt_socket_families, family, "AF_???");
+	sb_puts(b, "{sa_family=");
+	sb_enum_d(b, &xt_socket_families, family, "AF_???");
 	if (family == AF_UNIX_V && len > 2) {
 		const uint8_t *path = sa + 2, *z;
 		size_t n = len - 2;
@@ -60,42 +54,55 @@ static void set_sockaddr(struct decoder *d, struct darg *a, uint64_t len)
 		z = memchr(path, 0, n);
 		if (path[0] == 0 && n > 1) {
 			/* abstract socket: @name */
-			sb_puts(&b, ", sun_path=@");
-			sb_quoted(&b, path + 1, n - 1, false, true, false);
+			sb_puts(b, ", sun_path=@");
+			sb_quoted(b, path + 1, n - 1, false, true, false);
 		} else {
-			sb_puts(&b, ", sun_path=");
-			sb_quoted(&b, path, z ? (size_t)(z - path) : n, false, false, false);
+			sb_puts(b, ", sun_path=");
+			sb_quoted(b, path, z ? (size_t)(z - path) : n, false, false, false);
 		}
 	} else if (family == AF_INET_V && len >= 8) {
 		memcpy(&port, sa + 2, 2);
 		memcpy(&u32, sa + 4, 4);
-		sb_puts(&b, ", sin_port=htons(");
-		sb_u64(&b, ntohs(port));
-		sb_puts(&b, "), sin_addr=inet_addr(\"");
+		sb_puts(b, ", sin_port=htons(");
+		sb_u64(b, ntohs(port));
+		sb_puts(b, "), sin_addr=inet_addr(\"");
 		inet_ntop(AF_INET, &u32, ip, sizeof(ip));
-		sb_puts(&b, ip);
-		sb_puts(&b, "\")");
+		sb_puts(b, ip);
+		sb_puts(b, "\")");
 	} else if (family == AF_INET6_V && len >= 24) {
 		memcpy(&port, sa + 2, 2);
-		sb_puts(&b, ", sin6_port=htons(");
-		sb_u64(&b, ntohs(port));
+		sb_puts(b, ", sin6_port=htons(");
+		sb_u64(b, ntohs(port));
 		memcpy(&u32, sa + 4, 4);
-		sb_puts(&b, "), sin6_flowinfo=htonl(");
-		sb_u64(&b, ntohl(u32));
-		sb_puts(&b, "), inet_pton(AF_INET6, \"");
+		sb_puts(b, "), sin6_flowinfo=htonl(");
+		sb_u64(b, ntohl(u32));
+		sb_puts(b, "), inet_pton(AF_INET6, \"");
 		inet_ntop(AF_INET6, sa + 8, ip, sizeof(ip));
-		sb_puts(&b, ip);
-		sb_puts(&b, "\", &sin6_addr)");
+		sb_puts(b, ip);
+		sb_puts(b, "\", &sin6_addr)");
 		if (len >= 28) {
 			memcpy(&u32, sa + 24, 4);
-			sb_puts(&b, ", sin6_scope_id=");
-			sb_u64(&b, u32);
+			sb_puts(b, ", sin6_scope_id=");
+			sb_u64(b, u32);
 		}
 	} else if (len > 2) {
-		sb_puts(&b, ", sa_data=");
-		sb_quoted(&b, sa + 2, len - 2, false, false, false);
+		sb_puts(b, ", sa_data=");
+		sb_quoted(b, sa + 2, len - 2, false, false, false);
 	}
-	sb_putc(&b, '}');
+	sb_putc(b, '}');
+}
+
+static void set_sockaddr(struct decoder *d, struct darg *a, uint64_t len)
+{
+	const uint8_t *sa = dec_struct(a, 2);
+	struct sb b;
+
+	if (!sa)
+		return;
+	if (len > a->cap->len)
+		len = a->cap->len;
+	b = dec_begin(d);
+	sb_sockaddr(&b, sa, len);
 	dec_end(d, a, &b);
 }
 
@@ -117,17 +124,6 @@ static void dec_sendto(struct decoder *d, struct call *c)
 {
 	set_msg_flags(d, &c->arg[3]);
 	set_sockaddr(d, &c->arg[4], (uint32_t)c->arg[5].raw);
-}
-
-/* sendmsg, recvmsg (flags third), sendmmsg, recvmmsg (fourth) */
-static void dec_msg(struct decoder *d, struct call *c)
-{
-	set_msg_flags(d, &c->arg[2]);
-}
-
-static void dec_mmsg(struct decoder *d, struct call *c)
-{
-	set_msg_flags(d, &c->arg[3]);
 }
 
 /*
@@ -321,9 +317,5 @@ const struct dec_entry dec_net_table[] = {
 	{ "sendto", dec_sendto, { { 4, SO_CK_STRUCT_IN_LEN, 5, SOCKADDR_MAX } } },
 	{ "setsockopt", dec_setsockopt, { { 3, SO_CK_BUF_IN, 4, 0 } } },
 	{ "getsockopt", dec_getsockopt, { SOCKADDR_OUT(3, 4) } },	/* value, then length */
-	{ "sendmsg", dec_msg },
-	{ "recvmsg", dec_msg },
-	{ "sendmmsg", dec_mmsg },
-	{ "recvmmsg", dec_mmsg },
 	{ NULL },
 };

@@ -73,6 +73,19 @@ static void dec_prctl(struct decoder *d, struct call *c)
 		return;	/* the four other arguments in hex */
 	switch (opt) {
 	case PR_GET_DUMPABLE:
+		if (c->kind == CALL_DONE && c->ret >= 0) {	/* = 1 (SUID_DUMP_USER) */
+			const char *n = xlat__name(&xt_suid_dump, c->ret);
+
+			b = dec_begin(d);
+			sb_i64(&b, c->ret);
+			if (n) {
+				sb_puts(&b, " (");
+				sb_puts(&b, n);
+				sb_putc(&b, ')');
+			}
+			dec_end_ret(d, c, &b);
+		}
+		/* fall through */
 	case PR_GET_KEEPCAPS:
 	case PR_GET_SECCOMP:
 	case PR_GET_TIMERSLACK:

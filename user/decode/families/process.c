@@ -2,6 +2,7 @@
 /* Processes: clone, clone3, credentials' groups, CPU affinity, uname, getrandom, rseq. */
 #include <string.h>
 #include <linux/sched.h>
+#include <sys/personality.h>
 #include "decode/families/family.h"
 
 #define UTSNAME_FIELD	65
@@ -228,7 +229,51 @@ static void dec_rseq(struct decoder *d, struct call *c)
 	dec_end(d, &c->arg[2], &b);
 }
 
+/* The execution domains by personality's low byte (PER_MASK) as strace 6.1 names them: the
+ * header's values carry flags above it (PER_SVR4 is 1|STICKY_TIMEOUTS|MMAP_PAGE_ZERO). */
+#define PER(name)	{ (name) & PER_MASK, #name }
+static const struct xlat xl_personality_types[] = {
+	PER(PER_LINUX), PER(PER_SVR4), PER(PER_SVR3), PER(PER_SCOSVR3), PER(PER_WYSEV386),
+	PER(PER_ISCR4), PER(PER_BSD), PER(PER_XENIX), PER(PER_LINUX32), PER(PER_IRIX32),
+	PER(PER_IRIXN32), PER(PER_IRIX64), PER(PER_RISCOS), PER(PER_SOLARIS), PER(PER_UW7),
+	PER(PER_OSF4), PER(PER_HPUX),
+};
+static const struct xlat_tab xt_personality_types = { xl_personality_types, 17 };
+#define PER_QUERY	0xffffffffu	/* personality(0xffffffff) only asks */
+
+/* PER_LINUX|ADDR_NO_RANDOMIZE, 0x4d /+ PER_??? +/ */
+static void sb_personality(struct sb *b, uint32_t v)
+{
+	sb_enum(b, &xt_personality_types, v & PER_MASK, "PER_???");
+	if (v & ~PER_MASK) {
+		sb_putc(b, '|');
+		sb_flags(b, &xt_personality_flags, v & ~PER_MASK, NULL);
+	}
+}
+
+/* personality(PER_LINUX32) = 0x40000 (PER_LINUX|ADDR_NO_RANDOMIZE): the old persona */
+static void dec_personality(struct decoder *d, struct call *c)
+{
+	uint32_t v = c->arg[0].raw;
+	struct sb b = dec_begin(d);
+
+	if (v == PER_QUERY)
+		sb_hex(&b, v);
+	else
+		sb_personality(&b, v);
+	dec_end(d, &c->arg[0], &b);
+	if (c->kind != CALL_DONE || c->ret < 0)
+		return;
+	b = dec_begin(d);
+	sb_hex(&b, c->ret);
+	sb_puts(&b, " (");
+	sb_personality(&b, c->ret);
+	sb_putc(&b, ')');
+	dec_end_ret(d, c, &b);
+}
+
 const struct dec_entry dec_process_table[] = {
+	{ "personality", dec_personality },
 	{ "clone", dec_clone },
 	{ "clone3", dec_clone3, { { 0, SO_CK_STRUCT_IN_LEN, 1, CLONE_ARGS_SIZE_VER2 } } },
 	{ "getgroups", dec_getgroups, { { 1, SO_CK_STRUCT_OUT, 0, GROUPS_MAX * 4 } } },

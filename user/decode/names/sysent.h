@@ -83,6 +83,14 @@ unsigned sysent__max(void);
 /* True when syscall nr has every flag in f. */
 bool sysent__has(long nr, unsigned int f);
 
+/*
+ * Argument i of syscall nr as the kernel reads it: SYSCALL_DEFINE casts the register to the
+ * declared type, so an int is the low 32 bits (a program may leave garbage above them) and a
+ * umode_t the low 16. Returns v so narrowed (sign-extended for signed types); v when the
+ * argument is 64 bits wide or unknown.
+ */
+uint64_t sysent__narrow(long nr, unsigned int i, uint64_t v);
+
 /* strace 6.1's syscall classes (-e trace=%CLASS), from its own table (tables/gen-classes.py). */
 enum sysent_class {
 	SC_DESC		= 1 << 0,	/* %desc */

@@ -935,6 +935,100 @@ static const struct xlat xl_msg_flags[] = {
 };
 const struct xlat_tab xt_msg_flags = { xl_msg_flags, 21 };
 
+/* enum, from <sys/socket.h> */
+static const struct xlat xl_scm_types[] = {
+	{ 0x1ULL, "SCM_RIGHTS" },
+	{ 0x2ULL, "SCM_CREDENTIALS" },
+};
+const struct xlat_tab xt_scm_types = { xl_scm_types, 2 };
+
+/* flags, from <linux/openat2.h> */
+static const struct xlat xl_resolve_flags[] = {
+	{ 0x1ULL, "RESOLVE_NO_XDEV" },
+	{ 0x2ULL, "RESOLVE_NO_MAGICLINKS" },
+	{ 0x4ULL, "RESOLVE_NO_SYMLINKS" },
+	{ 0x8ULL, "RESOLVE_BENEATH" },
+	{ 0x10ULL, "RESOLVE_IN_ROOT" },
+	{ 0x20ULL, "RESOLVE_CACHED" },
+};
+const struct xlat_tab xt_resolve_flags = { xl_resolve_flags, 6 };
+
+/* flags, from <linux/personality.h> */
+static const struct xlat xl_personality_flags[] = {
+	{ 0x20000ULL, "UNAME26" },
+	{ 0x40000ULL, "ADDR_NO_RANDOMIZE" },
+	{ 0x80000ULL, "FDPIC_FUNCPTRS" },
+	{ 0x100000ULL, "MMAP_PAGE_ZERO" },
+	{ 0x200000ULL, "ADDR_COMPAT_LAYOUT" },
+	{ 0x400000ULL, "READ_IMPLIES_EXEC" },
+	{ 0x800000ULL, "ADDR_LIMIT_32BIT" },
+	{ 0x1000000ULL, "SHORT_INODE" },
+	{ 0x2000000ULL, "WHOLE_SECONDS" },
+	{ 0x4000000ULL, "STICKY_TIMEOUTS" },
+	{ 0x8000000ULL, "ADDR_LIMIT_3GB" },
+};
+const struct xlat_tab xt_personality_flags = { xl_personality_flags, 11 };
+
+/* enum, from <sys/socket.h> */
+static const struct xlat xl_shutdown_hows[] = {
+	{ 0x0ULL, "SHUT_RD" },
+	{ 0x1ULL, "SHUT_WR" },
+	{ 0x2ULL, "SHUT_RDWR" },
+};
+const struct xlat_tab xt_shutdown_hows = { xl_shutdown_hows, 3 };
+
+/* enum, from <sys/resource.h> */
+static const struct xlat xl_prio_which[] = {
+	{ 0x0ULL, "PRIO_PROCESS" },
+	{ 0x1ULL, "PRIO_PGRP" },
+	{ 0x2ULL, "PRIO_USER" },
+};
+const struct xlat_tab xt_prio_which = { xl_prio_which, 3 };
+
+/* flags, from <linux/fs.h> */
+static const struct xlat xl_rename_flags[] = {
+	{ 0x1ULL, "RENAME_NOREPLACE" },
+	{ 0x2ULL, "RENAME_EXCHANGE" },
+	{ 0x4ULL, "RENAME_WHITEOUT" },
+};
+const struct xlat_tab xt_rename_flags = { xl_rename_flags, 3 };
+
+/* enum, from <linux/eventpoll.h> */
+static const struct xlat xl_epoll_ctl_ops[] = {
+	{ 0x1ULL, "EPOLL_CTL_ADD" },
+	{ 0x2ULL, "EPOLL_CTL_DEL" },
+	{ 0x3ULL, "EPOLL_CTL_MOD" },
+};
+const struct xlat_tab xt_epoll_ctl_ops = { xl_epoll_ctl_ops, 3 };
+
+/* flags, from <linux/eventpoll.h> */
+static const struct xlat xl_epoll_create_flags[] = {
+	{ 0x80000ULL, "EPOLL_CLOEXEC" },
+};
+const struct xlat_tab xt_epoll_create_flags = { xl_epoll_create_flags, 1 };
+
+/* flags, from <linux/timerfd.h> */
+static const struct xlat xl_tfd_timer_flags[] = {
+	{ 0x1ULL, "TFD_TIMER_ABSTIME" },
+	{ 0x2ULL, "TFD_TIMER_CANCEL_ON_SET" },
+};
+const struct xlat_tab xt_tfd_timer_flags = { xl_tfd_timer_flags, 2 };
+
+/* flags, from <linux/timerfd.h> */
+static const struct xlat xl_tfd_flags[] = {
+	{ 0x80000ULL, "TFD_CLOEXEC" },
+	{ 0x800ULL, "TFD_NONBLOCK" },
+};
+const struct xlat_tab xt_tfd_flags = { xl_tfd_flags, 2 };
+
+/* flags, from <sys/eventfd.h> */
+static const struct xlat xl_efd_flags[] = {
+	{ 0x1ULL, "EFD_SEMAPHORE" },
+	{ 0x80000ULL, "EFD_CLOEXEC" },
+	{ 0x800ULL, "EFD_NONBLOCK" },
+};
+const struct xlat_tab xt_efd_flags = { xl_efd_flags, 3 };
+
 /* enum, from <linux/futex.h> */
 static const struct xlat xl_futex_cmds[] = {
 	{ 0x0ULL, "FUTEX_WAIT" },

@@ -149,6 +149,26 @@ TABLES = [
     ("msg_flags", ["sys/socket.h"], r"MSG_[A-Z_]+", "flags", {
         "exclude": ["MSG_TRYHARD"],  # MSG_DONTROUTE's other name
     }),
+    # sendmsg/recvmsg control messages of SOL_SOCKET (SOL_IP's are named by ip_options)
+    ("scm_types", ["sys/socket.h"], r"SCM_(RIGHTS|CREDENTIALS)", "enum", {"gnu": True}),
+    ("resolve_flags", ["linux/openat2.h"], r"RESOLVE_[A-Z_]+", "flags", {}),
+    ("personality_flags", ["linux/personality.h"],
+     r"(UNAME26|ADDR_NO_RANDOMIZE|FDPIC_FUNCPTRS|MMAP_PAGE_ZERO|ADDR_COMPAT_LAYOUT|"
+     r"READ_IMPLIES_EXEC|ADDR_LIMIT_32BIT|SHORT_INODE|WHOLE_SECONDS|STICKY_TIMEOUTS|"
+     r"ADDR_LIMIT_3GB)", "flags", {"enums": True}),
+    ("shutdown_hows", ["sys/socket.h"], r"SHUT_(RD|WR|RDWR)", "enum", {}),
+    ("prio_which", ["sys/resource.h"], r"PRIO_(PROCESS|PGRP|USER)", "enum", {}),
+    ("rename_flags", ["linux/fs.h"], r"RENAME_(NOREPLACE|EXCHANGE|WHITEOUT)", "flags", {}),
+    ("epoll_ctl_ops", ["linux/eventpoll.h"], r"EPOLL_CTL_(ADD|DEL|MOD)", "enum", {}),
+    ("epoll_create_flags", ["linux/eventpoll.h"], r"EPOLL_CLOEXEC", "flags", {}),
+    ("tfd_timer_flags", ["linux/timerfd.h"], r"TFD_TIMER_(ABSTIME|CANCEL_ON_SET)", "flags", {}),
+    # strace 6.1's order (timerfd_create_flags.in, efd_flags.in)
+    ("tfd_flags", ["linux/timerfd.h"], r"TFD_(CLOEXEC|NONBLOCK)", "flags", {
+        "order": ["TFD_CLOEXEC", "TFD_NONBLOCK"],
+    }),
+    ("efd_flags", ["sys/eventfd.h"], r"EFD_(SEMAPHORE|CLOEXEC|NONBLOCK)", "flags", {
+        "order": ["EFD_SEMAPHORE", "EFD_CLOEXEC", "EFD_NONBLOCK"],
+    }),
     ("futex_cmds", ["linux/futex.h"], r"FUTEX_[A-Z_0-9]+", "enum", {
         "exclude": ["FUTEX_PRIVATE_FLAG", "FUTEX_CLOCK_REALTIME", "FUTEX_CMD_MASK",
                     "FUTEX_WAITERS", "FUTEX_OWNER_DIED", "FUTEX_TID_MASK"],
