@@ -23,6 +23,9 @@
 #include <bpf/bpf_core_read.h>
 #include "sysobs.h"
 
+/* include/linux/sched.h: task_struct.__state */
+#define TASK_RUNNING		0x00000000
+
 /* include/uapi/linux/sched.h: clone's flags (the first field of clone3's struct clone_args) */
 #define CLONE_VFORK		0x00004000
 

@@ -119,7 +119,8 @@ static __always_inline void do_signal(struct so_task *t, struct task_struct *tas
 
 /* signal_generate: keep a discarded signal for thread t (its task: task). The sender holds the
  * thread's siglock, so senders are never concurrent; the thread itself may read meanwhile. */
-static __always_inline void signal_keep(struct so_task *t, int sig, struct kernel_siginfo *info)
+static __always_inline void signal_keep(struct so_task *t, struct task_struct *task, int sig,
+					struct kernel_siginfo *info)
 {
 	__u32 h = t->sig_head;
 	struct so_sigslot *s = &t->sigs[h & (SO_SIGSLOTS - 1)];
@@ -130,6 +131,9 @@ static __always_inline void signal_keep(struct so_task *t, int sig, struct kerne
 		return;
 	}
 	s->signo = sig;
+	/* a thread blocked in a call (or sending to itself) sees it after that call */
+	s->before = task != bpf_get_current_task_btf() &&
+		    BPF_CORE_READ(task, __state) == TASK_RUNNING;
 	s->code = 0;
 	s->err = 0;
 	__builtin_memset(s->fields, 0, sizeof(s->fields));
@@ -151,8 +155,9 @@ static __always_inline void signal_keep(struct so_task *t, int sig, struct kerne
 	t->sig_head = h + 1;
 }
 
-/* The thread's kept signals, oldest first, as SO_REC_SIGNAL records (the thread's own program). */
-static __always_inline void signal_kept_send(struct so_task *t)
+/* The thread's kept signals, oldest first, as SO_REC_SIGNAL records (the thread's own program);
+ * before_only: only those at the head that came while it was not in a call. */
+static __always_inline void signal_kept_send(struct so_task *t, bool before_only)
 {
 	struct so_signal *r;
 	struct so_sigslot *s;
@@ -160,7 +165,7 @@ static __always_inline void signal_kept_send(struct so_task *t)
 
 	for (i = 0; i < SO_SIGSLOTS; i++) {
 		s = &t->sigs[t->sig_tail & (SO_SIGSLOTS - 1)];
-		if (!s->ready)
+		if (!s->ready || (before_only && !s->before))
 			return;
 		r = rec_reserve(t, SO_REC_SIGNAL, sizeof(*r), task_id(t));
 		if (r) {

@@ -55,9 +55,11 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	if (!t)
 		return 0;
 	old = task_busy(t);
+	if (t->sig_tail != t->sig_head)
+		signal_kept_send(t, true);
 	do_sys_exit(t, regs, ret);
 	if (t->sig_tail != t->sig_head)
-		signal_kept_send(t);
+		signal_kept_send(t, false);
 	task_idle(t, old);
 	return 0;
 }
@@ -146,7 +148,7 @@ int BPF_PROG(sched_exit, struct task_struct *p)
 	/* busy until the storage goes: the tick must not send this batch a second time */
 	task_busy(t);
 	if (t->state == SO_TS_ACTIVE && t->sig_tail != t->sig_head)
-		signal_kept_send(t);
+		signal_kept_send(t, false);
 	task_end(t, p);
 	return 0;
 }
@@ -178,7 +180,7 @@ int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_
 	t = task_get(task);
 	if (!t || t->state != SO_TS_ACTIVE)
 		return 0;
-	signal_keep(t, sig, info);
+	signal_keep(t, task, sig, info);
 	return 0;
 }
 

@@ -261,12 +261,16 @@ enum so_attach {
  * ignoring such as SIGCHLD's), kept in its thread's so_task until the thread shows it itself
  * (after its next syscall, or at its end): strace, whose tracee keeps such signals queued, shows
  * them. ready: set by the sender (under the thread's siglock) once filled, cleared by the thread.
+ * A thread that was running when the signal came was (most likely) in user space: strace's stop
+ * for the signal comes before its next call then, and the line is shown before that call's.
  */
 struct so_sigslot {
 	__s32 signo;
 	__s32 code;
 	__s32 err;
 	__u32 ready;
+	__u32 before;		/* shown before the thread's next call: it was not in one */
+	__u32 pad;
 	__u8 fields[32];
 };
 

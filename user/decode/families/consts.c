@@ -32,6 +32,7 @@ static const struct const_arg {
 	{ "timerfd_create", 1, CS_FLAGS, &xt_tfd_flags, NULL },
 	{ "timerfd_settime", 1, CS_FLAGS_U, &xt_tfd_timer_flags, "TFD_???" },
 	{ "eventfd2", 1, CS_FLAGS, &xt_efd_flags, NULL },
+	{ "mlockall", 0, CS_FLAGS, &xt_mlockall_flags, NULL },
 };
 
 /* Every row of the call's name; the values are the kernel's (32 bits: the pipeline narrowed
@@ -71,5 +72,6 @@ const struct dec_entry dec_consts_table[] = {
 	{ "timerfd_create", dec_consts },
 	{ "timerfd_settime", dec_consts },
 	{ "eventfd2", dec_consts },
+	{ "mlockall", dec_consts },
 	{ NULL },
 };

@@ -1077,6 +1077,14 @@ static const struct xlat xl_getrandom_flags[] = {
 };
 const struct xlat_tab xt_getrandom_flags = { xl_getrandom_flags, 3 };
 
+/* flags, from <sys/mman.h> */
+static const struct xlat xl_mlockall_flags[] = {
+	{ 0x1ULL, "MCL_CURRENT" },
+	{ 0x2ULL, "MCL_FUTURE" },
+	{ 0x4ULL, "MCL_ONFAULT" },
+};
+const struct xlat_tab xt_mlockall_flags = { xl_mlockall_flags, 3 };
+
 /* enum, from <linux/prctl.h> */
 static const struct xlat xl_prctl_options[] = {
 	{ 0x1ULL, "PR_SET_PDEATHSIG" },

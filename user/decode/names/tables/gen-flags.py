@@ -178,6 +178,7 @@ TABLES = [
     ("futex_wake_ops", ["linux/futex.h"], r"FUTEX_OP_(SET|ADD|OR|ANDN|XOR)", "enum", {}),
     ("futex_wake_cmps", ["linux/futex.h"], r"FUTEX_OP_CMP_(EQ|NE|LT|LE|GT|GE)", "enum", {}),
     ("getrandom_flags", ["linux/random.h"], r"GRND_[A-Z]+", "flags", {}),
+    ("mlockall_flags", ["sys/mman.h"], r"MCL_(CURRENT|FUTURE|ONFAULT)", "flags", {}),
     # prctl's options: the PR_ names that are options, not the values some options take
     ("prctl_options", ["linux/prctl.h"], r"PR_(GET|SET)_[A-Z0-9_]+|PR_CAPBSET_(READ|DROP)|"
      r"PR_TASK_PERF_EVENTS_(DISABLE|ENABLE)|PR_MCE_KILL(_GET)?|PR_MPX_[A-Z_]+_MANAGEMENT|"
