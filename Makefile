@@ -35,7 +35,8 @@ BPF_CFLAGS	:= -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -Wall -Werror -I. -Ibpf
 # dynamically unless 'make static'.
 # libbpf's reading of the kernel's BTF is replaced by a faster one (user/setup/kbtf.c).
 WRAP		:= -Wl,--wrap=btf__load_vmlinux_btf
-LIBS		:= $(WRAP) -Wl,-Bstatic -lbpf -Wl,-Bdynamic -lelf -lz
+# -k unwinds with elfutils' libdw (libdwfl); the static build goes without it (-k refused there).
+LIBS		:= $(WRAP) -Wl,-Bstatic -lbpf -Wl,-Bdynamic -ldw -lelf -lz
 STATIC_LIBS	:= $(WRAP) -static -lbpf -lelf -lz -lzstd
 
 # make SANITIZE=1: ASan and UBSan in every user-space object and program (make test's sanitizer
@@ -208,7 +209,7 @@ run: deps
 
 # --- set-up ---------------------------------------------------------------------------------
 # Installs what the build and the tests need on Debian 12 when run as root.
-DEPS := clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev libzstd-dev make gcc jq strace python3 \
+DEPS := clang llvm libbpf-dev bpftool libelf-dev libdw-dev zlib1g-dev libzstd-dev make gcc jq strace python3 \
 	python3-jsonschema libseccomp-dev \
 	busybox-static qemu-system-x86 file binutils libclang-rt-14-dev help2man groff-base \
 	bash-completion zsh debhelper lintian dpkg-dev

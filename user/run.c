@@ -15,6 +15,7 @@
 #include "lib/warn.h"
 #include "decode/fdpath.h"
 #include "decode/registry.h"
+#include "decode/stack.h"
 #include "output/summary.h"
 #include "consume/live.h"
 #include "run.h"
@@ -159,6 +160,8 @@ static void tracer_opts__from(struct tracer_opts *t, const struct opts *o,
 		.want_counts = o->summary,
 		.want_records = !o->summary_only,
 		.want_captures = !raw_all(o),
+		.want_ip = o->show_ip,
+		.want_stack = o->stack_traces,
 		.no_prepare_exec = o->no_prepare_exec,
 		.filter = &o->quals.trace,
 		.specs = specs,
@@ -189,6 +192,7 @@ static void sink__setup(struct sink *s, const struct opts *o, struct outbuf *ob,
 		.ts_exact = ts_exact,
 		.quiet_exit = o->quals.quiet & QUIET_EXIT,
 		.show_nr = o->show_nr,
+		.show_ip = o->show_ip,
 		.ts_prec = o->ts_prec >= 0 ? o->ts_prec : o->tstamps == 1 ? 0 : 6,
 		.rel_prec = o->rel_prec,
 		.dur_prec = o->dur_prec,
@@ -271,6 +275,7 @@ int run__open(struct run *r, const struct opts *o)
 		.raw = raw_all(o),
 		.raw_set = o->quals.raw.given ? o->quals.raw.mask : NULL,
 		.fd_paths = o->quals.decode_fds & DECODE_FDS_PATH,
+		.stack_traces = o->stack_traces,
 	};
 	struct consumer_opts copts = {
 		.follow = o->follow || o->system_wide,
@@ -282,6 +287,11 @@ int run__open(struct run *r, const struct opts *o)
 
 	r->o = o;
 	r->l.pid = -1;
+	if (o->stack_traces && !stack__available()) {
+		warn("-k is not available in this build (made without libdw): use the dynamic "
+		     "sysobs");
+		return EXIT_USAGE;
+	}
 	quote__set_hex(o->hex_strings);
 	r->raw.fd = -1;
 	r->out_fd = -1;
@@ -576,6 +586,7 @@ void run__close(struct run *r)
 	outbuf__free(&r->ob);
 	expect__free(&r->ex);
 	decoder__free(&r->dec);
+	stack__free();
 	tracer__stop(&r->tr);
 	free((char *)r->cred.user);
 	if (r->out_pipe)

@@ -51,6 +51,10 @@ struct call {
 	int64_t ret;
 	const char *rettext;	/* when set, how the return value is shown (in the arena) */
 	uint32_t retlen;
+	bool has_ip;		/* -i: ip is where the call returns to in the program */
+	uint64_t ip;
+	const char *stack;	/* -k: its frames, " > ...\n" lines (in the arena), or NULL */
+	size_t stack_len;
 	char namebuf[32];
 };
 
@@ -60,6 +64,7 @@ struct decode_opts {
 	bool raw;		/* -e raw=all: every argument and return value as hex */
 	const uint64_t *raw_set;	/* -e raw=SET: these calls so (bit nr), NULL: none */
 	bool fd_paths;		/* -y: show the path behind fds */
+	bool stack_traces;	/* -k: unwind the stacks records carry */
 };
 
 struct decoder {
@@ -95,6 +100,8 @@ struct sig_event {
 	const char *name;	/* "SIGCHLD" */
 	const char *info;	/* strace's "{si_signo=SIGCHLD, si_code=CLD_EXITED, ...}" */
 	const char *code_name;	/* "CLD_EXITED", or NULL when the code has no name */
+	bool has_ip;		/* -i: where the thread was when the signal came */
+	uint64_t ip;
 };
 
 int decoder__init(struct decoder *d, const struct decode_opts *opts);

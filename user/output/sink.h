@@ -49,6 +49,7 @@ struct sink {
 	bool ts_exact;		/* every call has its own clock read (JSON summary says so) */
 	bool quiet_exit;	/* -qq, -e quiet=exit: no "+++ exited with N +++" */
 	bool show_nr;		/* -n: "[  39] " before the name */
+	bool show_ip;		/* -i: "[00007f0123456789] " after the time */
 	unsigned int ret_column;	/* -a N: "= ret" at column N (0: 40, strace's default) */
 	uint64_t sig_hidden;	/* -e signal=: bit N-1 set, no "--- SIGN" nor "killed by SIGN" */
 	uint8_t json_version;	/* --json=1 or 2; 0: the newest (docs/json.md) */

@@ -148,11 +148,44 @@ static void text_timestamp(struct sink *s, bool has_ts, uint64_t ts)
 	outbuf__write(ob, buf, n);
 }
 
-/* What starts every line: the pid prefix (-f), then the time (-t, -r), as strace orders them. */
-static void text_leader(struct sink *s, uint32_t tid, bool has_ts, uint64_t ts)
+/* -i: where the call returns to; strace's question marks where there is none (+++ lines) */
+static void text_ip(struct sink *s, const uint64_t *ip)
+{
+	char buf[32];
+
+	if (!s->show_ip)
+		return;
+	if (ip)
+		outbuf__write(s->ob, buf, snprintf(buf, sizeof(buf), "[%016llx] ",
+						   (unsigned long long)*ip));
+	else
+		outbuf__lit(s->ob, "[????????????????] ");
+}
+
+/* What starts every line: the pid prefix (-f), the time (-t, -r), then the instruction pointer
+ * (-i), as strace orders them. */
+static void text_leader(struct sink *s, uint32_t tid, bool has_ts, uint64_t ts,
+			const uint64_t *ip)
 {
 	text_prefix(s, tid);
 	text_timestamp(s, has_ts, ts);
+	text_ip(s, ip);
+}
+
+/* -k: the call's frames, a line each */
+static void text_stack(struct outbuf *ob, const struct call *c)
+{
+	const char *p = c->stack, *end = c->stack + c->stack_len;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', end - p);
+
+		if (!nl)
+			nl = end;
+		outbuf__write(ob, p, nl - p);
+		outbuf__newline(ob);
+		p = nl + 1;
+	}
 }
 
 /* args from..to-1, each after ", " but the first (unless lead) */
@@ -223,7 +256,7 @@ static void text_call(struct sink *s, const struct call *c)
 
 	if (!cont) {
 		text_close_open(s);
-		text_leader(s, c->tid, c->has_ts, c->ts_ns);
+		text_leader(s, c->tid, c->has_ts, c->ts_ns, c->has_ip ? &c->ip : NULL);
 		if (s->show_nr) {
 			char nr[32];
 
@@ -257,6 +290,8 @@ static void text_call(struct sink *s, const struct call *c)
 		outbuf__write(ob, d, n);
 	}
 	outbuf__newline(ob);
+	if (c->stack_len)
+		text_stack(ob, c);
 }
 
 static void text_exec(struct sink *s, const struct call *c)
@@ -276,7 +311,7 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 	if (e->signaled ? sig_hidden(s, e->sig) : s->quiet_exit)
 		return;
 	text_close_open(s);
-	text_leader(s, e->tid, e->has_ts, e->ts_ns);
+	text_leader(s, e->tid, e->has_ts, e->ts_ns, NULL);
 	if (e->exec_tid) {
 		outbuf__lit(s->ob, "+++ superseded by execve in pid ");
 		outbuf__u64(s->ob, e->exec_tid);
@@ -302,7 +337,7 @@ static void text_signal(struct sink *s, const struct sig_event *e)
 	if (sig_hidden(s, e->signo))
 		return;
 	text_close_open(s);
-	text_leader(s, e->tid, e->has_ts, e->ts_ns);
+	text_leader(s, e->tid, e->has_ts, e->ts_ns, e->has_ip ? &e->ip : NULL);
 	outbuf__lit(s->ob, "--- ");
 	outbuf__puts(s->ob, e->name);
 	outbuf__putc(s->ob, ' ');
@@ -315,7 +350,7 @@ static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from
 		      uint64_t count)
 {
 	text_close_open(s);
-	text_leader(s, tid, false, 0);
+	text_leader(s, tid, false, 0, NULL);
 	outbuf__lit(s->ob, "--- lost ");
 	outbuf__u64(s->ob, count);
 	outbuf__puts(s->ob, count == 1 ? " event" : " events");

@@ -95,6 +95,12 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	skel->rodata->want_counts = o->want_counts;
 	skel->rodata->want_records = o->want_records;
 	skel->rodata->want_captures = o->want_captures;
+	skel->rodata->want_ip = o->want_ip;
+	skel->rodata->want_stack = o->want_stack;
+	/* -k: stacks are unwound against /proc/PID/maps, best read while the process lives: the
+	 * consumer is woken by every record instead of polling */
+	if (o->want_stack)
+		skel->rodata->rb_flags = 0;
 	skel->rodata->strsize = o->strsize;
 	skel->rodata->attach_mode = o->attach_mode;
 	if (o->filter && !o->filter->all) {

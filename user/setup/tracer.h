@@ -22,6 +22,8 @@ struct tracer_opts {
 	bool want_counts;	/* -c */
 	bool want_records;	/* off for -c alone */
 	bool want_captures;	/* off for -X raw */
+	bool want_ip;		/* -i: each call's record ends with its user context */
+	bool want_stack;	/* -k: and the user stack after it */
 	bool no_prepare_exec;	/* force the exec fallback older kernels get (testing) */
 	uint32_t attach_mode;	/* enum so_attach */
 	const struct filter *filter;	/* -e trace= */

@@ -56,6 +56,7 @@ enum sysent_flag {
 	SE_CLOSES_FD	= 1 << 4,	/* closes argument 0 */
 	SE_EXEC		= 1 << 5,	/* replaces the process image */
 	SE_CHDIR	= 1 << 6,	/* changes the working directory */
+	SE_MAPS		= 1 << 7,	/* changes the process's mappings (-k reads them again) */
 };
 
 struct sysent {

@@ -306,6 +306,9 @@ PROPERTIES = {
     "SE_CLOSES_FD": ["close"],
     "SE_EXEC": ["execve", "execveat"],
     "SE_CHDIR": ["chdir", "fchdir"],
+    # -k reads the process's mappings again after these (strace's mmap_notify list)
+    "SE_MAPS": ["mmap", "munmap", "mprotect", "mremap", "pkey_mprotect", "remap_file_pages",
+                "shmat", "shmdt", "execve", "execveat"],
 }
 
 

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* -k: unwinding the stacks the kernel copied, and naming their frames (stack.h). */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lib/fmt.h"
+#include "decode/elfsym.h"
+#include "decode/stack.h"
+
+#ifdef SYSOBS_NO_LIBDW
+bool stack__available(void)
+{
+	return false;
+}
+
+void stack__frames(struct sb *b, uint32_t tgid, uint32_t tid, const struct so_uctx *u,
+		   const uint8_t *stack, bool entry_style)
+{
+}
+
+void stack__maps_changed(uint32_t tgid)
+{
+}
+
+void stack__free(void)
+{
+}
+#else
+#include <elfutils/libdwfl.h>
+
+#define PROCS_MAX	64	/* processes whose modules are kept (the oldest goes first) */
+#define FILES_MAX	128	/* files whose symbols are kept */
+#define FRAMES_MAX	256	/* strace's limit too */
+#define MAPS_MAX	(4 << 20)	/* the most of /proc/PID/maps read */
+
+/* DWARF register numbers of x86-64 (the psABI's table) */
+enum { DW_RBX = 3, DW_RBP = 6, DW_RSP = 7, DW_R12 = 12, DW_R13, DW_R14, DW_R15 };
+
+struct proc {
+	uint32_t tgid;		/* 0: free */
+	uint64_t used;		/* when it was last used: the least recent goes first */
+	Dwfl *dwfl;
+	bool attached;		/* dwfl_attach_state done */
+	bool stale;		/* its mappings changed since they were read */
+};
+
+struct file_syms {
+	char *path;
+	struct elfsym *syms;	/* NULL: the file has none */
+};
+
+/* The stack being unwound: what the libdwfl callbacks read. */
+struct walk {
+	const struct so_uctx *u;
+	const uint8_t *stack;
+	struct sb *b;
+	bool entry_style;
+	unsigned int depth;
+	bool stop;
+};
+
+static struct proc procs[PROCS_MAX];
+static struct file_syms files[FILES_MAX];
+static unsigned int nfiles;
+static uint64_t clock_uses;
+static struct walk cur;
+
+static const Dwfl_Callbacks proc_callbacks = {
+	.find_elf = dwfl_linux_proc_find_elf,
+	.find_debuginfo = dwfl_standard_find_debuginfo,
+};
+
+bool stack__available(void)
+{
+	return true;
+}
+
+static pid_t cb_next_thread(Dwfl *dwfl, void *arg, void **thread_arg)
+{
+	return 0;	/* no list of threads: each stack is asked for by its tid */
+}
+
+static bool cb_get_thread(Dwfl *dwfl, pid_t tid, void *arg, void **thread_arg)
+{
+	*thread_arg = arg;
+	return true;
+}
+
+/* Memory of the process: only the stack the kernel copied. */
+static bool cb_memory_read(Dwfl *dwfl, Dwarf_Addr addr, Dwarf_Word *result, void *arg)
+{
+	uint64_t sp = cur.u->regs[SO_UREG_SP];
+
+	if (addr < sp || addr - sp + sizeof(*result) > cur.u->stack_len)
+		return false;
+	memcpy(result, cur.stack + (addr - sp), sizeof(*result));
+	return true;
+}
+
+static bool cb_set_initial_registers(Dwfl_Thread *thread, void *arg)
+{
+	const __u64 *r = cur.u->regs;
+	Dwarf_Word bx = r[SO_UREG_BX], bpsp[2] = { r[SO_UREG_BP], r[SO_UREG_SP] };
+	Dwarf_Word hi[4] = { r[SO_UREG_R12], r[SO_UREG_R13], r[SO_UREG_R14], r[SO_UREG_R15] };
+
+	dwfl_thread_state_register_pc(thread, r[SO_UREG_IP]);
+	return dwfl_thread_state_registers(thread, DW_RBX, 1, &bx) &&
+	       dwfl_thread_state_registers(thread, DW_RBP, 2, bpsp) &&
+	       dwfl_thread_state_registers(thread, DW_R12, 4, hi);
+}
+
+static const Dwfl_Thread_Callbacks thread_callbacks = {
+	.next_thread = cb_next_thread,
+	.get_thread = cb_get_thread,
+	.memory_read = cb_memory_read,
+	.set_initial_registers = cb_set_initial_registers,
+};
+
+/* Read tgid's mappings into its Dwfl; false when they could not be read (it has ended). */
+static bool proc_report(struct proc *p)
+{
+	char path[64], *buf = malloc(MAPS_MAX);
+	size_t n = 0;
+	FILE *f, *m;
+	bool ok = false;
+
+	snprintf(path, sizeof(path), "/proc/%u/maps", p->tgid);
+	f = buf ? fopen(path, "re") : NULL;
+	if (f) {
+		n = fread(buf, 1, MAPS_MAX, f);
+		fclose(f);
+	}
+	m = n ? fmemopen(buf, n, "r") : NULL;
+	if (m) {
+		/* only now: a report that begins takes the modules reported before away */
+		dwfl_report_begin(p->dwfl);
+		ok = dwfl_linux_proc_maps_report(p->dwfl, m) == 0;
+		dwfl_report_end(p->dwfl, NULL, NULL);
+		fclose(m);
+	}
+	free(buf);
+	if (ok && !p->attached)
+		p->attached = dwfl_attach_state(p->dwfl, NULL, p->tgid, &thread_callbacks, &cur);
+	return ok;
+}
+
+static struct proc *proc_get(uint32_t tgid)
+{
+	struct proc *p, *old = &procs[0];
+	unsigned int i;
+
+	for (i = 0; i < PROCS_MAX; i++) {
+		p = &procs[i];
+		if (p->tgid == tgid)
+			goto found;
+		if (p->used < old->used)
+			old = p;
+	}
+	p = old;
+	if (p->dwfl)
+		dwfl_end(p->dwfl);
+	*p = (struct proc){ .tgid = tgid, .dwfl = dwfl_begin(&proc_callbacks), .stale = true };
+	if (!p->dwfl) {
+		p->tgid = 0;
+		return NULL;
+	}
+found:
+	p->used = ++clock_uses;
+	if (p->stale && proc_report(p))
+		p->stale = false;
+	return p;
+}
+
+void stack__maps_changed(uint32_t tgid)
+{
+	for (unsigned int i = 0; i < PROCS_MAX; i++)
+		if (procs[i].tgid == tgid)
+			procs[i].stale = true;
+}
+
+/* The function symbols of the module's file, read once. */
+static const struct elfsym *mod_syms(Dwfl_Module *mod, const char *path, Dwarf_Addr *bias)
+{
+	Elf *elf = dwfl_module_getelf(mod, bias);
+	unsigned int i;
+
+	for (i = 0; i < nfiles; i++)
+		if (!strcmp(files[i].path, path))
+			return files[i].syms;
+	if (nfiles == FILES_MAX || !elf)
+		return elf ? elfsym__load(elf) : NULL;	/* never freed: a full table is rare */
+	files[nfiles].path = strdup(path);
+	if (!files[nfiles].path)
+		return NULL;
+	files[nfiles].syms = elfsym__load(elf);
+	return files[nfiles++].syms;
+}
+
+static void put_hex(struct sb *b, uint64_t v)
+{
+	char s[24];
+
+	sb_putn(b, s, snprintf(s, sizeof(s), "0x%llx", (unsigned long long)v));
+}
+
+/* One frame as strace prints it; false when the walk stops there. */
+static bool frame_line(struct sb *b, Dwfl *dwfl, Dwarf_Addr pc, bool entry_style)
+{
+	Dwfl_Module *mod = dwfl ? dwfl_addrmodule(dwfl, pc) : NULL;
+	const char *path, *name = NULL;
+	const struct elfsym *syms;
+	Dwarf_Addr start = 0, bias = 0;
+	uint64_t off = 0;
+
+	path = mod ? dwfl_module_info(mod, NULL, &start, NULL, NULL, NULL, NULL, NULL) : NULL;
+	if (!path) {
+		/* strace: an address in no mapped file ends the walk */
+		sb_puts(b, " > unexpected_backtracing_error [");
+		put_hex(b, pc);
+		sb_puts(b, "]\n");
+		return false;
+	}
+	sb_puts(b, " > ");
+	sb_escaped(b, path, strlen(path), 0);
+	sb_putc(b, '(');
+	syms = mod_syms(mod, path, &bias);
+	name = elfsym__find(syms, pc - bias, &off);
+	if (name || entry_style) {
+		sb_escaped(b, name ? name : "", name ? strlen(name) : 0, 0);
+		sb_putc(b, '+');
+		put_hex(b, name ? off : 0);
+	}
+	sb_puts(b, ") [");
+	put_hex(b, pc - start);
+	sb_puts(b, "]\n");
+	return true;
+}
+
+static int frame_cb(Dwfl_Frame *frame, void *arg)
+{
+	Dwarf_Addr pc;
+	bool activation;
+
+	if (!dwfl_frame_pc(frame, &pc, &activation))
+		return DWARF_CB_ABORT;
+	/* the return address itself, as strace 6.1 (libunwind) prints it */
+	cur.depth++;
+	if (!frame_line(cur.b, dwfl_thread_dwfl(dwfl_frame_thread(frame)), pc, cur.entry_style) ||
+	    cur.depth >= FRAMES_MAX)
+		return DWARF_CB_ABORT;
+	return DWARF_CB_OK;
+}
+
+void stack__frames(struct sb *b, uint32_t tgid, uint32_t tid, const struct so_uctx *u,
+		   const uint8_t *stack, bool entry_style)
+{
+	struct proc *p = proc_get(tgid);
+
+	cur = (struct walk){ .u = u, .stack = stack, .b = b, .entry_style = entry_style };
+	if (!p || !p->attached) {
+		frame_line(b, p ? p->dwfl : NULL, u->regs[SO_UREG_IP], entry_style);
+		return;
+	}
+	dwfl_getthread_frames(p->dwfl, tid, frame_cb, NULL);
+	if (!cur.depth)
+		frame_line(b, p->dwfl, u->regs[SO_UREG_IP], entry_style);
+}
+
+void stack__free(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < PROCS_MAX; i++)
+		if (procs[i].dwfl)
+			dwfl_end(procs[i].dwfl);
+	memset(procs, 0, sizeof(procs));
+	for (i = 0; i < nfiles; i++) {
+		free(files[i].path);
+		elfsym__free(files[i].syms);
+	}
+	nfiles = 0;
+}
+#endif /* SYSOBS_NO_LIBDW */
