@@ -35,9 +35,9 @@ BPF_CFLAGS	:= -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -Wall -Werror -I. -Ibpf
 # dynamically unless 'make static'.
 # libbpf's reading of the kernel's BTF is replaced by a faster one (user/setup/kbtf.c).
 WRAP		:= -Wl,--wrap=btf__load_vmlinux_btf
-# -k unwinds with elfutils' libdw (libdwfl); the static build goes without it (-k refused there).
+# -k unwinds with elfutils' libdw (libdwfl), static in 'make static' too (with its own needs).
 LIBS		:= $(WRAP) -Wl,-Bstatic -lbpf -Wl,-Bdynamic -ldw -lelf -lz
-STATIC_LIBS	:= $(WRAP) -static -lbpf -lelf -lz -lzstd
+STATIC_LIBS	:= $(WRAP) -static -lbpf -ldw -lelf -lz -lzstd -llzma -lbz2
 
 # make SANITIZE=1: ASan and UBSan in every user-space object and program (make test's sanitizer
 # stage builds this way into $(BUILD)/asan).

@@ -107,10 +107,10 @@ static __always_inline void scratch_send(struct scratch *s, __u32 size, __u32 nc
 	sys_fill(r, c, ncaps);
 	if (end != size)
 		r->h.flags |= SO_F_UCTX;
-	size = end;
-	if (size > SO_SCRATCH_SIZE)
+	/* a record with a stack (-k) may use the second half of scratch too */
+	if (end > (want_uctx() ? 2 * SO_SCRATCH_SIZE - 1 : SO_SCRATCH_SIZE))
 		return;
-	if (bpf_ringbuf_output(&events, s->buf, bound(size, 2 * SO_SCRATCH_SIZE - 1), rb_flags))
+	if (bpf_ringbuf_output(&events, s->buf, bound(end, 2 * SO_SCRATCH_SIZE - 1), rb_flags))
 		stat_inc(SO_STAT_DROPPED);
 }
 

@@ -95,7 +95,10 @@ enum so_ureg {
 	SO_UREG_IP, SO_UREG_SP, SO_UREG_BP, SO_UREG_BX, SO_UREG_R12, SO_UREG_R13, SO_UREG_R14,
 	SO_UREG_R15, SO_UREGS,
 };
-#define SO_STACK_MAX	8192	/* bytes of user stack copied for -k (at most what a record holds) */
+/* Bytes of user stack copied for -k: the stack goes in the second half of the scratch buffer,
+ * so a record with it may be up to 2 * SO_SCRATCH_SIZE - 1 bytes. ld.so's start-up frames
+ * alone take 9-16 KiB of the main thread's stack. */
+#define SO_STACK_MAX	(SO_SCRATCH_SIZE - 8)
 struct so_uctx {
 	__u64 regs[SO_UREGS];	/* enum so_ureg */
 	__u32 stack_len;

@@ -142,7 +142,7 @@ static __always_inline bool exit_with_uctx(struct so_task *t, struct task_struct
 	exit_fill(r, p);
 	if (size != sizeof(*r))
 		r->h.flags |= SO_F_UCTX;
-	if (size > SO_SCRATCH_SIZE ||
+	if (size >= 2 * SO_SCRATCH_SIZE ||
 	    bpf_ringbuf_output(&events, s->buf, bound(size, 2 * SO_SCRATCH_SIZE - 1),
 			       BPF_RB_FORCE_WAKEUP)) {
 		t->seq--;	/* not sent: the queued record takes its number */

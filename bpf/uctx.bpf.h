@@ -10,14 +10,12 @@
 
 #define STACK_TRIES	4	/* a copy that faults is tried again with half the bytes */
 
-_Static_assert(SO_STACK_MAX % 8 == 0 && SO_STACK_MAX <= SO_SCRATCH_SIZE,
-	       "the stack copy is in 8-byte words and fits a record");
-_Static_assert((SO_STACK_MAX & (SO_STACK_MAX - 1)) == 0,
-	       "stack_copy bounds its length with the mask 2 * SO_STACK_MAX - 1");
+_Static_assert(SO_STACK_MAX % 8 == 0 && SO_STACK_MAX < SO_SCRATCH_SIZE,
+	       "the stack copy is in 8-byte words, its length below the mask SO_SCRATCH_SIZE - 1");
 
 /*
- * Copy the user stack from sp to scratch at off: at most SO_STACK_MAX bytes and the room left in
- * the record, and never past the top of the main thread's stack (the end of the environment
+ * Copy the user stack from sp to scratch at off (below SO_SCRATCH_SIZE): at most SO_STACK_MAX
+ * bytes, which may go into the second half of scratch, and never past the top of the main thread's stack (the end of the environment
  * strings, mm->env_end, is inside its mapping). A thread's stack has no such mark: a copy that
  * faults (it ran off the mapping, or a page is not in memory) is tried again shorter. Returns
  * the bytes copied, a multiple of 8.
@@ -25,21 +23,16 @@ _Static_assert((SO_STACK_MAX & (SO_STACK_MAX - 1)) == 0,
 static __always_inline __u32 stack_copy(struct scratch *s, __u32 off, __u64 sp, __u32 *flags)
 {
 	__u64 top = BPF_CORE_READ(bpf_get_current_task_btf(), mm, env_end);
-	__u32 len = SO_STACK_MAX, room, i;
+	__u32 len = SO_STACK_MAX, i;
 
 	if (off >= SO_SCRATCH_SIZE)
 		return 0;
-	room = SO_SCRATCH_SIZE - off;
-	if (len > room) {
-		len = room;
-		*flags |= SO_UCTX_STACK_CUT;
-	}
 	if (sp < top && top - sp < len)
 		len = top - sp;
 	len &= ~7u;
 	for (i = 0; i < STACK_TRIES; i++) {
 		if (!bpf_probe_read_user(&s->buf[bound(off, SO_SCRATCH_SIZE - 1)],
-					 bound(len, 2 * SO_STACK_MAX - 1), (void *)sp))
+					 bound(len, SO_SCRATCH_SIZE - 1), (void *)sp))
 			return len;
 		len = (len / 2) & ~7u;
 		*flags |= SO_UCTX_STACK_CUT;
@@ -58,7 +51,7 @@ static __always_inline __u32 uctx_add(struct scratch *s, __u32 off)
 	struct so_uctx *u = (void *)&s->buf[o];
 	__u32 flags = 0, len = 0;
 
-	if (!regs || off + sizeof(*u) > SO_SCRATCH_SIZE)
+	if (!regs || off + sizeof(*u) >= SO_SCRATCH_SIZE)
 		return off;
 	u->regs[SO_UREG_IP] = regs->ip;
 	u->regs[SO_UREG_SP] = regs->sp;

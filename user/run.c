@@ -287,11 +287,7 @@ int run__open(struct run *r, const struct opts *o)
 
 	r->o = o;
 	r->l.pid = -1;
-	if (o->stack_traces && !stack__available()) {
-		warn("-k is not available in this build (made without libdw): use the dynamic "
-		     "sysobs");
-		return EXIT_USAGE;
-	}
+
 	quote__set_hex(o->hex_strings);
 	r->raw.fd = -1;
 	r->out_fd = -1;

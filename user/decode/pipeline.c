@@ -404,6 +404,52 @@ static void decode_args(struct decoder *d, struct call *c)
 		fdpath__apply(d, c);
 }
 
+/* The captured path argument of c (its first), or NULL. */
+static const struct darg *path_arg(const struct call *c)
+{
+	unsigned int i;
+
+	for (i = 0; c->ent && i < c->nargs && i < SO_MAX_ARGS; i++)
+		if (c->ent->args[i].kind == AK_PATH && c->arg[i].cap &&
+		    !(c->arg[i].cap->flags & (SO_CAP_FAULT | SO_CAP_TRUNC)))
+			return &c->arg[i];
+	return NULL;
+}
+
+/* -k: a successful execve's new image, placed by the user context its return record carries */
+static void exec_image(const struct call *c, const struct so_sys *rec)
+{
+	const uint8_t *p = attach_caps(NULL, rec), *end = (const uint8_t *)rec + rec->h.size;
+	const struct so_uctx *u = (const void *)p;
+	const struct darg *a = path_arg(c);
+
+	if (!a || p + sizeof(*u) > end || u->stack_len > (size_t)(end - p) - sizeof(*u)) {
+		stack__exec(c->tgid, NULL, 0, NULL, NULL);
+		return;
+	}
+	stack__exec(c->tgid, (const char *)a->data, a->cap->len, u, p + sizeof(*u));
+}
+
+/* -k: what a call tells of the process's mappings (stack.h) */
+static void call_maps(const struct call *c)
+{
+	const struct darg *a;
+
+	if (c->kind != CALL_DONE || ret_is_error(c->ret) || !c->ent)
+		return;
+	if (sysent__has(c->nr, SE_OPENS_PATH)) {
+		a = path_arg(c);
+		if (a)
+			stack__opened(c->tgid, c->ret, (const char *)a->data, a->cap->len);
+		return;
+	}
+	if (!sysent__has(c->nr, SE_MAPS))
+		return;
+	if (!strcmp(c->name, "mmap") && (int32_t)c->arg[4].raw >= 0)
+		stack__mapped(c->tgid, (int32_t)c->arg[4].raw, c->arg[5].raw, c->ret);
+	stack__maps_changed(c->tgid);
+}
+
 void decoder__call(struct decoder *d, const struct so_sys *rec, const struct so_sys *enter,
 		   enum call_kind kind, struct call *c)
 {
@@ -430,13 +476,13 @@ void decoder__call(struct decoder *d, const struct so_sys *rec, const struct so_
 	/* execve: the ip where it was called (the entry record), the stack of the new image (as
 	 * strace shows the command's own execve) */
 	if (enter && (rec->h.flags & SO_F_UCTX) && d->opts.stack_traces) {
-		stack__maps_changed(c->tgid);	/* a new image */
+		exec_image(c, rec);	/* a new image */
 		call_uctx(d, c, rec, rec->h.size, attach_caps(NULL, rec), UCTX_FRAMES);
 	}
 	if (args->h.flags & SO_F_UCTX)
 		call_uctx(d, c, args, args->h.size, end, enter ? UCTX_IP : UCTX_IP | UCTX_FRAMES);
-	if (d->opts.stack_traces && sysent__has(c->nr, SE_MAPS) && c->kind == CALL_DONE)
-		stack__maps_changed(c->tgid);
+	if (d->opts.stack_traces)
+		call_maps(c);
 }
 
 void decoder__noreturn(struct decoder *d, const struct so_exit *rec, struct call *c)

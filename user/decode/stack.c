@@ -6,27 +6,9 @@
 #include <string.h>
 #include "lib/fmt.h"
 #include "decode/elfsym.h"
+#include "decode/image.h"
 #include "decode/stack.h"
 
-#ifdef SYSOBS_NO_LIBDW
-bool stack__available(void)
-{
-	return false;
-}
-
-void stack__frames(struct sb *b, uint32_t tgid, uint32_t tid, const struct so_uctx *u,
-		   const uint8_t *stack, bool entry_style)
-{
-}
-
-void stack__maps_changed(uint32_t tgid)
-{
-}
-
-void stack__free(void)
-{
-}
-#else
 #include <elfutils/libdwfl.h>
 
 #define PROCS_MAX	64	/* processes whose modules are kept (the oldest goes first) */
@@ -37,12 +19,25 @@ void stack__free(void)
 /* DWARF register numbers of x86-64 (the psABI's table) */
 enum { DW_RBX = 3, DW_RBP = 6, DW_RSP = 7, DW_R12 = 12, DW_R13, DW_R14, DW_R15 };
 
+#define FDS_MAX		8	/* files open for mapping remembered per process */
+#define MODS_MAX	32	/* files mapped by the process while /proc could not be read */
+
+/* A file the process opened (fd) or mapped at base (its mapping at offset 0). */
+struct pfile {
+	int fd;
+	uint64_t base;
+	char *path;		/* as the kernel names it (symlinks resolved) */
+};
+
 struct proc {
 	uint32_t tgid;		/* 0: free */
 	uint64_t used;		/* when it was last used: the least recent goes first */
 	Dwfl *dwfl;
 	bool attached;		/* dwfl_attach_state done */
 	bool stale;		/* its mappings changed since they were read */
+	unsigned int nfds, nmods, nmods_done;
+	struct pfile fds[FDS_MAX];	/* a ring: the most recent opens */
+	struct pfile mods[MODS_MAX];	/* from its mmap calls, for when it has gone */
 };
 
 struct file_syms {
@@ -70,11 +65,6 @@ static const Dwfl_Callbacks proc_callbacks = {
 	.find_elf = dwfl_linux_proc_find_elf,
 	.find_debuginfo = dwfl_standard_find_debuginfo,
 };
-
-bool stack__available(void)
-{
-	return true;
-}
 
 static pid_t cb_next_thread(Dwfl *dwfl, void *arg, void **thread_arg)
 {
@@ -145,7 +135,47 @@ static bool proc_report(struct proc *p)
 	return ok;
 }
 
-static struct proc *proc_get(uint32_t tgid)
+static void pfile_free(struct pfile *f)
+{
+	free(f->path);
+	f->path = NULL;
+}
+
+static void proc_free(struct proc *p)
+{
+	unsigned int i;
+
+	if (p->dwfl)
+		dwfl_end(p->dwfl);
+	for (i = 0; i < FDS_MAX; i++)
+		pfile_free(&p->fds[i]);
+	for (i = 0; i < MODS_MAX; i++)
+		pfile_free(&p->mods[i]);
+	memset(p, 0, sizeof(*p));
+}
+
+/*
+ * A process that has gone before its mappings could be read again: the files its own mmap
+ * calls mapped at offset 0 stand for them (a shared object's load address is that mapping's).
+ */
+static void proc_report_mods(struct proc *p)
+{
+	unsigned int i;
+
+	if (p->nmods_done == p->nmods)
+		return;
+	dwfl_report_begin_add(p->dwfl);
+	for (i = p->nmods_done; i < p->nmods; i++)
+		dwfl_report_elf(p->dwfl, p->mods[i].path, p->mods[i].path, -1, p->mods[i].base,
+				false);
+	dwfl_report_end(p->dwfl, NULL, NULL);
+	p->nmods_done = p->nmods;
+	if (!p->attached)
+		p->attached = dwfl_attach_state(p->dwfl, NULL, p->tgid, &thread_callbacks, &cur);
+}
+
+/* tgid's entry, a new one (in place of the least recently used) when it has none */
+static struct proc *proc_slot(uint32_t tgid)
 {
 	struct proc *p, *old = &procs[0];
 	unsigned int i;
@@ -158,8 +188,7 @@ static struct proc *proc_get(uint32_t tgid)
 			old = p;
 	}
 	p = old;
-	if (p->dwfl)
-		dwfl_end(p->dwfl);
+	proc_free(p);
 	*p = (struct proc){ .tgid = tgid, .dwfl = dwfl_begin(&proc_callbacks), .stale = true };
 	if (!p->dwfl) {
 		p->tgid = 0;
@@ -167,9 +196,85 @@ static struct proc *proc_get(uint32_t tgid)
 	}
 found:
 	p->used = ++clock_uses;
-	if (p->stale && proc_report(p))
-		p->stale = false;
 	return p;
+}
+
+/* tgid's entry with its modules up to date, as far as they can be known */
+static struct proc *proc_get(uint32_t tgid)
+{
+	struct proc *p = proc_slot(tgid);
+
+	if (!p || !p->stale)
+		return p;
+	if (proc_report(p)) {
+		p->stale = false;
+		p->nmods_done = p->nmods;	/* /proc has them all */
+	} else {
+		proc_report_mods(p);
+	}
+	return p;
+}
+
+void stack__exec(uint32_t tgid, const char *exe, size_t len, const struct so_uctx *u,
+		 const uint8_t *stack)
+{
+	struct image_file f[IMAGE_FILES];
+	struct proc *p;
+	int i, n;
+
+	for (i = 0; i < PROCS_MAX; i++)
+		if (procs[i].tgid == tgid)
+			proc_free(&procs[i]);
+	p = proc_slot(tgid);
+	n = image__files(exe, len, u, stack, f);
+	for (i = 0; i < n; i++) {
+		if (p && p->nmods < MODS_MAX)
+			p->mods[p->nmods++] = (struct pfile){ .fd = -1, .base = f[i].bias,
+							      .path = f[i].path };
+		else
+			free(f[i].path);
+	}
+}
+
+void stack__opened(uint32_t tgid, int fd, const char *path, size_t len)
+{
+	struct proc *p = proc_get(tgid);
+	char *name, *real;
+	struct pfile *f;
+
+	if (!p || !len || path[0] != '/' || !(name = strndup(path, len)))
+		return;
+	real = realpath(name, NULL);	/* /proc/PID/maps names files so */
+	free(name);
+	if (!real)
+		return;
+	for (f = p->fds; f < p->fds + FDS_MAX && !(f->path && f->fd == fd); f++)
+		;
+	if (f == p->fds + FDS_MAX)	/* a new fd: in place of the oldest */
+		f = &p->fds[p->nfds++ % FDS_MAX];
+	pfile_free(f);
+	f->fd = fd;
+	f->path = real;
+}
+
+void stack__mapped(uint32_t tgid, int fd, uint64_t off, uint64_t addr)
+{
+	struct proc *p = proc_get(tgid);
+	unsigned int i;
+
+	if (!p || off || p->nmods == MODS_MAX)
+		return;
+	for (i = 0; i < FDS_MAX; i++) {
+		struct pfile *f = &p->fds[i];
+
+		if (f->path && f->fd == fd) {
+			p->mods[p->nmods] = (struct pfile){ .fd = fd, .base = addr,
+							    .path = strdup(f->path) };
+			if (p->mods[p->nmods].path)
+				p->nmods++;
+			return;
+		}
+	}
 }
 
 void stack__maps_changed(uint32_t tgid)
@@ -272,13 +377,10 @@ void stack__free(void)
 	unsigned int i;
 
 	for (i = 0; i < PROCS_MAX; i++)
-		if (procs[i].dwfl)
-			dwfl_end(procs[i].dwfl);
-	memset(procs, 0, sizeof(procs));
+		proc_free(&procs[i]);
 	for (i = 0; i < nfiles; i++) {
 		free(files[i].path);
 		elfsym__free(files[i].syms);
 	}
 	nfiles = 0;
 }
-#endif /* SYSOBS_NO_LIBDW */
