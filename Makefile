@@ -124,6 +124,12 @@ $(OUT)/tests/%: tests/progs/%.c | $(OUT)/tests
 	$(call msg,CC,$@)
 	$(Q)$(CC) -O1 -g -Wall -Wextra -Werror -Wno-unused-result -static $< -o $@ -lpthread
 
+# -i and -k against strace (tests/integration/stacks.sh): a dynamic, position-independent
+# program, as most are, its frames in the program, libc and ld.so
+$(OUT)/tests/stacks: tests/progs/stacks.c | $(OUT)/tests
+	$(call msg,CC,$@)
+	$(Q)$(CC) -O1 -g -Wall -Wextra -Werror $< -o $@
+
 # applies a seccomp profile with libseccomp (tests/integration/seccomp-profile.sh)
 $(OUT)/tests/seccomp-run: tests/progs/seccomp-run.c | $(OUT)/tests
 	$(call msg,CC,$@)

@@ -281,6 +281,10 @@ int run__open(struct run *r, const struct opts *o)
 		.follow = o->follow || o->system_wide,
 		.fixed_prefix = o->system_wide,
 		.status_hidden = STATUS_ALL & ~o->quals.status,
+		/* -k with -e trace=: the kernel sends the calls that map files too (tracer.c) */
+		.shown = o->stack_traces && o->quals.trace.given && !o->quals.trace.all ?
+			 o->quals.trace.mask : NULL,
+		.decode_all = o->stack_traces,
 	};
 	char q[256];
 	int err;

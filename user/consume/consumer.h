@@ -35,6 +35,8 @@ struct consumer_opts {
 	bool attach;		/* the kernel takes threads in by itself (-f -p, --system-wide) */
 	bool fixed_prefix;	/* the sink's prefix never changes (--system-wide) */
 	unsigned int status_hidden;	/* enum status_bits not shown (0: show all) */
+	const uint64_t *shown;	/* syscalls shown (bit nr), when the kernel sends more; NULL: all */
+	bool decode_all;	/* decode calls not shown too (-k learns the mappings from them) */
 };
 
 struct consumer {
@@ -52,6 +54,8 @@ struct consumer {
 	bool attach;		/* the kernel takes threads in by itself (-f -p, --system-wide) */
 	bool fixed_prefix;	/* the sink's prefix never changes (--system-wide) */
 	unsigned int status;	/* enum status_bits shown */
+	const uint64_t *shown;	/* consumer_opts.shown */
+	bool decode_all;
 	uint64_t records;
 	uint64_t calls;
 	uint64_t gap_lost;	/* records missing from the sequence numbers */

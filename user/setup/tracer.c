@@ -12,6 +12,7 @@
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include "sysobs.skel.h"
+#include "decode/names/sysent.h"
 #include "setup/tracer.h"
 
 #include "lib/warn.h"
@@ -78,6 +79,18 @@ void tracer__features(struct tracer_features *f)
 	f->libbpf_minor = libbpf_minor_version();
 }
 
+/* -k: the calls that say where files are mapped are sent whatever -e trace= says (user space
+ * learns the mappings from them and does not show them): a process gone before its
+ * /proc/PID/maps could be read is known from them */
+static void mask_add_maps(__u64 *mask)
+{
+	long nr;
+
+	for (nr = 0; nr < SO_NR_SLOTS; nr++)
+		if (sysent__has(nr, SE_MAPS) || sysent__has(nr, SE_OPENS_PATH))
+			mask[nr / 64] |= 1ull << (nr % 64);
+}
+
 static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 {
 	struct sysobs_bpf *skel;
@@ -106,6 +119,8 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	if (o->filter && !o->filter->all) {
 		skel->rodata->filter_on = true;
 		memcpy((void *)skel->rodata->trace_mask, o->filter->mask, sizeof(o->filter->mask));
+		if (o->want_stack)
+			mask_add_maps((__u64 *)skel->rodata->trace_mask);
 	}
 	skel->rodata->self_tgid = getpid();
 	err = bpf_map__set_max_entries(skel->maps.events, o->ring_size);

@@ -1,0 +1,56 @@
+#!/bin/sh
+# SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#
+# -i (--instruction-pointer) and -k (--stack-traces) against strace 6.1 itself (issue 13), on
+# tests/progs/stacks.c, a dynamic PIE program whose calls go through libc's wrappers and
+# through a syscall instruction of its own, three functions deep. The lines strace and sysobs
+# print must be the same: the frames' module paths, functions and offsets are identical from
+# run to run (addresses within modules); only -i's absolute addresses move with ASLR, so they
+# are masked, and checked apart: -i's ip of the program's own getpid is the address right after
+# its syscall instruction, which the program prints.
+. "$SRCDIR/tests/lib.sh"
+need_bpf
+command -v strace >/dev/null 2>&1 || skip "strace not installed (the reference)"
+P=$PROGS/stacks
+[ -x "$P" ] || { echo "no $P: build first" >&2; exit 99; }
+
+mask() {
+	sed -E -e 's/^\[[0-9a-f]{16}\] /[IP] /' -e 's/^((\[IP\] )?getp?pid\(\) +)= [0-9]+$/\1= PID/' \
+		-e 's/"inline getpid returns to 0x[0-9a-f]+"/"inline getpid returns to 0xADDR"/' "$1"
+}
+# same OPTIONS...: strace and sysobs with OPTIONS on the program, traces equal once masked
+same() {
+	strace "$@" -o "$T/s.txt" "$P" >"$T/s.out"
+	"$SYSOBS" "$@" -o "$T/o.txt" -- "$P" >"$T/o.out" 2>"$T/err"
+	[ -s "$T/err" ] && fail "sysobs $*: stderr: $(cat "$T/err")"
+	mask "$T/s.txt" >"$T/s.cmp"
+	mask "$T/o.txt" >"$T/o.cmp"
+	grep -q 'stacks(third+' "$T/s.cmp" || grep -q 'getpid()' "$T/s.cmp" || exit 99
+	diff -u "$T/s.cmp" "$T/o.cmp" >&2 || fail "sysobs $* differs from strace $*"
+	echo "$*: $(wc -l <"$T/o.cmp") lines as strace's"
+}
+
+CALLS=write,getppid,getpid
+same -k -e trace=$CALLS
+same -i -e trace=$CALLS
+same -i -k -e trace=$CALLS
+same --stack-traces --instruction-pointer -e trace=$CALLS
+
+# what the comparison stands on: frames through libc into the program's own functions
+grep -q '^ > .*/libc\.so\.6(__write+0x10) \[0x[0-9a-f]*\]$' "$T/o.txt" || fail "no libc write frame"
+for f in inline_getpid third second first main _start; do
+	grep -q "^ > $P($f+0x[0-9a-f]*) \\[0x[0-9a-f]*\\]\$" "$T/o.txt" || fail "no frame in $f"
+done
+
+# -i: the program's own getpid returns right after its syscall instruction
+want=$(sed -n 's/^inline getpid returns to 0x//p' "$T/o.out")
+[ -n "$want" ] || exit 99
+got=$(sed -n 's/^\[0*\([0-9a-f]*\)\] getpid() .*/\1/p' "$T/o.txt")
+expect_eq "-i: getpid's ip" "$want" "$got"
+# and the libc wrappers' ip is inside libc: the frame of the same call names libc's write
+grep -q '^\[????????????????\] +++ exited with 0 +++$' "$T/o.txt" || fail "-i: no +++ line as strace's"
+
+# the default trace has neither (the options cost nothing when not given: no uctx is sent)
+"$SYSOBS" -e trace=$CALLS -o "$T/d.txt" -- "$P" >/dev/null
+grep -q '^\[\|^ > ' "$T/d.txt" && fail "an ip or a frame without -i or -k"
+echo "-i/-k: as strace's; getpid's ip 0x$got"
