@@ -88,6 +88,18 @@ static __always_inline void signal_info(struct so_signal *r, struct kernel_sigin
 	r->handler = h == SIG_DFL ? SO_SIG_DFL : h == SIG_IGN ? SO_SIG_IGN : SO_SIG_HANDLER;
 }
 
+/* -i: the so_uctx after the record, with the ip alone (sysobs.h) */
+static __always_inline void signal_ip(struct so_signal *r, struct task_struct *task)
+{
+	struct pt_regs *regs = (struct pt_regs *)bpf_task_pt_regs(task);
+	struct so_uctx *u = (void *)(r + 1);
+
+	__builtin_memset(u, 0, sizeof(*u));
+	if (regs)
+		u->regs[SO_UREG_IP] = regs->ip;
+	r->h.flags |= SO_F_UCTX;
+}
+
 static __always_inline void do_signal(struct so_task *t, struct task_struct *task, int sig,
 				      struct kernel_siginfo *info, struct k_sigaction *ka)
 {
@@ -99,9 +111,14 @@ static __always_inline void do_signal(struct so_task *t, struct task_struct *tas
 		if (!fatal)
 			return;
 	}
-	r = rec_reserve(t, SO_REC_SIGNAL, sizeof(*r), task_id(t));
+	if (want_ip)	/* -i: where the thread was, as strace's "[ip] --- SIG..." */
+		r = rec_reserve(t, SO_REC_SIGNAL, sizeof(*r) + sizeof(struct so_uctx), task_id(t));
+	else
+		r = rec_reserve(t, SO_REC_SIGNAL, sizeof(*r), task_id(t));
 	if (!r)
 		return;
+	if (want_ip)
+		signal_ip(r, task);
 	r->signo = sig;
 	r->code = 0;
 	r->err = 0;

@@ -104,7 +104,7 @@ struct so_uctx {
 	__u32 stack_len;
 	__u32 flags;		/* SO_UCTX_* */
 };
-#define SO_UCTX_STACK_CUT	(1u << 0)	/* the stack went on past what was copied */
+#define SO_UCTX_STACK_HOLE	(1u << 0)	/* a page of it could not be read: zeros sent */
 
 /*
  * SO_REC_ENTER uses struct so_sys with ret and dur_ns unset. A successful execve's records (its

@@ -50,6 +50,15 @@ expect_eq "-i: getpid's ip" "$want" "$got"
 # and the libc wrappers' ip is inside libc: the frame of the same call names libc's write
 grep -q '^\[????????????????\] +++ exited with 0 +++$' "$T/o.txt" || fail "-i: no +++ line as strace's"
 
+# -i on a signal line: where the thread was (in libc's wait4, the same page offset as strace's)
+strace -f -i -e trace=none -o "$T/s.sig" sh -c 'sleep 0 & wait'
+"$SYSOBS" -f -i -e trace=none -o "$T/o.sig" -- sh -c 'sleep 0 & wait'
+sig_ip() {	# after the pid -f -o puts first
+	sed -n 's/^[0-9]* *\[[0-9a-f]*\([0-9a-f]\{3\}\)\] --- SIGCHLD .*/\1/p' "$1"
+}
+[ -n "$(sig_ip "$T/s.sig")" ] || exit 99
+expect_eq "-i: SIGCHLD's ip (page offset)" "$(sig_ip "$T/s.sig")" "$(sig_ip "$T/o.sig")"
+
 # the default trace has neither (the options cost nothing when not given: no uctx is sent)
 "$SYSOBS" -e trace=$CALLS -o "$T/d.txt" -- "$P" >/dev/null
 grep -q '^\[\|^ > ' "$T/d.txt" && fail "an ip or a frame without -i or -k"

@@ -510,6 +510,10 @@ void decoder__signal(struct decoder *d, const struct so_signal *rec, struct sig_
 	e->has_ts = rec->h.flags & SO_F_TS;
 	e->signo = rec->signo;
 	e->code = rec->code;
+	if ((rec->h.flags & SO_F_UCTX) && rec->h.size >= sizeof(*rec) + sizeof(struct so_uctx)) {
+		e->has_ip = true;
+		e->ip = ((const struct so_uctx *)(rec + 1))->regs[SO_UREG_IP];
+	}
 	d->arena_len = 0;
 	b = dec_begin(d);
 	sb_signal(&b, rec->signo);
