@@ -30,7 +30,7 @@ same() {
 	echo "$*: $(wc -l <"$T/o.cmp") lines as strace's"
 }
 
-CALLS=write,getppid,getpid
+CALLS=write,getppid,getpid,exit_group
 same -k -e trace=$CALLS
 same -i -e trace=$CALLS
 same -i -k -e trace=$CALLS
@@ -49,6 +49,13 @@ got=$(sed -n 's/^\[0*\([0-9a-f]*\)\] getpid() .*/\1/p' "$T/o.txt")
 expect_eq "-i: getpid's ip" "$want" "$got"
 # and the libc wrappers' ip is inside libc: the frame of the same call names libc's write
 grep -q '^\[????????????????\] +++ exited with 0 +++$' "$T/o.txt" || fail "-i: no +++ line as strace's"
+
+# a stripped program (coreutils'): frames with no function are "path() [0x...]", and
+# "path(+0x0) [0x...]" in exit_group's frames, as strace 6.1 prints them
+strace -k -e trace=write,exit_group -o "$T/s.echo" /bin/echo hi >/dev/null
+"$SYSOBS" -k -e trace=write,exit_group -o "$T/o.echo" -- /bin/echo hi >/dev/null
+grep -q '^ > /usr/bin/echo() \[0x' "$T/s.echo" || exit 99
+diff -u "$T/s.echo" "$T/o.echo" >&2 || fail "-k on /bin/echo differs from strace's"
 
 # -i on a signal line: where the thread was (in libc's wait4, the same page offset as strace's)
 strace -f -i -e trace=none -o "$T/s.sig" sh -c 'sleep 0 & wait'

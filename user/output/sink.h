@@ -57,6 +57,9 @@ struct sink {
 	uint64_t last_ts;	/* -r: the previous line's time */
 	uint32_t open_tid;	/* text: a blocked call's line is open ("read(3, "), whose */
 	long open_nr;
+	char *held_stack;	/* -k: exit/exit_group's frames, printed after its "+++" line */
+	size_t held_len;
+	uint32_t held_tgid;
 	int64_t tod_sec;	/* -t: the second tod_text is for */
 	char tod_text[16];	/* "HH:MM:SS" */
 };

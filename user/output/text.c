@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* The strace-style text sink: name(args) padded to column 40, then "= ret". */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "lib/fmt.h"
@@ -172,10 +173,10 @@ static void text_leader(struct sink *s, uint32_t tid, bool has_ts, uint64_t ts,
 	text_ip(s, ip);
 }
 
-/* -k: the call's frames, a line each */
-static void text_stack(struct outbuf *ob, const struct call *c)
+/* -k: frames, a line each */
+static void text_stack(struct outbuf *ob, const char *p, size_t len)
 {
-	const char *p = c->stack, *end = c->stack + c->stack_len;
+	const char *end = p + len;
 
 	while (p < end) {
 		const char *nl = memchr(p, '\n', end - p);
@@ -247,6 +248,35 @@ static bool text_call_args(struct outbuf *ob, const struct call *c, bool cont)
 	return false;
 }
 
+/* The frames printed after the held ones' "+++" line (and at the end, whatever is left) */
+static void text_held(struct sink *s)
+{
+	if (!s->held_stack)
+		return;
+	text_stack(s->ob, s->held_stack, s->held_len);
+	free(s->held_stack);
+	s->held_stack = NULL;
+}
+
+/* -k: a call's frames; those of exit/exit_group come after the process's "+++ exited" line,
+ * as strace prints them */
+static void text_frames(struct sink *s, const struct call *c)
+{
+	if (c->kind != CALL_NORETURN || s->quiet_exit) {
+		text_stack(s->ob, c->stack, c->stack_len);
+		return;
+	}
+	text_held(s);
+	s->held_stack = malloc(c->stack_len);
+	if (!s->held_stack) {
+		text_stack(s->ob, c->stack, c->stack_len);
+		return;
+	}
+	memcpy(s->held_stack, c->stack, c->stack_len);
+	s->held_len = c->stack_len;
+	s->held_tgid = c->tgid;
+}
+
 static void text_call(struct sink *s, const struct call *c)
 {
 	struct outbuf *ob = s->ob;
@@ -291,7 +321,7 @@ static void text_call(struct sink *s, const struct call *c)
 	}
 	outbuf__newline(ob);
 	if (c->stack_len)
-		text_stack(ob, c);
+		text_frames(s, c);
 }
 
 static void text_exec(struct sink *s, const struct call *c)
@@ -329,6 +359,8 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 		outbuf__lit(s->ob, " +++");
 	}
 	outbuf__newline(s->ob);
+	if (s->held_stack && s->held_tgid == e->tgid)
+		text_held(s);
 }
 
 /* --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} --- */
@@ -369,6 +401,7 @@ static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from
 static void text_finish(struct sink *s, const struct run_totals *t)
 {
 	text_close_open(s);
+	text_held(s);
 }
 
 const struct sink_ops text_sink_ops = {
