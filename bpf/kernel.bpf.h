@@ -7,7 +7,7 @@
  *
  * Kernel structs (task_struct, signal_struct, mm_struct, linux_binprm, siginfo, ...) are read
  * with BPF_CORE_READ, whatever pointer the verifier holds. The saved user registers, struct
- * pt_regs, are read only through regs_nr() and regs_arg*() below, directly: the pointers to
+ * pt_regs, are read only through regs_nr(), regs_arg*() and regs_user() below, directly: the pointers to
  * them (the sys_exit tracepoint's, bpf_task_pt_regs()) are BTF pointers the verifier lets a
  * program load from, the load is CO-RE relocated all the same (vmlinux.h marks its structs
  * preserve_access_index), and it costs an instruction where BPF_CORE_READ costs a helper call:
@@ -78,5 +78,19 @@ static __always_inline void regs_args(const struct pt_regs *regs, __u64 *args)
 	args[4] = regs->r8;
 	args[5] = regs->r9;
 }
+
+/* -i, -k: where the call returns to, and the registers an unwinder starts from (enum so_ureg). */
+static __always_inline void regs_user(const struct pt_regs *regs, __u64 *out)
+{
+	out[SO_UREG_IP] = regs->ip;
+	out[SO_UREG_SP] = regs->sp;
+	out[SO_UREG_BP] = regs->bp;
+	out[SO_UREG_BX] = regs->bx;
+	out[SO_UREG_R12] = regs->r12;
+	out[SO_UREG_R13] = regs->r13;
+	out[SO_UREG_R14] = regs->r14;
+	out[SO_UREG_R15] = regs->r15;
+}
+_Static_assert(SO_UREGS == 8, "regs_user knows eight registers");
 
 #endif /* KERNEL_BPF_H */

@@ -96,7 +96,7 @@ static __always_inline void signal_ip(struct so_signal *r, struct task_struct *t
 
 	__builtin_memset(u, 0, sizeof(*u));
 	if (regs)
-		u->regs[SO_UREG_IP] = regs->ip;
+		regs_user(regs, u->regs);
 	r->h.flags |= SO_F_UCTX;
 }
 

@@ -63,16 +63,9 @@ static __always_inline __u32 uctx_add(struct scratch *s, __u32 off)
 
 	if (!regs || off + sizeof(*u) >= SO_SCRATCH_SIZE)
 		return off;
-	u->regs[SO_UREG_IP] = regs->ip;
-	u->regs[SO_UREG_SP] = regs->sp;
-	u->regs[SO_UREG_BP] = regs->bp;
-	u->regs[SO_UREG_BX] = regs->bx;
-	u->regs[SO_UREG_R12] = regs->r12;
-	u->regs[SO_UREG_R13] = regs->r13;
-	u->regs[SO_UREG_R14] = regs->r14;
-	u->regs[SO_UREG_R15] = regs->r15;
+	regs_user(regs, u->regs);
 	if (want_stack)
-		len = stack_copy(s, o + sizeof(*u), regs->sp, &flags);
+		len = stack_copy(s, o + sizeof(*u), u->regs[SO_UREG_SP], &flags);
 	u->stack_len = len;
 	u->flags = flags;
 	return o + sizeof(*u) + len;

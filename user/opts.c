@@ -167,8 +167,7 @@ static const struct argp_option options[] = {
 	  "[00007f0123456789] write(...)", G_FORMAT },
 	{ "stack-traces", 'k', NULL, 0, "Show the program's stack after each call, as strace: "
 	  "\" > /usr/lib/x86_64-linux-gnu/libc.so.6(__write+0x10) [0xf8350]\" (the kernel copies "
-	  "the stack, sysobs unwinds it; a process gone before its calls are read shows no "
-	  "names)", G_FORMAT },
+	  "up to 16 KiB of it, sysobs unwinds it with libdw; docs/stack-traces.md)", G_FORMAT },
 	{ "syscall-number", 'n', NULL, 0, "Show the syscall number: [  39] getpid()", G_FORMAT },
 	{ NULL, 'q', NULL, 0, "Suppress the attach and personality messages (as "
 	  "--quiet=attach,personality); twice: and the exit ones; thrice: all", G_FORMAT },
