@@ -5,13 +5,13 @@
  * kernel limits that sizes are asserted against, and the one way each kind of kernel memory is
  * read.
  *
- * Kernel structs (task_struct, signal_struct, mm_struct, linux_binprm, siginfo, ...) are read
- * with BPF_CORE_READ, whatever pointer the verifier holds. The saved user registers, struct
- * pt_regs, are read only through regs_nr(), regs_arg*() and regs_user() below, directly: the pointers to
+ * Kernel structs (task_struct, signal_struct, mm_struct, linux_binprm, siginfo, ...) are read with
+ * BPF_CORE_READ, whatever pointer the verifier holds. The saved user registers, struct pt_regs,
+ * are read only through regs_nr(), regs_arg*() and regs_user() below, directly: the pointers to
  * them (the sys_exit tracepoint's, bpf_task_pt_regs()) are BTF pointers the verifier lets a
  * program load from, the load is CO-RE relocated all the same (vmlinux.h marks its structs
- * preserve_access_index), and it costs an instruction where BPF_CORE_READ costs a helper call:
- * on the hot path that is seven a syscall, measured at +44 ns a traced call (~17% of sysobs's
+ * preserve_access_index), and it costs an instruction where BPF_CORE_READ costs a helper call: on
+ * the hot path that is seven a syscall, measured at +44 ns a traced call (~17% of sysobs's
  * overhead, bare getppid ~1,100 ns on that machine).
  */
 #ifndef KERNEL_BPF_H

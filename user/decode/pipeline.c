@@ -332,7 +332,8 @@ static void call_uctx(struct decoder *d, struct call *c, const void *start, uint
 		c->has_ip = true;
 		c->ip = u->regs[SO_UREG_IP];
 	}
-	if (!(what & UCTX_FRAMES) || !d->opts.stack_traces || u->stack_len > (size_t)(end - p) - sizeof(*u))
+	if (!(what & UCTX_FRAMES) || !d->opts.stack_traces ||
+	    u->stack_len > (size_t)(end - p) - sizeof(*u))
 		return;
 	b = dec_begin(d);
 	stack__frames(&b, c->tgid, c->tid, u, p + sizeof(*u), what & UCTX_ENTRY);
