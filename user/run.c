@@ -491,7 +491,8 @@ int run__attached(struct run *r)
 static void summary__report(struct run *r)
 {
 	static struct so_count counts[SO_NR_SLOTS];
-	struct summary_opts so = { .sort = r->o->sort_by, .overhead_ns = r->o->overhead_ns };
+	struct summary_opts so = { .sort = r->o->sort_by, .overhead_ns = r->o->overhead_ns,
+				   .shown = r->cons.shown };
 	FILE *f = fdopen(dup(r->out_fd), "w");
 
 	if (!f)
