@@ -170,7 +170,7 @@ $(OUT)/fuzz/obj/%.o: user/%.c
 
 $(OUT)/fuzz/replay_fuzz: tests/fuzz/replay_fuzz.c $(FUZZ_OBJS)
 	$(call msg,LINK,$@)
-	$(Q)$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -o $@
+	$(Q)$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -ldw -lelf -o $@
 
 fuzz: $(OUT)/fuzz/replay_fuzz
 
