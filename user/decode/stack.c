@@ -288,18 +288,22 @@ void stack__maps_changed(uint32_t tgid)
 static const struct elfsym *mod_syms(Dwfl_Module *mod, const char *path, Dwarf_Addr *bias)
 {
 	Elf *elf = dwfl_module_getelf(mod, bias);
+	struct file_syms *f;
 	unsigned int i;
 
-	for (i = 0; i < nfiles; i++)
-		if (!strcmp(files[i].path, path))
+	for (i = 0; i < nfiles && i < FILES_MAX; i++)
+		if (files[i].path && !strcmp(files[i].path, path))
 			return files[i].syms;
-	if (nfiles == FILES_MAX || !elf)
-		return elf ? elfsym__load(elf) : NULL;	/* never freed: a full table is rare */
-	files[nfiles].path = strdup(path);
-	if (!files[nfiles].path)
+	if (!elf)
 		return NULL;
-	files[nfiles].syms = elfsym__load(elf);
-	return files[nfiles++].syms;
+	f = &files[nfiles++ % FILES_MAX];	/* a full table: in place of the oldest */
+	free(f->path);
+	elfsym__free(f->syms);
+	f->syms = NULL;
+	f->path = strdup(path);
+	if (f->path)
+		f->syms = elfsym__load(elf);
+	return f->syms;
 }
 
 static void put_hex(struct sb *b, uint64_t v)
@@ -378,9 +382,10 @@ void stack__free(void)
 
 	for (i = 0; i < PROCS_MAX; i++)
 		proc_free(&procs[i]);
-	for (i = 0; i < nfiles; i++) {
+	for (i = 0; i < FILES_MAX; i++) {
 		free(files[i].path);
 		elfsym__free(files[i].syms);
 	}
+	memset(files, 0, sizeof(files));
 	nfiles = 0;
 }
