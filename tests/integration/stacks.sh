@@ -15,8 +15,10 @@ P=$PROGS/stacks
 [ -x "$P" ] || { echo "no $P: build first" >&2; exit 99; }
 
 mask() {
-	sed -E -e 's/^\[[0-9a-f]{16}\] /[IP] /' -e 's/^((\[IP\] )?getp?pid\(\) +)= [0-9]+$/\1= PID/' \
-		-e 's/"inline getpid returns to 0x[0-9a-f]+"/"inline getpid returns to 0xADDR"/' "$1"
+	sed -E -e 's/^(\[ *[0-9]+\] )?\[[0-9a-f]{16}\] /\1[IP] /' \
+		-e 's/^((\[ *[0-9]+\] )?(\[IP\] )?getp?pid\(\) +)= [0-9]+$/\1= PID/' \
+		-e 's/"inline getpid returns to 0x[0-9a-f]+"/"inline getpid returns to 0xADDR"/' \
+		-e 's/^\[ *[0-9]+\] (\[\?+\] \+\+\+)/\1/' "$1"	# -n's documented difference
 }
 # same OPTIONS...: strace and sysobs with OPTIONS on the program, traces equal once masked
 same() {
@@ -31,10 +33,11 @@ same() {
 }
 
 CALLS=write,getppid,getpid,exit_group
+same -i -n -e trace=$CALLS	# the number, then the ip
 same -k -e trace=$CALLS
 same -i -e trace=$CALLS
 same -i -k -e trace=$CALLS
-same --stack-traces --instruction-pointer -e trace=$CALLS
+same --stack-traces --instruction-pointer -e trace=$CALLS	# its trace is checked below
 
 # what the comparison stands on: frames through libc into the program's own functions
 grep -q '^ > .*/libc\.so\.6(__write+0x10) \[0x[0-9a-f]*\]$' "$T/o.txt" || fail "no libc write frame"

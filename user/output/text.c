@@ -163,8 +163,8 @@ static void text_ip(struct sink *s, const uint64_t *ip)
 		outbuf__lit(s->ob, "[????????????????] ");
 }
 
-/* What starts every line: the pid prefix (-f), the time (-t, -r), then the instruction pointer
- * (-i), as strace orders them. */
+/* What starts every line but a call's: the pid prefix (-f), the time (-t, -r), then the
+ * instruction pointer (-i), as strace orders them (a call's has -n's number before the ip). */
 static void text_leader(struct sink *s, uint32_t tid, bool has_ts, uint64_t ts,
 			const uint64_t *ip)
 {
@@ -286,12 +286,14 @@ static void text_call(struct sink *s, const struct call *c)
 
 	if (!cont) {
 		text_close_open(s);
-		text_leader(s, c->tid, c->has_ts, c->ts_ns, c->has_ip ? &c->ip : NULL);
-		if (s->show_nr) {
+		text_prefix(s, c->tid);
+		text_timestamp(s, c->has_ts, c->ts_ns);
+		if (s->show_nr) {	/* strace: the number, then the ip */
 			char nr[32];
 
 			outbuf__write(ob, nr, snprintf(nr, sizeof(nr), "[%4ld] ", c->nr));
 		}
+		text_ip(s, c->has_ip ? &c->ip : NULL);
 	}
 	s->open_tid = 0;
 	if (text_call_args(ob, c, cont)) {
