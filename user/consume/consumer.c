@@ -5,6 +5,7 @@
 #include <string.h>
 #include "decode/names/errno.h"
 #include "output/comm.h"
+#include "decode/stack.h"
 #include "consume/consumer.h"
 
 enum { SLOT_EMPTY = 0, SLOT_USED, SLOT_DEAD };
@@ -421,6 +422,8 @@ static void on_fork(struct consumer *c, const struct so_fork *r)
 		ts->tgid = r->child_tgid;
 	}
 	comm__fork(r->h.tgid, r->h.tid, r->child_tgid, r->child_tid);
+	if (c->decode_all && r->child_tgid != r->h.tgid)
+		stack__fork(r->h.tgid, r->child_tgid);	/* -k */
 	fork_settle(c, r->h.tid);
 	c->live++;
 	c->fork_parent = r->h.tid;

@@ -35,6 +35,8 @@ struct proc {
 	Dwfl *dwfl;
 	bool attached;		/* dwfl_attach_state done */
 	bool stale;		/* its mappings changed since they were read */
+	char *maps;		/* the /proc/PID/maps text last reported, for its forks */
+	size_t maps_len;
 	unsigned int nfds, nmods, nmods_done;
 	struct pfile fds[FDS_MAX];	/* a ring: the most recent opens */
 	struct pfile mods[MODS_MAX];	/* from its mmap calls, for when it has gone */
@@ -108,20 +110,13 @@ static const Dwfl_Thread_Callbacks thread_callbacks = {
 };
 
 /* Read tgid's mappings into its Dwfl; false when they could not be read (it has ended). */
-static bool proc_report(struct proc *p)
+/* Report the mappings in buf (n bytes of /proc/PID/maps text) as p's modules, kept as its
+ * last known mappings. Takes buf. */
+static bool proc_report_text(struct proc *p, char *buf, size_t n)
 {
-	char path[64], *buf = malloc(MAPS_MAX);
-	size_t n = 0;
-	FILE *f, *m;
+	FILE *m = n ? fmemopen(buf, n, "r") : NULL;
 	bool ok = false;
 
-	snprintf(path, sizeof(path), "/proc/%u/maps", p->tgid);
-	f = buf ? fopen(path, "re") : NULL;
-	if (f) {
-		n = fread(buf, 1, MAPS_MAX, f);
-		fclose(f);
-	}
-	m = n ? fmemopen(buf, n, "r") : NULL;
 	if (m) {
 		/* only now: a report that begins takes the modules reported before away */
 		dwfl_report_begin(p->dwfl);
@@ -129,10 +124,32 @@ static bool proc_report(struct proc *p)
 		dwfl_report_end(p->dwfl, NULL, NULL);
 		fclose(m);
 	}
-	free(buf);
-	if (ok && !p->attached)
+	if (!ok) {
+		free(buf);
+		return false;
+	}
+	free(p->maps);
+	p->maps = buf;
+	p->maps_len = n;
+	if (!p->attached)
 		p->attached = dwfl_attach_state(p->dwfl, NULL, p->tgid, &thread_callbacks, &cur);
-	return ok;
+	return true;
+}
+
+/* Read tgid's mappings into its Dwfl; false when they could not be read (it has ended). */
+static bool proc_report(struct proc *p)
+{
+	char path[64], *buf = malloc(MAPS_MAX);
+	size_t n = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%u/maps", p->tgid);
+	f = buf ? fopen(path, "re") : NULL;
+	if (f) {
+		n = fread(buf, 1, MAPS_MAX, f);
+		fclose(f);
+	}
+	return proc_report_text(p, buf, n);
 }
 
 static void pfile_free(struct pfile *f)
@@ -147,6 +164,7 @@ static void proc_free(struct proc *p)
 
 	if (p->dwfl)
 		dwfl_end(p->dwfl);
+	free(p->maps);
 	for (i = 0; i < FDS_MAX; i++)
 		pfile_free(&p->fds[i]);
 	for (i = 0; i < MODS_MAX; i++)
@@ -234,6 +252,37 @@ void stack__exec(uint32_t tgid, const char *exe, size_t len, const struct so_uct
 		else
 			free(f[i].path);
 	}
+}
+
+void stack__fork(uint32_t parent, uint32_t child)
+{
+	struct proc *p = NULL, *c;
+	unsigned int i;
+	char *buf;
+
+	for (i = 0; i < PROCS_MAX && !p; i++)
+		if (procs[i].tgid == parent && procs[i].maps)
+			p = &procs[i];
+	if (!p || parent == child)
+		return;
+	for (i = 0; i < PROCS_MAX; i++)
+		if (procs[i].tgid == child)
+			proc_free(&procs[i]);
+	p->used = ++clock_uses;	/* not the one proc_slot takes for the child */
+	c = proc_slot(child);
+	buf = c ? malloc(p->maps_len) : NULL;
+	if (!buf)
+		return;
+	memcpy(buf, p->maps, p->maps_len);
+	/* the parent's mappings: the child's own, until it maps or execs */
+	proc_report_text(c, buf, p->maps_len);
+	for (i = 0; i < p->nmods && c->nmods < MODS_MAX; i++) {
+		c->mods[c->nmods] = (struct pfile){ .fd = -1, .base = p->mods[i].base,
+						    .path = strdup(p->mods[i].path) };
+		if (c->mods[c->nmods].path)
+			c->nmods++;
+	}
+	proc_report_mods(c);
 }
 
 void stack__opened(uint32_t tgid, int fd, const char *path, size_t len)

@@ -38,6 +38,10 @@ void stack__frames(struct sb *b, uint32_t tgid, uint32_t tid, const struct so_uc
 /* Process tgid's mappings changed: read them again before its next stack. */
 void stack__maps_changed(uint32_t tgid);
 
+/* Process child was forked by parent: it has the parent's mappings (as last read) until its
+ * own are read. */
+void stack__fork(uint32_t parent, uint32_t child);
+
 /* Process tgid has a new image (execve of exe, len bytes): nothing of the old one holds. u and
  * stack: the user context at execve's return, whose auxiliary vector places the new files. */
 void stack__exec(uint32_t tgid, const char *exe, size_t len, const struct so_uctx *u,
