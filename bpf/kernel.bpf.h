@@ -90,7 +90,16 @@ static __always_inline void regs_user(const struct pt_regs *regs, __u64 *out)
 	out[SO_UREG_R13] = regs->r13;
 	out[SO_UREG_R14] = regs->r14;
 	out[SO_UREG_R15] = regs->r15;
+	out[SO_UREG_AX] = regs->ax;
+	out[SO_UREG_DX] = regs->dx;
+	out[SO_UREG_CX] = regs->cx;
+	out[SO_UREG_SI] = regs->si;
+	out[SO_UREG_DI] = regs->di;
+	out[SO_UREG_R8] = regs->r8;
+	out[SO_UREG_R9] = regs->r9;
+	out[SO_UREG_R10] = regs->r10;
+	out[SO_UREG_R11] = regs->r11;
 }
-_Static_assert(SO_UREGS == 8, "regs_user knows eight registers");
+_Static_assert(SO_UREGS == 17, "regs_user knows seventeen registers");
 
 #endif /* KERNEL_BPF_H */

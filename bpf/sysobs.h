@@ -87,13 +87,17 @@ struct so_sys {
  * so_sys, right after a so_exit) when the header has SO_F_UCTX. Only these options send it:
  * without them no record carries it and the calls go in batches as always. With them every
  * call has a record of its own. ip is where the call returns to (after the syscall
- * instruction, as strace's -i); the registers are those a DWARF unwinder needs to start (the
- * callee-saved ones and the stack and frame pointers); stack_len bytes of the user stack from
+ * instruction, as strace's -i); the registers are those a DWARF unwinder starts from (all the
+ * general ones); stack_len bytes of the user stack from
  * sp follow (-k; 0 for -i alone), padded to 8.
  */
 enum so_ureg {
 	SO_UREG_IP, SO_UREG_SP, SO_UREG_BP, SO_UREG_BX, SO_UREG_R12, SO_UREG_R13, SO_UREG_R14,
-	SO_UREG_R15, SO_UREGS,
+	SO_UREG_R15,
+	/* the rest too: call frame information may name any (glibc's vfork keeps its return
+	 * address in rdi while the child runs on its stack) */
+	SO_UREG_AX, SO_UREG_DX, SO_UREG_CX, SO_UREG_SI, SO_UREG_DI, SO_UREG_R8, SO_UREG_R9,
+	SO_UREG_R10, SO_UREG_R11, SO_UREGS,
 };
 /* Bytes of user stack copied for -k: the stack goes in the second half of the scratch buffer,
  * so a record with it may be up to 2 * SO_SCRATCH_SIZE - 1 bytes. ld.so's start-up frames

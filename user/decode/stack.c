@@ -16,8 +16,12 @@
 #define FRAMES_MAX	256	/* strace's limit too */
 #define MAPS_MAX	(4 << 20)	/* the most of /proc/PID/maps read */
 
-/* DWARF register numbers of x86-64 (the psABI's table) */
-enum { DW_RBX = 3, DW_RBP = 6, DW_RSP = 7, DW_R12 = 12, DW_R13, DW_R14, DW_R15 };
+/* The x86-64 psABI's DWARF register numbers 0-15, each the so_ureg it is read from */
+static const unsigned char dwarf_regs[16] = {
+	SO_UREG_AX, SO_UREG_DX, SO_UREG_CX, SO_UREG_BX, SO_UREG_SI, SO_UREG_DI, SO_UREG_BP,
+	SO_UREG_SP, SO_UREG_R8, SO_UREG_R9, SO_UREG_R10, SO_UREG_R11, SO_UREG_R12, SO_UREG_R13,
+	SO_UREG_R14, SO_UREG_R15,
+};
 
 #define FDS_MAX		8	/* files open for mapping remembered per process */
 #define MODS_MAX	32	/* files mapped by the process while /proc could not be read */
@@ -92,14 +96,13 @@ static bool cb_memory_read(Dwfl *dwfl, Dwarf_Addr addr, Dwarf_Word *result, void
 
 static bool cb_set_initial_registers(Dwfl_Thread *thread, void *arg)
 {
-	const __u64 *r = cur.u->regs;
-	Dwarf_Word bx = r[SO_UREG_BX], bpsp[2] = { r[SO_UREG_BP], r[SO_UREG_SP] };
-	Dwarf_Word hi[4] = { r[SO_UREG_R12], r[SO_UREG_R13], r[SO_UREG_R14], r[SO_UREG_R15] };
+	Dwarf_Word regs[16];
+	unsigned int i;
 
-	dwfl_thread_state_register_pc(thread, r[SO_UREG_IP]);
-	return dwfl_thread_state_registers(thread, DW_RBX, 1, &bx) &&
-	       dwfl_thread_state_registers(thread, DW_RBP, 2, bpsp) &&
-	       dwfl_thread_state_registers(thread, DW_R12, 4, hi);
+	for (i = 0; i < 16; i++)
+		regs[i] = cur.u->regs[dwarf_regs[i]];
+	dwfl_thread_state_register_pc(thread, cur.u->regs[SO_UREG_IP]);
+	return dwfl_thread_state_registers(thread, 0, 16, regs);
 }
 
 static const Dwfl_Thread_Callbacks thread_callbacks = {
