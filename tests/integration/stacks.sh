@@ -60,6 +60,20 @@ strace -k -e trace=write,exit_group -o "$T/s.echo" /bin/echo hi >/dev/null
 grep -q '^ > /usr/bin/echo() \[0x' "$T/s.echo" || exit 99
 diff -u "$T/s.echo" "$T/o.echo" >&2 || fail "-k on /bin/echo differs from strace's"
 
+# -f: a shell's children, vforked and exec'ed: their execve shows its caller's frames (the
+# shell's, known from the parent), their calls after it the new image's
+fmask() {
+	sed -E -e 's/^[0-9]+ +//' -e 's/0x[0-9a-f]{8,}/0xADDR/g' \
+		-e 's/"inline getpid returns to 0x[0-9a-f]+"/"inline getpid returns to 0xADDR"/' "$1"
+}
+strace -f -k -e trace=execve,write -e signal=none -o "$T/s.f" sh -c "$P; /bin/echo x" >"$T/f.out"
+"$SYSOBS" -f -k -e trace=execve,write -e signal=none -o "$T/o.f" -- sh -c "$P; /bin/echo x" \
+	>"$T/f.out"
+fmask "$T/s.f" >"$T/s.fm"
+fmask "$T/o.f" >"$T/o.fm"
+grep -q '^ > .*libc\.so\.6(execve+0x' "$T/s.fm" || exit 99
+diff -u "$T/s.fm" "$T/o.fm" >&2 || fail "-f -k differs from strace's"
+
 # -i on a signal line: where the thread was (in libc's wait4, the same page offset as strace's)
 strace -f -i -e trace=none -o "$T/s.sig" sh -c 'sleep 0 & wait'
 "$SYSOBS" -f -i -e trace=none -o "$T/o.sig" -- sh -c 'sleep 0 & wait'

@@ -477,8 +477,15 @@ void decoder__call(struct decoder *d, const struct so_sys *rec, const struct so_
 	/* execve: the ip where it was called (the entry record), the stack of the new image (as
 	 * strace shows the command's own execve) */
 	if (enter && (rec->h.flags & SO_F_UCTX) && d->opts.stack_traces) {
+		/* as strace: the caller's frames when its image is known (captured at the entry),
+		 * else (the command's own execve) the new image's */
+		bool caller = stack__known(c->tgid) && (args->h.flags & SO_F_UCTX);
+
+		if (caller)
+			call_uctx(d, c, args, args->h.size, end, UCTX_FRAMES | UCTX_ENTRY);
 		exec_image(c, rec);	/* a new image */
-		call_uctx(d, c, rec, rec->h.size, attach_caps(NULL, rec), UCTX_FRAMES);
+		if (!caller)
+			call_uctx(d, c, rec, rec->h.size, attach_caps(NULL, rec), UCTX_FRAMES);
 	}
 	if (args->h.flags & SO_F_UCTX)
 		call_uctx(d, c, args, args->h.size, end, enter ? UCTX_IP : UCTX_IP | UCTX_FRAMES);

@@ -257,6 +257,14 @@ void stack__exec(uint32_t tgid, const char *exe, size_t len, const struct so_uct
 	}
 }
 
+bool stack__known(uint32_t tgid)
+{
+	for (unsigned int i = 0; i < PROCS_MAX; i++)
+		if (procs[i].tgid == tgid && (procs[i].maps || procs[i].nmods))
+			return true;
+	return false;
+}
+
 void stack__fork(uint32_t parent, uint32_t child)
 {
 	struct proc *p = NULL, *c;

@@ -42,6 +42,9 @@ void stack__maps_changed(uint32_t tgid);
  * own are read. */
 void stack__fork(uint32_t parent, uint32_t child);
 
+/* Whether any mappings of process tgid are known (it was seen before, or forked by one). */
+bool stack__known(uint32_t tgid);
+
 /* Process tgid has a new image (execve of exe, len bytes): nothing of the old one holds. u and
  * stack: the user context at execve's return, whose auxiliary vector places the new files. */
 void stack__exec(uint32_t tgid, const char *exe, size_t len, const struct so_uctx *u,
