@@ -83,6 +83,18 @@ sig_ip() {	# after the pid -f -o puts first
 [ -n "$(sig_ip "$T/s.sig")" ] || exit 99
 expect_eq "-i: SIGCHLD's ip (page offset)" "$(sig_ip "$T/s.sig")" "$(sig_ip "$T/o.sig")"
 
+# -k after a signal line: the frames the thread was in (strace prints them too)
+smask() {
+	sed -E -e 's/^[0-9]+ +//' \
+		-e 's/(si_pid|si_utime|si_stime)=[0-9]+( \/\* [0-9.]+ s \*\/)?/\1=N/g' "$1"
+}
+strace -f -k -e trace=none -o "$T/s.sk" sh -c 'sleep 0 & wait'
+"$SYSOBS" -f -k -e trace=none -o "$T/o.sk" -- sh -c 'sleep 0 & wait'
+smask "$T/s.sk" >"$T/s.skm"
+smask "$T/o.sk" >"$T/o.skm"
+grep -A1 '^--- SIGCHLD' "$T/s.skm" | grep -q '^ > ' || exit 99
+diff -u "$T/s.skm" "$T/o.skm" >&2 || fail "-k after a signal line differs from strace's"
+
 # the default trace has neither (the options cost nothing when not given: no uctx is sent)
 "$SYSOBS" -e trace=$CALLS -o "$T/d.txt" -- "$P" >/dev/null
 grep -q '^\[\|^ > ' "$T/d.txt" && fail "an ip or a frame without -i or -k"

@@ -102,6 +102,8 @@ struct sig_event {
 	const char *code_name;	/* "CLD_EXITED", or NULL when the code has no name */
 	bool has_ip;		/* -i: where the thread was when the signal came */
 	uint64_t ip;
+	const char *stack;	/* -k: its frames (in the arena), or NULL */
+	size_t stack_len;
 };
 
 int decoder__init(struct decoder *d, const struct decode_opts *opts);

@@ -506,6 +506,26 @@ void decoder__noreturn(struct decoder *d, const struct so_exit *rec, struct call
 			  UCTX_IP | UCTX_FRAMES | UCTX_ENTRY);
 }
 
+/* -i, -k: where the thread was when the signal came, and its frames */
+static void signal_uctx(struct decoder *d, struct sig_event *e, const struct so_signal *rec)
+{
+	const struct so_uctx *u = (const void *)(rec + 1);
+	struct sb b;
+
+	if (rec->h.size < sizeof(*rec) + sizeof(*u))
+		return;
+	e->has_ip = true;
+	e->ip = u->regs[SO_UREG_IP];
+	if (!d->opts.stack_traces || !u->stack_len ||
+	    u->stack_len > rec->h.size - sizeof(*rec) - sizeof(*u))
+		return;
+	b = dec_begin(d);
+	stack__frames(&b, e->tgid, e->tid, u, (const uint8_t *)(u + 1), false);
+	e->stack = b.p;
+	e->stack_len = b.len < b.cap ? b.len : b.cap;
+	d->arena_len += e->stack_len;
+}
+
 void decoder__signal(struct decoder *d, const struct so_signal *rec, struct sig_event *e)
 {
 	struct sb b;
@@ -518,10 +538,7 @@ void decoder__signal(struct decoder *d, const struct so_signal *rec, struct sig_
 	e->has_ts = rec->h.flags & SO_F_TS;
 	e->signo = rec->signo;
 	e->code = rec->code;
-	if ((rec->h.flags & SO_F_UCTX) && rec->h.size >= sizeof(*rec) + sizeof(struct so_uctx)) {
-		e->has_ip = true;
-		e->ip = ((const struct so_uctx *)(rec + 1))->regs[SO_UREG_IP];
-	}
+
 	d->arena_len = 0;
 	b = dec_begin(d);
 	sb_signal(&b, rec->signo);
@@ -532,4 +549,6 @@ void decoder__signal(struct decoder *d, const struct so_signal *rec, struct sig_
 	siginfo_text(b.p, b.cap, rec, &e->code_name);
 	e->info = b.p;
 	d->arena_len += strlen(b.p) + 1;
+	if (rec->h.flags & SO_F_UCTX)
+		signal_uctx(d, e, rec);
 }

@@ -378,6 +378,8 @@ static void text_signal(struct sink *s, const struct sig_event *e)
 	outbuf__puts(s->ob, e->info);
 	outbuf__lit(s->ob, " ---");
 	outbuf__newline(s->ob);
+	if (e->stack_len)
+		text_stack(s->ob, e->stack, e->stack_len);
 }
 
 static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
