@@ -36,12 +36,13 @@ BPF_CFLAGS	:= -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -Wall -Werror -I. -Ibpf
 # libbpf's reading of the kernel's BTF is replaced by a faster one (user/setup/kbtf.c: it lends
 # libbpf the mapped file through malloc and free); two of its program loads, and the ring's
 # creation, overlap the rest (pload.c).
-# Programs without those objects link BPF_LIBS alone.
 WRAP		:= -Wl,--wrap=btf__load_vmlinux_btf -Wl,--wrap=malloc -Wl,--wrap=free \
 		   -Wl,--wrap=bpf_prog_load -Wl,--wrap=bpf_map_create
-BPF_LIBS	:= -Wl,-Bstatic -lbpf -Wl,-Bdynamic -lelf -lz
+# -k unwinds with elfutils' libdw (libdwfl), static in 'make static' too (with its own needs).
+# Programs without those objects link BPF_LIBS alone.
+BPF_LIBS	:= -Wl,-Bstatic -lbpf -Wl,-Bdynamic -ldw -lelf -lz
 LIBS		:= $(WRAP) $(BPF_LIBS)
-STATIC_LIBS	:= $(WRAP) -static -lbpf -lelf -lz -lzstd
+STATIC_LIBS	:= $(WRAP) -static -lbpf -ldw -lelf -lz -lzstd -llzma -lbz2
 
 # make SANITIZE=1: ASan and UBSan in every user-space object and program (make test's sanitizer
 # stage builds this way into $(BUILD)/asan).
@@ -128,6 +129,12 @@ $(OUT)/tests/%: tests/progs/%.c | $(OUT)/tests
 	$(call msg,CC,$@)
 	$(Q)$(CC) -O1 -g -Wall -Wextra -Werror -Wno-unused-result -static $< -o $@ -lpthread
 
+# -i and -k against strace (tests/integration/stacks.sh): a dynamic, position-independent
+# program, as most are, its frames in the program, libc and ld.so
+$(OUT)/tests/stacks: tests/progs/stacks.c | $(OUT)/tests
+	$(call msg,CC,$@)
+	$(Q)$(CC) -O1 -g -Wall -Wextra -Werror $< -o $@
+
 # applies a seccomp profile with libseccomp (tests/integration/seccomp-profile.sh)
 $(OUT)/tests/seccomp-run: tests/progs/seccomp-run.c | $(OUT)/tests
 	$(call msg,CC,$@)
@@ -168,7 +175,7 @@ $(OUT)/fuzz/obj/%.o: user/%.c
 
 $(OUT)/fuzz/replay_fuzz: tests/fuzz/replay_fuzz.c $(FUZZ_OBJS)
 	$(call msg,LINK,$@)
-	$(Q)$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -o $@
+	$(Q)$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -ldw -lelf -o $@
 
 fuzz: $(OUT)/fuzz/replay_fuzz
 
@@ -213,7 +220,7 @@ run: deps
 
 # --- set-up ---------------------------------------------------------------------------------
 # Installs what the build and the tests need on Debian 12 when run as root.
-DEPS := clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev libzstd-dev make gcc jq strace python3 \
+DEPS := clang llvm libbpf-dev bpftool libelf-dev libdw-dev zlib1g-dev libzstd-dev make gcc jq strace python3 \
 	python3-jsonschema libseccomp-dev \
 	busybox-static qemu-system-x86 file binutils libclang-rt-14-dev help2man groff-base \
 	bash-completion zsh debhelper lintian dpkg-dev

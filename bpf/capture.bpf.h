@@ -143,7 +143,7 @@ static __always_inline const struct so_spec *spec_of(long nr)
 	return spec && spec->ncaps ? spec : NULL;
 }
 
-/* A syscall record with the captures spec asks for, built in scratch. */
+/* A syscall record with the captures spec asks for (none when NULL: -i, -k), built in scratch. */
 static __always_inline void emit_with_caps(__u16 type, __u64 id, struct so_task *t,
 					   const struct sys_call *c, const struct so_spec *spec)
 {
@@ -155,7 +155,7 @@ static __always_inline void emit_with_caps(__u16 type, __u64 id, struct so_task 
 	if (!s)
 		return;
 	for (i = 0; i < SO_MAX_ARGS; i++) {
-		if (!spec->arg[i].kind)
+		if (!spec || !spec->arg[i].kind)
 			continue;
 		n = cap_arg(s, off, &spec->arg[i], i, c);
 		if (n > (int)off) {
@@ -173,7 +173,7 @@ static __always_inline void emit_sys(__u16 type, __u64 id, struct so_task *t,
 	const struct so_spec *spec = spec_of(c->nr);
 	struct so_sys *r;
 
-	if (spec) {
+	if (spec || want_uctx()) {
 		emit_with_caps(type, id, t, c, spec);
 		return;
 	}

@@ -5,13 +5,13 @@
  * kernel limits that sizes are asserted against, and the one way each kind of kernel memory is
  * read.
  *
- * Kernel structs (task_struct, signal_struct, mm_struct, linux_binprm, siginfo, ...) are read
- * with BPF_CORE_READ, whatever pointer the verifier holds. The saved user registers, struct
- * pt_regs, are read only through regs_nr() and regs_arg*() below, directly: the pointers to
+ * Kernel structs (task_struct, signal_struct, mm_struct, linux_binprm, siginfo, ...) are read with
+ * BPF_CORE_READ, whatever pointer the verifier holds. The saved user registers, struct pt_regs,
+ * are read only through regs_nr(), regs_arg*() and regs_user() below, directly: the pointers to
  * them (the sys_exit tracepoint's, bpf_task_pt_regs()) are BTF pointers the verifier lets a
  * program load from, the load is CO-RE relocated all the same (vmlinux.h marks its structs
- * preserve_access_index), and it costs an instruction where BPF_CORE_READ costs a helper call:
- * on the hot path that is seven a syscall, measured at +44 ns a traced call (~17% of sysobs's
+ * preserve_access_index), and it costs an instruction where BPF_CORE_READ costs a helper call: on
+ * the hot path that is seven a syscall, measured at +44 ns a traced call (~17% of sysobs's
  * overhead, bare getppid ~1,100 ns on that machine).
  */
 #ifndef KERNEL_BPF_H
@@ -88,5 +88,28 @@ static __always_inline void regs_args(const struct pt_regs *regs, __u64 *args)
 	args[4] = regs->r8;
 	args[5] = regs->r9;
 }
+
+/* -i, -k: where the call returns to, and the registers an unwinder starts from (enum so_ureg). */
+static __always_inline void regs_user(const struct pt_regs *regs, __u64 *out)
+{
+	out[SO_UREG_IP] = regs->ip;
+	out[SO_UREG_SP] = regs->sp;
+	out[SO_UREG_BP] = regs->bp;
+	out[SO_UREG_BX] = regs->bx;
+	out[SO_UREG_R12] = regs->r12;
+	out[SO_UREG_R13] = regs->r13;
+	out[SO_UREG_R14] = regs->r14;
+	out[SO_UREG_R15] = regs->r15;
+	out[SO_UREG_AX] = regs->ax;
+	out[SO_UREG_DX] = regs->dx;
+	out[SO_UREG_CX] = regs->cx;
+	out[SO_UREG_SI] = regs->si;
+	out[SO_UREG_DI] = regs->di;
+	out[SO_UREG_R8] = regs->r8;
+	out[SO_UREG_R9] = regs->r9;
+	out[SO_UREG_R10] = regs->r10;
+	out[SO_UREG_R11] = regs->r11;
+}
+_Static_assert(SO_UREGS == 17, "regs_user knows seventeen registers");
 
 #endif /* KERNEL_BPF_H */

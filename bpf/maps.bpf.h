@@ -116,8 +116,16 @@ _Static_assert(SO_NR_SLOTS % 64 == 0 && (SO_NR_SLOTS & (SO_NR_SLOTS - 1)) == 0,
 	       "nr_traced bounds a trace_mask word index with the mask SO_NR_SLOTS / 64 - 1");
 const volatile __u32 attach_mode = SO_ATTACH_NONE;	/* tasks found at their syscalls */
 const volatile __u32 self_tgid = 0;		/* sysobs: never traced by --system-wide */
-const volatile bool detach_on_exec = false;
-const volatile __u32 dump_size = 0;		/* -e read=, write=: buffers read up to this */	/* -b execve: a traced task that execs is let go */
+const volatile bool detach_on_exec = false;	/* -b execve: a traced task that execs is let go */
+const volatile __u32 dump_size = 0;		/* -e read=, write=: buffers read up to this */
+const volatile bool want_ip = false;		/* -i: each record ends with a so_uctx */
+const volatile bool want_stack = false;		/* -k: and the user stack after it */
+
+/* -i or -k: every call has a record of its own, with its user context (so_uctx). */
+static __always_inline bool want_uctx(void)
+{
+	return want_ip || want_stack;
+}
 
 /* Records carry a stamp: asked for (-t, JSON ...), or several threads are traced. */
 static __always_inline bool stamp_records(void)

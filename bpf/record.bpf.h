@@ -10,6 +10,7 @@
 #define RECORD_BPF_H
 
 #include "batch.bpf.h"
+#include "uctx.bpf.h"
 
 /* One syscall as its so_sys shows it. Also what cap_arg reads of the call: one pointer, as BPF
  * functions take at most 5 arguments. */
@@ -98,12 +99,18 @@ static __always_inline void scratch_send(struct scratch *s, __u32 size, __u32 nc
 					 __u64 id, struct so_task *t, const struct sys_call *c)
 {
 	struct so_sys *r = (void *)s->buf;
+	__u32 end = size;
 
-	hdr_fill(&r->h, type, size, id, t);
+	if (want_uctx())
+		end = uctx_add(s, size);
+	hdr_fill(&r->h, type, end, id, t);
 	sys_fill(r, c, ncaps);
-	if (size > SO_SCRATCH_SIZE)
+	if (end != size)
+		r->h.flags |= SO_F_UCTX;
+	/* a record with a stack (-k) may use the second half of scratch too */
+	if (end > (want_uctx() ? 2 * SO_SCRATCH_SIZE - 1 : SO_SCRATCH_SIZE))
 		return;
-	if (bpf_ringbuf_output(&events, s->buf, bound(size, 2 * SO_SCRATCH_SIZE - 1), rb_flags))
+	if (bpf_ringbuf_output(&events, s->buf, bound(end, 2 * SO_SCRATCH_SIZE - 1), rb_flags))
 		stat_inc(SO_STAT_DROPPED);
 }
 

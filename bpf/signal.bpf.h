@@ -92,6 +92,54 @@ static __always_inline void signal_info(struct so_signal *r, struct kernel_sigin
 	r->handler = h == SIG_DFL ? SO_SIG_DFL : h == SIG_IGN ? SO_SIG_IGN : SO_SIG_HANDLER;
 }
 
+/* -i: the so_uctx after the record, with the ip alone (sysobs.h) */
+static __always_inline void signal_ip(struct so_signal *r, struct task_struct *task)
+{
+	struct pt_regs *regs = (struct pt_regs *)bpf_task_pt_regs(task);
+	struct so_uctx *u = (void *)(r + 1);
+
+	__builtin_memset(u, 0, sizeof(*u));
+	if (regs)
+		regs_user(regs, u->regs);
+	r->h.flags |= SO_F_UCTX;
+}
+
+static __always_inline void signal_fill(struct so_signal *r, struct task_struct *task, int sig,
+					int fatal, struct kernel_siginfo *info, struct k_sigaction *ka)
+{
+	r->signo = sig;
+	r->code = 0;
+	r->err = 0;
+	__builtin_memset(r->fields, 0, sizeof(r->fields));
+	if (fatal)
+		signal_fatal(r, task, fatal);
+	else
+		signal_info(r, info, ka);
+}
+
+/* -k: the record built in scratch, the thread's user context and stack after it (strace prints
+ * the stack after a signal's line too) */
+static __always_inline void signal_with_stack(struct so_task *t, struct task_struct *task,
+					      int sig, int fatal, struct kernel_siginfo *info,
+					      struct k_sigaction *ka)
+{
+	struct scratch *s = scratch_begin(t);
+	struct so_signal *r;
+	__u32 size;
+
+	if (!s)
+		return;
+	r = (void *)s->buf;
+	size = uctx_add(s, sizeof(*r));
+	hdr_fill(&r->h, SO_REC_SIGNAL, size, task_id(t), t);
+	if (size != sizeof(*r))
+		r->h.flags |= SO_F_UCTX;
+	signal_fill(r, task, sig, fatal, info, ka);
+	if (size >= 2 * SO_SCRATCH_SIZE ||
+	    bpf_ringbuf_output(&events, s->buf, bound(size, 2 * SO_SCRATCH_SIZE - 1), 0))
+		stat_inc(SO_STAT_DROPPED);
+}
+
 static __always_inline void do_signal(struct so_task *t, struct task_struct *task, int sig,
 				      struct kernel_siginfo *info, struct k_sigaction *ka)
 {
@@ -103,17 +151,19 @@ static __always_inline void do_signal(struct so_task *t, struct task_struct *tas
 		if (!fatal)
 			return;
 	}
-	r = rec_reserve(t, SO_REC_SIGNAL, sizeof(*r), task_id(t));
+	if (want_stack) {
+		signal_with_stack(t, task, sig, fatal, info, ka);
+		return;
+	}
+	if (want_ip)	/* -i: where the thread was, as strace's "[ip] --- SIG..." */
+		r = rec_reserve(t, SO_REC_SIGNAL, sizeof(*r) + sizeof(struct so_uctx), task_id(t));
+	else
+		r = rec_reserve(t, SO_REC_SIGNAL, sizeof(*r), task_id(t));
 	if (!r)
 		return;
-	r->signo = sig;
-	r->code = 0;
-	r->err = 0;
-	__builtin_memset(r->fields, 0, sizeof(r->fields));
-	if (fatal)
-		signal_fatal(r, task, fatal);
-	else
-		signal_info(r, info, ka);
+	if (want_ip)
+		signal_ip(r, task);
+	signal_fill(r, task, sig, fatal, info, ka);
 	bpf_ringbuf_submit(r, 0);
 }
 

@@ -28,7 +28,7 @@ static __always_inline void sys_exit_exec(struct so_task *t, struct pt_regs *reg
 	emit_exec(SO_REC_SYS, task_id(t), t, &c);
 }
 
-/* A call with captures (spec): a record of its own. */
+/* A call with captures (spec), or any call with -i or -k: a record of its own. */
 static __always_inline void sys_exit_caps(struct so_task *t, struct pt_regs *regs, long nr,
 					  long ret, __u64 dur, const struct so_spec *spec)
 {
@@ -102,7 +102,7 @@ static __always_inline void do_sys_exit(struct so_task *t, struct pt_regs *regs,
 		return;
 	}
 	spec = spec_of(nr);
-	if (spec) {
+	if (spec || want_uctx()) {
 		sys_exit_caps(t, regs, nr, ret, dur, spec);
 		return;
 	}

@@ -14,9 +14,10 @@
  * This file holds the SEC programs only. What they share is in headers by concern, each
  * including those below it: kernel.bpf.h (kernel constants, limits, reading the registers),
  * maps.bpf.h (maps and configuration), batch.bpf.h (each thread's batch of plain calls),
- * record.bpf.h (records to the ring), capmem.bpf.h (user memory into a record), msg.bpf.h (msghdr),
- * capture.bpf.h (syscall records with user memory),
- * exec.bpf.h, syscall.bpf.h (sys_exit), task.bpf.h (tasks coming and going), signal.bpf.h.
+ * uctx.bpf.h (-i, -k: the user context of a call), record.bpf.h (records to the ring),
+ * capmem.bpf.h (user memory into a record), msg.bpf.h (msghdr), capture.bpf.h (syscall records
+ * with user memory), exec.bpf.h, syscall.bpf.h (sys_exit), task.bpf.h (tasks coming and going),
+ * signal.bpf.h.
  * sysobs.h is what user space shares. The headers are included into this one compilation unit:
  * one object keeps the skeleton simple, and the verifier sees each global function (cap_one,
  * cap_iov, cap_arg, argv_one, iov_bytes) once.

@@ -48,6 +48,7 @@ enum so_rec_type {
 #define SO_F_TS		(1u << 0)	/* ts_ns is set */
 #define SO_F_DUR	(1u << 1)	/* so_sys.dur_ns is set */
 #define SO_F_NOARGS	(1u << 2)	/* the argument registers were not available (exec fallback) */
+#define SO_F_UCTX	(1u << 3)	/* a so_uctx block ends the record (-i, -k) */
 
 /* Every record starts with this header; size covers the whole record, payload included. */
 struct so_hdr {
@@ -83,6 +84,34 @@ struct so_sys {
 	__u32 ncaps;	/* struct so_cap blocks following */
 	__u32 pad;
 };
+
+/*
+ * -i and -k: the user context of the call, at the end of its record (after the captures of a
+ * so_sys, right after a so_exit) when the header has SO_F_UCTX. Only these options send it:
+ * without them no record carries it and the calls go in batches as always. With them every
+ * call has a record of its own. ip is where the call returns to (after the syscall
+ * instruction, as strace's -i); the registers are those a DWARF unwinder starts from (all the
+ * general ones); stack_len bytes of the user stack from
+ * sp follow (-k; 0 for -i alone), padded to 8.
+ */
+enum so_ureg {
+	SO_UREG_IP, SO_UREG_SP, SO_UREG_BP, SO_UREG_BX, SO_UREG_R12, SO_UREG_R13, SO_UREG_R14,
+	SO_UREG_R15,
+	/* the rest too: call frame information may name any (glibc's vfork keeps its return
+	 * address in rdi while the child runs on its stack) */
+	SO_UREG_AX, SO_UREG_DX, SO_UREG_CX, SO_UREG_SI, SO_UREG_DI, SO_UREG_R8, SO_UREG_R9,
+	SO_UREG_R10, SO_UREG_R11, SO_UREGS,
+};
+/* Bytes of user stack copied for -k: the stack goes in the second half of the scratch buffer,
+ * so a record with it may be up to 2 * SO_SCRATCH_SIZE - 1 bytes. ld.so's start-up frames
+ * alone take 9-16 KiB of the main thread's stack. */
+#define SO_STACK_MAX	(SO_SCRATCH_SIZE - 8)
+struct so_uctx {
+	__u64 regs[SO_UREGS];	/* enum so_ureg */
+	__u32 stack_len;
+	__u32 flags;		/* SO_UCTX_* */
+};
+#define SO_UCTX_STACK_HOLE	(1u << 0)	/* a page of it could not be read: zeros sent */
 
 /*
  * SO_REC_ENTER uses struct so_sys with ret and dur_ns unset. A successful execve's records (its

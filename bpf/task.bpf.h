@@ -183,6 +183,33 @@ static __always_inline void end_queue(struct so_task *t, struct task_struct *p, 
 		__sync_fetch_and_add(&ends_queued, 1);
 }
 
+/*
+ * -i, -k: the exit record with the user context of the exit call after it, built in scratch.
+ * Returns false when it could not be sent (the caller queues it without).
+ */
+static __always_inline bool exit_with_uctx(struct so_task *t, struct task_struct *p, __u64 id)
+{
+	struct scratch *s = scratch_begin(t);
+	struct so_exit *r;
+	__u32 size;
+
+	if (!s)
+		return false;
+	r = (void *)s->buf;
+	size = uctx_add(s, sizeof(*r));
+	hdr_fill(&r->h, SO_REC_EXIT, size, id, t);
+	exit_fill(r, p);
+	if (size != sizeof(*r))
+		r->h.flags |= SO_F_UCTX;
+	if (size >= 2 * SO_SCRATCH_SIZE ||
+	    bpf_ringbuf_output(&events, s->buf, bound(size, 2 * SO_SCRATCH_SIZE - 1),
+			       BPF_RB_FORCE_WAKEUP)) {
+		t->seq--;	/* not sent: the queued record takes its number */
+		return false;
+	}
+	return true;
+}
+
 /* The end of traced thread p (current): its batch, its exit record, its storage. */
 static __always_inline void task_end(struct so_task *t, struct task_struct *p)
 {
@@ -191,6 +218,10 @@ static __always_inline void task_end(struct so_task *t, struct task_struct *p)
 
 	/* a held child whose exec failed has nothing to show (and nothing batched) */
 	if (t->state == SO_TS_PENDING) {
+		task_forget(p);
+		return;
+	}
+	if (want_uctx() && exit_with_uctx(t, p, id)) {
 		task_forget(p);
 		return;
 	}

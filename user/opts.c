@@ -177,9 +177,12 @@ static const struct argp_option options[] = {
 	     "SET[:error=ERRNO][:when=EXPR]", G_FILTER),
 	{ "output", 'o', "FILE", 0, "Write the trace to FILE instead of stderr; |CMD or !CMD: "
 	  "into the standard input of the shell command CMD", G_FORMAT },
-	{ "output-append-mode", 'A', NULL, 0, "Append to -o FILE instead of truncating it",
-	  G_FORMAT },
+	{ "output-append-mode", 'A', NULL, 0, "Append to -o FILE, not truncate it", G_FORMAT },
 	{ "columns", 'a', "N", 0, "Put \"= ret\" at column N (40)", G_FORMAT },
+	{ "instruction-pointer", 'i', NULL, 0, "Show where each call returns to in the program: "
+	  "[00007f0123456789] write(...)", G_FORMAT },
+	{ "stack-traces", 'k', NULL, 0, "Show the program's stack after each call, as strace: \" > "
+	  "libc.so.6(__write+0x10) [0xf8350]\" (docs/stack-traces.md)", G_FORMAT },
 	{ "syscall-number", 'n', NULL, 0, "Show the syscall number: [  39] getpid()", G_FORMAT },
 	{ NULL, 'q', NULL, 0, "Suppress the attach and personality messages (as "
 	  "--quiet=attach,personality); twice: and the exit ones; thrice: all", G_FORMAT },
@@ -295,6 +298,8 @@ static const struct {
 	{ OPT_NO_PREPARE_EXEC, offsetof(struct opts, no_prepare_exec) },
 	{ 'd', offsetof(struct opts, debug) },
 	{ 'n', offsetof(struct opts, show_nr) },
+	{ 'i', offsetof(struct opts, show_ip) },
+	{ 'k', offsetof(struct opts, stack_traces) },
 	{ 'A', offsetof(struct opts, append) },
 	{ 'w', offsetof(struct opts, summary_wall) },
 };

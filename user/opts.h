@@ -37,6 +37,8 @@ struct opts {
 	bool strict;		/* --strict: exit 125 when anything was lost */
 	bool debug;		/* -d: sysobs's own and libbpf's messages */
 	bool show_nr;		/* -n: the syscall number before the name */
+	bool show_ip;		/* -i: the instruction pointer before the call */
+	bool stack_traces;	/* -k: the user stack after each call */
 	int sort_by;		/* -S: enum summary_sort (output/summary.h) */
 	uint8_t sum_columns[8];	/* -U: enum summary_column, COL_END-terminated */
 	uint64_t overhead_ns;	/* -O: taken off each call's time in -c */

@@ -16,6 +16,7 @@
 #include "decode/fdpath.h"
 #include "decode/names/xlat.h"
 #include "decode/registry.h"
+#include "decode/stack.h"
 #include "output/comm.h"
 #include "output/summary.h"
 #include "output/tracefile.h"
@@ -86,6 +87,8 @@ static void tracer_opts__from(struct tracer_opts *t, const struct opts *o,
 		.count_wall = o->summary_wall,
 		.want_records = !o->summary_only,
 		.want_captures = !raw_all(o),
+		.want_ip = o->show_ip,
+		.want_stack = o->stack_traces,
 		.no_prepare_exec = o->no_prepare_exec,
 		.detach_on_exec = o->detach_on_exec,
 		.dump_size = o->quals.dump ? SO_PATH_MAX : 0,	/* the limit of one capture */
@@ -121,6 +124,7 @@ static void sink__setup(struct sink *s, const struct opts *o, struct outbuf *ob,
 		.pid_comm = o->quals.decode_pids & DECODE_PIDS_COMM,
 		.dump_read = o->quals.dump ? o->quals.dump_read : NULL,
 		.dump_write = o->quals.dump ? o->quals.dump_write : NULL,
+		.show_ip = o->show_ip,
 		.ts_prec = o->ts_prec >= 0 ? o->ts_prec : o->tstamps == 1 ? 0 : 6,
 		.rel_prec = o->rel_prec,
 		.dur_prec = o->dur_prec,
@@ -247,6 +251,7 @@ int run__open(struct run *r, const struct opts *o, const char *path)
 		.fd_paths = o->quals.decode_fds & (DECODE_FDS_PATH | DECODE_FDS_SOCKET),
 		.fd_sockets = o->quals.decode_fds & DECODE_FDS_SOCKET,
 		.fd_track = o->npaths > 0,
+		.stack_traces = o->stack_traces,
 	};
 	struct consumer_opts copts = {
 		.follow = o->follow || o->system_wide,
@@ -254,6 +259,10 @@ int run__open(struct run *r, const struct opts *o, const char *path)
 		.status_hidden = STATUS_ALL & ~o->quals.status,
 		.tampered = o->quals.inject ? supervisor__marked : NULL,
 		.tampered_ctx = &r->sv,
+		/* -k with -e trace=: the kernel sends the calls that map files too (tracer.c) */
+		.shown = o->stack_traces && o->quals.trace.given && !o->quals.trace.all ?
+			 o->quals.trace.mask : NULL,
+		.decode_all = o->stack_traces,
 	};
 	char q[256];
 	int err;
@@ -456,7 +465,8 @@ int run__attached(struct run *r)
 static void summary__report(struct run *r)
 {
 	static struct so_count counts[SO_NR_SLOTS];
-	struct summary_opts so = { .sort = r->o->sort_by, .overhead_ns = r->o->overhead_ns };
+	struct summary_opts so = { .sort = r->o->sort_by, .overhead_ns = r->o->overhead_ns,
+				   .shown = r->cons.shown };
 	FILE *f = fdopen(dup(r->out_fd), "w");
 
 	if (!f)
@@ -562,6 +572,7 @@ void run__close(struct run *r)
 	outbuf__free(&r->ob);
 	expect__free(&r->ex);
 	decoder__free(&r->dec);
+	stack__free();
 	if (!r->leave_bpf)
 		tracer__stop(&r->tr);
 	free((char *)r->cred.user);

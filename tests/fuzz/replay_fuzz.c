@@ -30,6 +30,7 @@ static void replay(const uint8_t *buf, size_t len, uint8_t pick, bool json)
 		.ops = json ? &json_sink_ops : &text_sink_ops,
 		.ob = &ob,
 		.show_dur = pick & 16,
+		.show_ip = pick & 16,	/* -i: the ip of records that carry one */
 		.tstamps = (pick >> 5) & 3,
 		.relative = pick & 128,
 		.prefix = pick & 8 ? PREFIX_PLAIN : PREFIX_NONE,

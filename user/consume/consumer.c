@@ -6,6 +6,7 @@
 #include "decode/names/errno.h"
 #include "decode/fdpath.h"
 #include "output/comm.h"
+#include "decode/stack.h"
 #include "consume/consumer.h"
 
 enum { SLOT_EMPTY = 0, SLOT_USED, SLOT_DEAD };
@@ -92,6 +93,8 @@ int consumer__init(struct consumer *c, struct decoder *dec, struct sink *sink,
 	c->tampered = o->tampered;
 	c->tampered_ctx = o->tampered_ctx;
 	c->status = STATUS_ALL & ~o->status_hidden;
+	c->shown = o->shown;
+	c->decode_all = o->decode_all;
 	return tab_grow(c);
 }
 
@@ -130,8 +133,11 @@ void consumer__add_task(struct consumer *c, uint32_t tid, uint32_t tgid)
 }
 
 /* -e status=, -z, -Z: is a call that ended so shown? A blocked one only when all are. */
-static bool status_shown(const struct consumer *c, enum call_kind kind, int64_t ret)
+static bool status_shown(const struct consumer *c, long nr, enum call_kind kind, int64_t ret)
 {
+	/* -k: the kernel also sends the calls that tell where files are mapped */
+	if (c->shown && (nr < 0 || nr >= SO_NR_SLOTS || !(c->shown[nr / 64] >> (nr % 64) & 1)))
+		return false;
 	if (c->status == STATUS_ALL)
 		return true;
 	if (kind == CALL_NORETURN || kind == CALL_UNFINISHED)
@@ -176,7 +182,7 @@ static void before_line(struct consumer *c, uint32_t tid)
 		    o->open)
 			continue;
 		c->enters_open--;
-		if (!status_shown(c, CALL_BLOCKED, 0))
+		if (!status_shown(c, o->enter->nr, CALL_BLOCKED, 0))
 			continue;
 		decoder__call(c->dec, o->enter, NULL, CALL_BLOCKED, &c->call);
 		show_call(c, o);
@@ -213,7 +219,7 @@ static void flush_enter(struct consumer *c, struct tstate *ts)
 {
 	if (!ts->enter || !ts->enter->h.type)
 		return;
-	if (status_shown(c, CALL_UNFINISHED, 0)) {
+	if (status_shown(c, ts->enter->nr, CALL_UNFINISHED, 0)) {
 		decoder__call(c->dec, ts->enter, NULL, CALL_UNFINISHED, &c->call);
 		show_call(c, ts);
 	}
@@ -228,7 +234,7 @@ static void held_flush(struct consumer *c, struct tstate *ts, bool ended)
 	if (!ts->held || !ts->held->h.type)
 		return;
 	ts->held->h.type = 0;
-	if (status_shown(c, ended ? CALL_UNFINISHED : CALL_DONE, ts->held->ret)) {
+	if (status_shown(c, ts->held->nr, ended ? CALL_UNFINISHED : CALL_DONE, ts->held->ret)) {
 		decoder__call(c->dec, ts->held, NULL, ended ? CALL_UNFINISHED : CALL_DONE,
 			      &c->call);
 		show_call(c, ts);
@@ -266,7 +272,7 @@ static void on_sys(struct consumer *c, struct tstate *ts, const struct so_sys *r
 {
 	const struct so_sys *enter = NULL;
 	bool exec_ok = sysent__has(r->nr, SE_EXEC) && r->ret == 0;
-	bool show = status_shown(c, CALL_DONE, r->ret);
+	bool show = status_shown(c, r->nr, CALL_DONE, r->ret);
 
 	if (ret_is_error(r->ret) && errno__is_restart(-r->ret) &&
 	    rec_keep(&ts->held, &ts->held_cap, r))
@@ -282,7 +288,7 @@ static void on_sys(struct consumer *c, struct tstate *ts, const struct so_sys *r
 		else
 			flush_enter(c, ts);
 	}
-	if (show || exec_ok) {
+	if (show || exec_ok || c->decode_all) {
 		decoder__call(c->dec, r, enter, CALL_DONE, &c->call);
 		c->call.tid = ts->tid;
 	}
@@ -415,7 +421,7 @@ static void on_exit_rec(struct consumer *c, struct tstate *ts, const struct so_e
 	}
 	held_flush(c, ts, true);
 	flush_enter(c, ts);
-	if (r->nr >= 0 && status_shown(c, CALL_NORETURN, 0)) {
+	if (r->nr >= 0 && status_shown(c, r->nr, CALL_NORETURN, 0)) {
 		decoder__noreturn(c->dec, r, &c->call);
 		show_call(c, ts);
 	}
@@ -450,6 +456,8 @@ static void on_fork(struct consumer *c, const struct so_fork *r)
 	comm__fork(r->h.tgid, r->h.tid, r->child_tgid, r->child_tid);
 	if (c->dec->opts.fd_paths || c->dec->opts.fd_track)
 		fdpath__fork(r->h.tgid, r->child_tgid);
+	if (c->decode_all && r->child_tgid != r->h.tgid)
+		stack__fork(r->h.tgid, r->child_tgid);	/* -k */
 	fork_settle(c, r->h.tid);
 	c->live++;
 	c->fork_parent = r->h.tid;
@@ -583,7 +591,7 @@ uint64_t consumer__records_of(struct consumer *c, uint32_t tid)
 
 void consumer__show_blocked(struct consumer *c, const struct so_sys *rec)
 {
-	if (!status_shown(c, CALL_BLOCKED, 0))
+	if (!status_shown(c, rec->nr, CALL_BLOCKED, 0))
 		return;
 	before_line(c, rec->h.tid);
 	decoder__call(c->dec, rec, NULL, CALL_BLOCKED, &c->call);

@@ -38,6 +38,8 @@ struct consumer_opts {
 	unsigned int (*tampered)(void *ctx, uint32_t tid, long nr, int64_t ret);
 	void *tampered_ctx;
 	unsigned int status_hidden;	/* enum status_bits not shown (0: show all) */
+	const uint64_t *shown;	/* syscalls shown (bit nr), when the kernel sends more; NULL: all */
+	bool decode_all;	/* decode calls not shown too (-k learns the mappings from them) */
 };
 
 struct consumer {
@@ -57,6 +59,8 @@ struct consumer {
 	unsigned int (*tampered)(void *ctx, uint32_t tid, long nr, int64_t ret); /* inject= */
 	void *tampered_ctx;
 	unsigned int status;	/* enum status_bits shown */
+	const uint64_t *shown;	/* consumer_opts.shown */
+	bool decode_all;
 	uint64_t records;
 	uint64_t calls;
 	uint64_t gap_lost;	/* records missing from the sequence numbers */

@@ -62,6 +62,10 @@ struct call {
 	int64_t ret;
 	const char *rettext;	/* when set, how the return value is shown (in the arena) */
 	uint32_t retlen;
+	bool has_ip;		/* -i: ip is where the call returns to in the program */
+	uint64_t ip;
+	const char *stack;	/* -k: its frames, " > ...\n" lines (in the arena), or NULL */
+	size_t stack_len;
 	char namebuf[32];
 };
 
@@ -73,6 +77,7 @@ struct decode_opts {
 	bool fd_paths;		/* -y: show the path behind fds */
 	bool fd_track;		/* -P: know the path behind fds (darg.fdpath), shown or not */
 	bool fd_sockets;	/* -yy: sockets with their protocol and endpoints */
+	bool stack_traces;	/* -k: unwind the stacks records carry */
 };
 
 struct decoder {
@@ -108,6 +113,10 @@ struct sig_event {
 	const char *name;	/* "SIGCHLD" */
 	const char *info;	/* strace's "{si_signo=SIGCHLD, si_code=CLD_EXITED, ...}" */
 	const char *code_name;	/* "CLD_EXITED", or NULL when the code has no name */
+	bool has_ip;		/* -i: where the thread was when the signal came */
+	uint64_t ip;
+	const char *stack;	/* -k: its frames (in the arena), or NULL */
+	size_t stack_len;
 };
 
 int decoder__init(struct decoder *d, const struct decode_opts *opts);

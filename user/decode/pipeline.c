@@ -14,6 +14,7 @@
 #include "decode/fdpath.h"
 #include "decode/pipeline.h"
 #include "decode/registry.h"
+#include "decode/stack.h"
 
 /* Room for n bytes in the arena; NULL when the call's texts outgrew it (then they are cut). */
 static char *arena_get(struct decoder *d, size_t n)
@@ -294,8 +295,9 @@ static void decode_arg(struct decoder *d, struct call *c, unsigned int i)
 	}
 }
 
-/* Attach the captures that follow a record to their arguments. */
-static void attach_caps(struct call *c, const struct so_sys *rec)
+/* Attach the captures that follow a record to their arguments (c NULL: none); returns where
+ * they end. */
+static const uint8_t *attach_caps(struct call *c, const struct so_sys *rec)
 {
 	const uint8_t *p = (const uint8_t *)(rec + 1);
 	const uint8_t *end = (const uint8_t *)rec + rec->h.size;
@@ -306,12 +308,44 @@ static void attach_caps(struct call *c, const struct so_sys *rec)
 
 		if (p + sizeof(*cap) > end || p + sizeof(*cap) + cap->len > end)
 			break;
-		if (cap->arg < SO_MAX_ARGS) {
+		if (c && cap->arg < SO_MAX_ARGS) {
 			c->arg[cap->arg].cap = cap;
 			c->arg[cap->arg].data = p + sizeof(*cap);
 		}
 		p += sizeof(*cap) + ((cap->len + 7u) & ~7u);
 	}
+	return p;
+}
+
+#define UCTX_IP		(1u << 0)	/* the call's ip */
+#define UCTX_FRAMES	(1u << 1)	/* its frames, with -k */
+#define UCTX_ENTRY	(1u << 2)	/* frames as strace prints a call that never returned */
+
+/*
+ * -i, -k: the user context at p, the end of a record of size bytes from start (SO_F_UCTX), gives
+ * the call what the UCTX_* flags in what say: its ip, and with -k its frames (in the arena).
+ */
+static void call_uctx(struct decoder *d, struct call *c, const void *start, uint32_t size,
+		      const uint8_t *p, unsigned int what)
+{
+	const struct so_uctx *u = (const void *)p;
+	const uint8_t *end = (const uint8_t *)start + size;
+	struct sb b;
+
+	if (p + sizeof(*u) > end)
+		return;
+	if (what & UCTX_IP) {
+		c->has_ip = true;
+		c->ip = u->regs[SO_UREG_IP];
+	}
+	if (!(what & UCTX_FRAMES) || !d->opts.stack_traces ||
+	    u->stack_len > (size_t)(end - p) - sizeof(*u))
+		return;
+	b = dec_begin(d);
+	stack__frames(&b, c->tgid, c->tid, u, p + sizeof(*u), what & UCTX_ENTRY);
+	c->stack = b.p;
+	c->stack_len = b.len < b.cap ? b.len : b.cap;
+	d->arena_len += c->stack_len;
 }
 
 static void call_head(struct call *c, const struct so_hdr *h, long nr)
@@ -327,6 +361,9 @@ static void call_head(struct call *c, const struct so_hdr *h, long nr)
 	c->ret = 0;
 	c->rettext = NULL;
 	c->retlen = 0;
+	c->has_ip = false;
+	c->stack = NULL;
+	c->stack_len = 0;
 	for (i = 0; i < SO_MAX_ARGS; i++) {
 		/* raw is set by the caller */
 		c->arg[i].cap = NULL;
@@ -380,10 +417,57 @@ static void decode_args(struct decoder *d, struct call *c)
 		fdpath__apply(d, c, d->opts.fd_paths);
 }
 
+/* The captured path argument of c (its first), or NULL. */
+static const struct darg *path_arg(const struct call *c)
+{
+	unsigned int i;
+
+	for (i = 0; c->ent && i < c->nargs && i < SO_MAX_ARGS; i++)
+		if (c->ent->args[i].kind == AK_PATH && c->arg[i].cap &&
+		    !(c->arg[i].cap->flags & (SO_CAP_FAULT | SO_CAP_TRUNC)))
+			return &c->arg[i];
+	return NULL;
+}
+
+/* -k: a successful execve's new image, placed by the user context its return record carries */
+static void exec_image(const struct call *c, const struct so_sys *rec)
+{
+	const uint8_t *p = attach_caps(NULL, rec), *end = (const uint8_t *)rec + rec->h.size;
+	const struct so_uctx *u = (const void *)p;
+	const struct darg *a = path_arg(c);
+
+	if (!a || p + sizeof(*u) > end || u->stack_len > (size_t)(end - p) - sizeof(*u)) {
+		stack__exec(c->tgid, NULL, 0, NULL, NULL);
+		return;
+	}
+	stack__exec(c->tgid, (const char *)a->data, a->cap->len, u, p + sizeof(*u));
+}
+
+/* -k: what a call tells of the process's mappings (stack.h) */
+static void call_maps(const struct call *c)
+{
+	const struct darg *a;
+
+	if (c->kind != CALL_DONE || ret_is_error(c->ret) || !c->ent)
+		return;
+	if (sysent__has(c->nr, SE_OPENS_PATH)) {
+		a = path_arg(c);
+		if (a)
+			stack__opened(c->tgid, c->ret, (const char *)a->data, a->cap->len);
+		return;
+	}
+	if (!sysent__has(c->nr, SE_MAPS))
+		return;
+	if (!strcmp(c->name, "mmap") && (int32_t)c->arg[4].raw >= 0)
+		stack__mapped(c->tgid, (int32_t)c->arg[4].raw, c->arg[5].raw, c->ret);
+	stack__maps_changed(c->tgid);
+}
+
 void decoder__call(struct decoder *d, const struct so_sys *rec, const struct so_sys *enter,
 		   enum call_kind kind, struct call *c)
 {
 	const struct so_sys *args = enter ? enter : rec;
+	const uint8_t *end;
 	unsigned int i;
 
 	call_head(c, &rec->h, rec->nr);
@@ -398,8 +482,27 @@ void decoder__call(struct decoder *d, const struct so_sys *rec, const struct so_
 	}
 	for (i = 0; i < SO_MAX_ARGS; i++)
 		c->arg[i].raw = args->args[i];
-	attach_caps(c, args);
+	end = attach_caps(c, args);
 	decode_args(d, c);
+	if (!((rec->h.flags | args->h.flags) & SO_F_UCTX))
+		return;
+	/* execve: the ip where it was called (the entry record), the stack of the new image (as
+	 * strace shows the command's own execve) */
+	if (enter && (rec->h.flags & SO_F_UCTX) && d->opts.stack_traces) {
+		/* as strace: the caller's frames when its image is known (captured at the entry),
+		 * else (the command's own execve) the new image's */
+		bool caller = stack__known(c->tgid) && (args->h.flags & SO_F_UCTX);
+
+		if (caller)
+			call_uctx(d, c, args, args->h.size, end, UCTX_FRAMES | UCTX_ENTRY);
+		exec_image(c, rec);	/* a new image */
+		if (!caller)
+			call_uctx(d, c, rec, rec->h.size, attach_caps(NULL, rec), UCTX_FRAMES);
+	}
+	if (args->h.flags & SO_F_UCTX)
+		call_uctx(d, c, args, args->h.size, end, enter ? UCTX_IP : UCTX_IP | UCTX_FRAMES);
+	if (d->opts.stack_traces)
+		call_maps(c);
 }
 
 void decoder__noreturn(struct decoder *d, const struct so_exit *rec, struct call *c)
@@ -410,6 +513,29 @@ void decoder__noreturn(struct decoder *d, const struct so_exit *rec, struct call
 		c->arg[i].raw = 0;
 	c->arg[0].raw = rec->status_arg;
 	decode_args(d, c);
+	if (rec->h.flags & SO_F_UCTX)
+		call_uctx(d, c, rec, rec->h.size, (const uint8_t *)(rec + 1),
+			  UCTX_IP | UCTX_FRAMES | UCTX_ENTRY);
+}
+
+/* -i, -k: where the thread was when the signal came, and its frames */
+static void signal_uctx(struct decoder *d, struct sig_event *e, const struct so_signal *rec)
+{
+	const struct so_uctx *u = (const void *)(rec + 1);
+	struct sb b;
+
+	if (rec->h.size < sizeof(*rec) + sizeof(*u))
+		return;
+	e->has_ip = true;
+	e->ip = u->regs[SO_UREG_IP];
+	if (!d->opts.stack_traces || !u->stack_len ||
+	    u->stack_len > rec->h.size - sizeof(*rec) - sizeof(*u))
+		return;
+	b = dec_begin(d);
+	stack__frames(&b, e->tgid, e->tid, u, (const uint8_t *)(u + 1), false);
+	e->stack = b.p;
+	e->stack_len = b.len < b.cap ? b.len : b.cap;
+	d->arena_len += e->stack_len;
 }
 
 void decoder__signal(struct decoder *d, const struct so_signal *rec, struct sig_event *e)
@@ -424,6 +550,7 @@ void decoder__signal(struct decoder *d, const struct so_signal *rec, struct sig_
 	e->has_ts = rec->h.flags & SO_F_TS;
 	e->signo = rec->signo;
 	e->code = rec->code;
+
 	d->arena_len = 0;
 	b = dec_begin(d);
 	sb_signal(&b, rec->signo);
@@ -434,4 +561,6 @@ void decoder__signal(struct decoder *d, const struct so_signal *rec, struct sig_
 	siginfo_text(b.p, b.cap, rec, &e->code_name);
 	e->info = b.p;
 	d->arena_len += strlen(b.p) + 1;
+	if (rec->h.flags & SO_F_UCTX)
+		signal_uctx(d, e, rec);
 }

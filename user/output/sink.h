@@ -52,6 +52,7 @@ struct sink {
 	bool pid_comm;		/* -Y: pids with their command name, "1234<cat>" */
 	const uint64_t *dump_read;	/* -e read=: fds whose reads are dumped (bit N), or NULL */
 	const uint64_t *dump_write;	/* -e write=: the same for writes */
+	bool show_ip;		/* -i: "[00007f0123456789] " after the time */
 	unsigned int ret_column;	/* -a N: "= ret" at column N (0: 40, strace's default) */
 	uint64_t sig_hidden;	/* -e signal=: bit N-1 set, no "--- SIGN" nor "killed by SIGN" */
 	uint8_t json_version;	/* --json=1 or 2; 0: the newest (docs/json.md) */
@@ -59,6 +60,9 @@ struct sink {
 	uint64_t last_ts;	/* -r: the previous line's time */
 	uint32_t open_tid;	/* text: a blocked call's line is open ("read(3, "), whose */
 	long open_nr;
+	char *held_stack;	/* -k: exit/exit_group's frames, printed after its "+++" line */
+	size_t held_len;
+	uint32_t held_tgid;
 	int64_t tod_sec;	/* -t: the second tod_text is for */
 	char tod_text[16];	/* "HH:MM:SS" */
 };

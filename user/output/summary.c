@@ -159,7 +159,7 @@ void summary__print(FILE *f, const struct so_count *counts, unsigned int n, int 
 	if (!rows)
 		return;
 	for (i = 0; i < n; i++) {
-		if (!counts[i].calls)
+		if (!counts[i].calls || (so->shown && !(so->shown[i / 64] >> (i % 64) & 1)))
 			continue;
 		rows[k].nr = i;
 		rows[k].c = counts[i];

@@ -27,6 +27,8 @@ struct summary_opts {
 	uint8_t columns[COL_COUNT];	/* -U, enum summary_column; empty: strace's default */
 	enum summary_sort sort;
 	uint64_t overhead_ns;	/* -O: taken off each call's time (from the totals) */
+	const uint64_t *shown;	/* the calls -e trace= asked for (bit nr), when the kernel counted
+				 * more (-k); NULL: every counted call */
 };
 
 /* The -c table; json: 0 for text, else the JSON schema version of the count objects. */

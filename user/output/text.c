@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* The strace-style text sink: name(args) padded to column 40, then "= ret". */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "lib/fmt.h"
@@ -171,11 +172,44 @@ static void text_timestamp(struct sink *s, bool has_ts, uint64_t ts)
 	outbuf__write(ob, buf, n);
 }
 
-/* What starts every line: the pid prefix (-f), then the time (-t, -r), as strace orders them. */
-static void text_leader(struct sink *s, uint32_t tgid, uint32_t tid, bool has_ts, uint64_t ts)
+/* -i: where the call returns to; strace's question marks where there is none (+++ lines) */
+static void text_ip(struct sink *s, const uint64_t *ip)
+{
+	char buf[32];
+
+	if (!s->show_ip)
+		return;
+	if (ip)
+		outbuf__write(s->ob, buf, snprintf(buf, sizeof(buf), "[%016llx] ",
+						   (unsigned long long)*ip));
+	else
+		outbuf__lit(s->ob, "[????????????????] ");
+}
+
+/* What starts every line but a call's: the pid prefix (-f), the time (-t, -r), then the
+ * instruction pointer (-i), as strace orders them (a call's has -n's number before the ip). */
+static void text_leader(struct sink *s, uint32_t tgid, uint32_t tid, bool has_ts,
+			uint64_t ts, const uint64_t *ip)
 {
 	text_prefix(s, tgid, tid);
 	text_timestamp(s, has_ts, ts);
+	text_ip(s, ip);
+}
+
+/* -k: frames, a line each */
+static void text_stack(struct outbuf *ob, const char *p, size_t len)
+{
+	const char *end = p + len;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', end - p);
+
+		if (!nl)
+			nl = end;
+		outbuf__write(ob, p, nl - p);
+		outbuf__newline(ob);
+		p = nl + 1;
+	}
 }
 
 /* -Y: is argument i a pid strace shows with its command? */
@@ -299,6 +333,35 @@ static void text_dump(struct sink *s, const struct call *c)
 		dump_line(s->ob, a->data + off, n - off < 16 ? n - off : 16, off);
 }
 
+/* The frames printed after the held ones' "+++" line (and at the end, whatever is left) */
+static void text_held(struct sink *s)
+{
+	if (!s->held_stack)
+		return;
+	text_stack(s->ob, s->held_stack, s->held_len);
+	free(s->held_stack);
+	s->held_stack = NULL;
+}
+
+/* -k: a call's frames; those of exit/exit_group come after the process's "+++ exited" line,
+ * as strace prints them */
+static void text_frames(struct sink *s, const struct call *c)
+{
+	if (c->kind != CALL_NORETURN || s->quiet_exit) {
+		text_stack(s->ob, c->stack, c->stack_len);
+		return;
+	}
+	text_held(s);
+	s->held_stack = malloc(c->stack_len);
+	if (!s->held_stack) {
+		text_stack(s->ob, c->stack, c->stack_len);
+		return;
+	}
+	memcpy(s->held_stack, c->stack, c->stack_len);
+	s->held_len = c->stack_len;
+	s->held_tgid = c->tgid;
+}
+
 static void text_call(struct sink *s, const struct call *c)
 {
 	struct outbuf *ob = s->ob;
@@ -308,12 +371,14 @@ static void text_call(struct sink *s, const struct call *c)
 
 	if (!cont) {
 		text_close_open(s);
-		text_leader(s, c->tgid, c->tid, c->has_ts, c->ts_ns);
-		if (s->show_nr) {
+		text_prefix(s, c->tgid, c->tid);
+		text_timestamp(s, c->has_ts, c->ts_ns);
+		if (s->show_nr) {	/* strace: the number, then the ip */
 			char nr[32];
 
 			outbuf__write(ob, nr, snprintf(nr, sizeof(nr), "[%4ld] ", c->nr));
 		}
+		text_ip(s, c->has_ip ? &c->ip : NULL);
 	}
 	s->open_tid = 0;
 	if (text_call_args(ob, c, cont, s->pid_comm) && c->kind == CALL_DETACHED) {
@@ -355,6 +420,8 @@ static void text_call(struct sink *s, const struct call *c)
 	outbuf__newline(ob);
 	if (s->dump_read || s->dump_write)
 		text_dump(s, c);
+	if (c->stack_len)
+		text_frames(s, c);
 }
 
 static void text_exec(struct sink *s, const struct call *c)
@@ -376,7 +443,7 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 	if (e->signaled ? sig_hidden(s, e->sig) : s->quiet_exit)
 		return;
 	text_close_open(s);
-	text_leader(s, e->tgid, e->tid, e->has_ts, e->ts_ns);
+	text_leader(s, e->tgid, e->tid, e->has_ts, e->ts_ns, NULL);
 	if (e->exec_tid) {
 		outbuf__lit(s->ob, "+++ superseded by execve in pid ");
 		outbuf__u64(s->ob, e->exec_tid);
@@ -394,6 +461,8 @@ static void text_proc_exit(struct sink *s, const struct proc_exit *e)
 		outbuf__lit(s->ob, " +++");
 	}
 	outbuf__newline(s->ob);
+	if (s->held_stack && s->held_tgid == e->tgid)
+		text_held(s);
 }
 
 /* --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} --- */
@@ -402,20 +471,22 @@ static void text_signal(struct sink *s, const struct sig_event *e)
 	if (sig_hidden(s, e->signo))
 		return;
 	text_close_open(s);
-	text_leader(s, e->tgid, e->tid, e->has_ts, e->ts_ns);
+	text_leader(s, e->tgid, e->tid, e->has_ts, e->ts_ns, e->has_ip ? &e->ip : NULL);
 	outbuf__lit(s->ob, "--- ");
 	outbuf__puts(s->ob, e->name);
 	outbuf__putc(s->ob, ' ');
 	outbuf__puts(s->ob, e->info);
 	outbuf__lit(s->ob, " ---");
 	outbuf__newline(s->ob);
+	if (e->stack_len)
+		text_stack(s->ob, e->stack, e->stack_len);
 }
 
 static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from_seq,
 		      uint64_t count)
 {
 	text_close_open(s);
-	text_leader(s, tgid, tid, false, 0);
+	text_leader(s, tgid, tid, false, 0, NULL);
 	outbuf__lit(s->ob, "--- lost ");
 	outbuf__u64(s->ob, count);
 	outbuf__puts(s->ob, count == 1 ? " event" : " events");
@@ -434,6 +505,7 @@ static void text_lost(struct sink *s, uint32_t tgid, uint32_t tid, uint64_t from
 static void text_finish(struct sink *s, const struct run_totals *t)
 {
 	text_close_open(s);
+	text_held(s);
 }
 
 const struct sink_ops text_sink_ops = {

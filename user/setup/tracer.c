@@ -12,6 +12,7 @@
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include "sysobs.skel.h"
+#include "decode/names/sysent.h"
 #include "setup/pload.h"
 #include "setup/tracer.h"
 
@@ -88,6 +89,18 @@ void tracer__features(struct tracer_features *f)
 	f->libbpf_minor = libbpf_minor_version();
 }
 
+/* -k: the calls that say where files are mapped are sent whatever -e trace= says (user space
+ * learns the mappings from them and does not show them): a process gone before its
+ * /proc/PID/maps could be read is known from them */
+static void mask_add_maps(__u64 *mask)
+{
+	long nr;
+
+	for (nr = 0; nr < SO_NR_SLOTS; nr++)
+		if (sysent__has(nr, SE_MAPS) || sysent__has(nr, SE_OPENS_PATH))
+			mask[nr / 64] |= 1ull << (nr % 64);
+}
+
 static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 {
 	struct sysobs_bpf *skel;
@@ -111,6 +124,12 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	skel->rodata->count_cpu = o->want_counts && !o->count_wall;
 	skel->rodata->want_records = o->want_records;
 	skel->rodata->want_captures = o->want_captures;
+	skel->rodata->want_ip = o->want_ip;
+	skel->rodata->want_stack = o->want_stack;
+	/* -k: stacks are unwound against /proc/PID/maps, best read while the process lives: the
+	 * consumer is woken by every record instead of polling */
+	if (o->want_stack)
+		skel->rodata->rb_flags = 0;
 	skel->rodata->strsize = o->strsize;
 	skel->rodata->attach_mode = o->attach_mode;
 	skel->rodata->detach_on_exec = o->detach_on_exec;
@@ -118,6 +137,8 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	if (o->filter && !o->filter->all) {
 		skel->rodata->filter_on = true;
 		memcpy((void *)skel->rodata->trace_mask, o->filter->mask, sizeof(o->filter->mask));
+		if (o->want_stack)
+			mask_add_maps((__u64 *)skel->rodata->trace_mask);
 	}
 	skel->rodata->self_tgid = getpid();
 	err = bpf_map__set_max_entries(skel->maps.events, o->ring_size);

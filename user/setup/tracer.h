@@ -23,6 +23,8 @@ struct tracer_opts {
 	bool count_wall;	/* -w: -c's time is wall-clock time, not the time on a CPU */
 	bool want_records;	/* off for -c alone */
 	bool want_captures;	/* off for -X raw */
+	bool want_ip;		/* -i: each call's record ends with its user context */
+	bool want_stack;	/* -k: and the user stack after it */
 	bool no_prepare_exec;	/* force the exec fallback older kernels get (testing) */
 	bool detach_on_exec;	/* -b execve: let a traced task go at its exec */
 	uint32_t dump_size;	/* -e read=, write=: buffers captured up to this (0: -s) */

@@ -59,6 +59,7 @@ enum sysent_flag {
 	SE_RET_PID	= 1 << 7,	/* returns a pid (-Y shows its command) */
 	SE_ARG0_PID	= 1 << 8,	/* argument 0 is a pid (-Y) */
 	SE_ARG1_PID	= 1 << 9,	/* argument 1 is a pid (-Y) */
+	SE_MAPS		= 1 << 10,	/* changes the process's mappings (-k reads them again) */
 };
 
 struct sysent {

@@ -316,6 +316,9 @@ PROPERTIES = {
                     "process_vm_readv", "process_vm_writev", "get_robust_list", "kcmp",
                     "migrate_pages", "move_pages", "rt_sigqueueinfo", "rt_tgsigqueueinfo"],
     "SE_ARG1_PID": ["tgkill", "kcmp", "ptrace", "rt_tgsigqueueinfo"],
+    # -k reads the process's mappings again after these (strace's mmap_notify list)
+    "SE_MAPS": ["mmap", "munmap", "mprotect", "mremap", "pkey_mprotect", "remap_file_pages",
+                "shmat", "shmdt", "execve", "execveat"],
 }
 
 

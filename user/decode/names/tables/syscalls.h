@@ -76,7 +76,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "offset", "off_t", AK_INT, 0xff },
 		{ "whence", "unsigned int", AK_FLAGS, 0xff },
 	} },
-	[9] = { "mmap", 6, 1, SE_RET_ADDR, {
+	[9] = { "mmap", 6, 1, SE_RET_ADDR|SE_MAPS, {
 		{ "addr", "unsigned long", AK_PTR, 0xff },
 		{ "len", "unsigned long", AK_UINT, 0xff },
 		{ "prot", "unsigned long", AK_FLAGS, 0xff },
@@ -84,12 +84,12 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "fd", "unsigned long", AK_FD, 0xff },
 		{ "off", "unsigned long", AK_HEX, 0xff },
 	} },
-	[10] = { "mprotect", 3, 1, 0, {
+	[10] = { "mprotect", 3, 1, SE_MAPS, {
 		{ "start", "unsigned long", AK_PTR, 0xff },
 		{ "len", "size_t", AK_UINT, 0xff },
 		{ "prot", "unsigned long", AK_FLAGS, 0xff },
 	} },
-	[11] = { "munmap", 2, 1, 0, {
+	[11] = { "munmap", 2, 1, SE_MAPS, {
 		{ "addr", "unsigned long", AK_PTR, 0xff },
 		{ "len", "size_t", AK_UINT, 0xff },
 	} },
@@ -151,7 +151,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "tvp", "struct __kernel_old_timeval *", AK_STRUCT_IN, 0xff },
 	} },
 	[24] = { "sched_yield", 0, 1, 0, { { 0 } } },
-	[25] = { "mremap", 5, 1, SE_RET_ADDR, {
+	[25] = { "mremap", 5, 1, SE_RET_ADDR|SE_MAPS, {
 		{ "addr", "unsigned long", AK_PTR, 0xff },
 		{ "old_len", "unsigned long", AK_UINT, 0xff },
 		{ "new_len", "unsigned long", AK_UINT, 0xff },
@@ -178,7 +178,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "size", "size_t", AK_UINT, 0xff },
 		{ "shmflg", "int", AK_FLAGS, 0xff },
 	} },
-	[30] = { "shmat", 3, 1, SE_RET_ADDR, {
+	[30] = { "shmat", 3, 1, SE_RET_ADDR|SE_MAPS, {
 		{ "shmid", "int", AK_INT, 0xff },
 		{ "shmaddr", "char *", AK_PTR, 0xff },
 		{ "shmflg", "int", AK_FLAGS, 0xff },
@@ -312,7 +312,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 	} },
 	[57] = { "fork", 0, 1, SE_RET_PID, { { 0 } } },
 	[58] = { "vfork", 0, 1, SE_RET_PID, { { 0 } } },
-	[59] = { "execve", 3, 1, SE_EXEC, {
+	[59] = { "execve", 3, 1, SE_EXEC|SE_MAPS, {
 		{ "filename", "const char *", AK_PATH, 0xff },
 		{ "argv", "const char *const *", AK_PTR, 0xff },
 		{ "envp", "const char *const *", AK_PTR, 0xff },
@@ -349,7 +349,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "cmd", "int", AK_FLAGS, 0xff },
 		{ "arg", "unsigned long", AK_HEX, 0xff },
 	} },
-	[67] = { "shmdt", 1, 1, 0, {
+	[67] = { "shmdt", 1, 1, SE_MAPS, {
 		{ "shmaddr", "char *", AK_PTR, 0xff },
 	} },
 	[68] = { "msgget", 2, 1, 0, {
@@ -904,7 +904,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 	} },
 	[214] = { "epoll_ctl_old", 6, 0, 0, { { 0 } } },	/* not implemented on x86_64 */
 	[215] = { "epoll_wait_old", 6, 0, 0, { { 0 } } },	/* not implemented on x86_64 */
-	[216] = { "remap_file_pages", 5, 1, 0, {
+	[216] = { "remap_file_pages", 5, 1, SE_MAPS, {
 		{ "start", "unsigned long", AK_PTR, 0xff },
 		{ "size", "unsigned long", AK_UINT, 0xff },
 		{ "prot", "unsigned long", AK_FLAGS, 0xff },
@@ -1471,7 +1471,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "uattr", "union bpf_attr *", AK_STRUCT_IN, 0xff },
 		{ "size", "unsigned int", AK_UINT, 0xff },
 	} },
-	[322] = { "execveat", 5, 1, SE_EXEC, {
+	[322] = { "execveat", 5, 1, SE_EXEC|SE_MAPS, {
 		{ "fd", "int", AK_FD, 0xff },
 		{ "filename", "const char *", AK_PATH, 0xff },
 		{ "argv", "const char *const *", AK_PTR, 0xff },
@@ -1515,7 +1515,7 @@ static const struct sysent sysent_table[SYSENT_NR_MAX] = {
 		{ "pos_h", "unsigned long", AK_UINT, 0xff },
 		{ "flags", "rwf_t", AK_FLAGS, 0xff },
 	} },
-	[329] = { "pkey_mprotect", 4, 1, 0, {
+	[329] = { "pkey_mprotect", 4, 1, SE_MAPS, {
 		{ "start", "unsigned long", AK_PTR, 0xff },
 		{ "len", "size_t", AK_UINT, 0xff },
 		{ "prot", "unsigned long", AK_FLAGS, 0xff },
