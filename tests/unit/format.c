@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* Pure formatting code: strace's string quoting, number formatting, the output buffer. */
 #include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,8 +138,37 @@ static void test_outbuf_lengths(void)
 	close(fd);
 }
 
+/* A SIGCHLD's siginfo as strace prints it: clock_t ticks with their seconds when not 0 */
+static void test_siginfo(void)
+{
+	struct decode_opts opts = { .strsize = 32 };
+	struct so_signal r = { .h = { .type = SO_REC_SIGNAL, .size = sizeof(r) } };
+	uint64_t utime = 18, stime = 150;
+	int32_t pid = 42, uid = 0, status = 3;
+	struct decoder d;
+	struct sig_event e;
+
+	r.signo = SIGCHLD;
+	r.code = CLD_EXITED;
+	memcpy(r.fields, &pid, 4);
+	memcpy(r.fields + 4, &uid, 4);
+	memcpy(r.fields + 8, &status, 4);
+	memcpy(r.fields + 16, &utime, 8);
+	memcpy(r.fields + 24, &stime, 8);
+	CHECK(decoder__init(&d, &opts) == 0, "decoder__init");
+	decoder__signal(&d, &r, &e);
+	CHECK_STR(e.info, "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, si_uid=0, si_status=3, "
+		  "si_utime=18 /* 0.18 s */, si_stime=150 /* 1.50 s */}");
+	utime = 0;
+	memcpy(r.fields + 16, &utime, 8);
+	decoder__signal(&d, &r, &e);
+	CHECK(strstr(e.info, "si_utime=0, si_stime=150 /* 1.50 s */}") != NULL, "%s", e.info);
+	decoder__free(&d);
+}
+
 int main(void)
 {
+	test_siginfo();
 	test_quote();
 	test_numbers();
 	test_outbuf();

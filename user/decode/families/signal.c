@@ -196,6 +196,22 @@ static void siginfo_user(struct sb *b, const struct so_signal *r)
 	}
 }
 
+#define USER_HZ		100	/* include/asm-generic/param.h: the unit of siginfo's clock_t */
+
+/* A clock_t in ticks and, when not 0, strace's comment in seconds: "1 /+ 0.01 s +/" */
+static void sb_ticks(struct sb *b, uint64_t t)
+{
+	sb_u64(b, t);
+	if (!t)
+		return;
+	sb_puts(b, " /* ");
+	sb_u64(b, t / USER_HZ);
+	sb_putc(b, '.');
+	sb_putc(b, '0' + t % USER_HZ / 10);
+	sb_putc(b, '0' + t % 10);
+	sb_puts(b, " s */");
+}
+
 /* The fields of a signal the kernel sent: by signal (_sigchld, _sigfault, _sigpoll, _sigsys). */
 static void siginfo_kernel(struct sb *b, const struct so_signal *r)
 {
@@ -208,9 +224,9 @@ static void siginfo_kernel(struct sb *b, const struct so_signal *r)
 		else
 			sb_signal(b, fld_i32(r, 8));
 		sb_puts(b, ", si_utime=");
-		sb_i64(b, (int64_t)fld_u64(r, 16));
+		sb_ticks(b, fld_u64(r, 16));
 		sb_puts(b, ", si_stime=");
-		sb_i64(b, (int64_t)fld_u64(r, 24));
+		sb_ticks(b, fld_u64(r, 24));
 		break;
 	case SIGILL:	/* _sigfault */
 	case SIGFPE:
