@@ -149,8 +149,8 @@ static const struct argp_option options[] = {
 	  G_FILTER },
 	{ "failed-only", 'Z', NULL, 0, "Show only calls that returned an error", G_FILTER },
 	{ NULL, 0, NULL, 0, "Output format:", G_FORMAT },
-	QUAL(QL_ABBREV, "abbrev", "SET", 0, "Abbreviate these calls' structures (all: the default)",
-	     G_FORMAT),
+	QUAL(QL_ABBREV, "abbrev", "SET", 0, "Abbreviate these calls' structures (all: the default; "
+	     "none, as -v: struct stat in full)", G_FORMAT),
 	QUAL(QL_VERBOSE, "verbose", "SET", 0, "Accepted; sysobs prints structures as strace abbreviates "
 	     "them", G_FORMAT),
 	QUAL(QL_RAW, "raw", "SET", 0, "Print these calls undecoded: every argument and the return "
@@ -206,7 +206,7 @@ static const struct argp_option options[] = {
 	  G_FORMAT },
 	{ "strings-in-hex", OPT_HEX, "WHICH", OPTION_ARG_OPTIONAL, "all (-xx, the default), "
 	  "non-ascii (-x), non-ascii-chars (those bytes as \\xHH, not octal), none", G_FORMAT },
-	{ "no-abbrev", 'v', NULL, 0, "The same as --verbose=all (accepted; see --verbose)",
+	{ "no-abbrev", 'v', NULL, 0, "The same as --abbrev=none: structures in full",
 	  G_FORMAT },
 	{ "const-print-style", 'X', "FORMAT", 0, "Constants and flags: abbrev (names, the "
 	  "default), raw (numbers: 0x80000), verbose (0x80000 /* O_CLOEXEC */)", G_FORMAT },
@@ -493,7 +493,7 @@ static error_t parse_more(struct argp_state *st, struct opts *o, int key, char *
 					DECODE_FDS_PATH;
 		break;
 	case 'v':
-		qualify(st, o, "verbose=all");
+		qualify(st, o, "abbrev=none");
 		break;
 	case 'Y':
 		o->quals.decode_pids |= DECODE_PIDS_COMM;

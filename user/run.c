@@ -248,6 +248,8 @@ int run__open(struct run *r, const struct opts *o, const char *path)
 		.strsize = o->strsize,
 		.raw = raw_all(o),
 		.raw_set = o->quals.raw.given ? o->quals.raw.mask : NULL,
+		.abbrev_set = o->quals.abbrev.given && !o->quals.abbrev.all ?
+			      o->quals.abbrev.mask : NULL,
 		.fd_paths = o->quals.decode_fds & (DECODE_FDS_PATH | DECODE_FDS_SOCKET),
 		.fd_sockets = o->quals.decode_fds & DECODE_FDS_SOCKET,
 		.fd_track = o->npaths > 0,

@@ -74,6 +74,8 @@ struct decode_opts {
 	unsigned int strsize;	/* -s: bytes of strings and buffers shown */
 	bool raw;		/* -e raw=all: every argument and return value as hex */
 	const uint64_t *raw_set;	/* -e raw=SET: these calls so (bit nr), NULL: none */
+	const uint64_t *abbrev_set;	/* -e abbrev=SET: only these calls abbreviated (bit nr);
+					 * NULL: all (the default); -v is abbrev=none */
 	bool fd_paths;		/* -y: show the path behind fds */
 	bool fd_track;		/* -P: know the path behind fds (darg.fdpath), shown or not */
 	bool fd_sockets;	/* -yy: sockets with their protocol and endpoints */
@@ -133,6 +135,9 @@ void dec_end_ret(struct decoder *d, struct call *c, struct sb *b);
  * call writes); *outputs says whether arguments follow that it prints when the call returns.
  */
 unsigned int call__entry_nargs(const struct call *c, bool *outputs);
+
+/* -v, -e abbrev=: does call c show its structures in full (not abbreviated)? */
+bool call__unabbreviated(const struct decoder *d, const struct call *c);
 
 /* The captured struct behind argument a when the kernel read at least size bytes, else NULL. */
 const void *dec_struct(const struct darg *a, size_t size);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* Files and directories: open flags, stat structs, access modes, fcntl, lseek. */
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include "decode/families/family.h"
 
 #define AT_FDCWD_VAL	(-100)
@@ -133,18 +135,83 @@ static void sb_makedev(struct sb *b, uint64_t rdev, const void *unused)
 	sb_putc(b, ')');
 }
 
-/* {st_mode=S_IFREG|0644, st_size=53291, ...}, as strace abbreviates struct stat. */
-static void sb_stat(struct sb *b, const uint8_t *st)
+/* A time as strace -v shows it: seconds, then the local date and time, nanoseconds if any */
+static void sb_stat_time(struct sb *b, const char *name, const uint8_t *p)
 {
-	uint32_t mode;
-	uint64_t rdev, size;
+	int64_t sec;
+	uint64_t nsec;
+	char when[96];
+	struct tm tm;
+	time_t t;
+	size_t n;
+
+	memcpy(&sec, p, 8);
+	memcpy(&nsec, p + 8, 8);
+	t = sec;
+	sb_puts(b, ", ");
+	sb_puts(b, name);
+	sb_putc(b, '=');
+	sb_i64(b, sec);
+	if (localtime_r(&t, &tm) && (n = strftime(when, sizeof(when), "%FT%T", &tm))) {
+		if (nsec)
+			n += snprintf(when + n, sizeof(when) - n, ".%09llu",
+				      (unsigned long long)nsec % 1000000000);
+		strftime(when + n, sizeof(when) - n, "%z", &tm);
+		sb_puts(b, " /* ");
+		sb_puts(b, when);
+		sb_puts(b, " */");
+	}
+	sb_puts(b, ", ");
+	sb_puts(b, name);
+	sb_puts(b, "_nsec=");
+	sb_u64(b, nsec);
+}
+
+/* A struct stat field of 8 bytes at off, in decimal */
+static void sb_stat_u64(struct sb *b, const char *name, const uint8_t *st, size_t off)
+{
+	uint64_t v;
+
+	memcpy(&v, st + off, 8);
+	sb_puts(b, name);
+	sb_u64(b, v);
+}
+
+/* {st_mode=S_IFREG|0644, st_size=53291, ...}, as strace abbreviates struct stat; with -v, every
+ * field (the kernel's struct stat on x86-64). */
+static void sb_stat(struct sb *b, const uint8_t *st, bool verbose)
+{
+	uint32_t mode, uid, gid;
+	uint64_t rdev, size, dev;
+	bool dev_file;
 
 	memcpy(&mode, st + 24, 4);
 	memcpy(&rdev, st + 40, 8);
 	memcpy(&size, st + 48, 8);
-	sb_puts(b, "{st_mode=");
+	dev_file = (mode & 0170000) == 0020000 || (mode & 0170000) == 0060000;
+	sb_putc(b, '{');
+	if (verbose) {
+		memcpy(&dev, st, 8);
+		memcpy(&uid, st + 28, 4);
+		memcpy(&gid, st + 32, 4);
+		sb_puts(b, "st_dev=");
+		if (!sb_styled(b, dev, sb_makedev, NULL))
+			sb_makedev(b, dev, NULL);
+		sb_stat_u64(b, ", st_ino=", st, 8);
+		sb_puts(b, ", ");
+	}
+	sb_puts(b, "st_mode=");
 	sb_mode(b, mode);
-	if ((mode & 0170000) == 0020000 || (mode & 0170000) == 0060000) {
+	if (verbose) {
+		sb_stat_u64(b, ", st_nlink=", st, 16);
+		sb_puts(b, ", st_uid=");
+		sb_u64(b, uid);
+		sb_puts(b, ", st_gid=");
+		sb_u64(b, gid);
+		sb_stat_u64(b, ", st_blksize=", st, 56);
+		sb_stat_u64(b, ", st_blocks=", st, 64);
+	}
+	if (dev_file) {
 		sb_puts(b, ", st_rdev=");
 		if (!sb_styled(b, rdev, sb_makedev, NULL))
 			sb_makedev(b, rdev, NULL);
@@ -152,10 +219,17 @@ static void sb_stat(struct sb *b, const uint8_t *st)
 		sb_puts(b, ", st_size=");
 		sb_i64(b, (int64_t)size);
 	}
-	sb_puts(b, ", ...}");
+	if (!verbose) {
+		sb_puts(b, ", ...}");
+		return;
+	}
+	sb_stat_time(b, "st_atime", st + 72);
+	sb_stat_time(b, "st_mtime", st + 88);
+	sb_stat_time(b, "st_ctime", st + 104);
+	sb_putc(b, '}');
 }
 
-static void set_stat(struct decoder *d, struct darg *a)
+static void set_stat(struct decoder *d, const struct call *c, struct darg *a)
 {
 	const uint8_t *st = dec_struct(a, STAT_SIZE);
 	struct sb b;
@@ -163,18 +237,18 @@ static void set_stat(struct decoder *d, struct darg *a)
 	if (!st)
 		return;	/* not read (the call failed): the address stays */
 	b = dec_begin(d);
-	sb_stat(&b, st);
+	sb_stat(&b, st, call__unabbreviated(d, c));
 	dec_end(d, a, &b);
 }
 
 static void dec_stat(struct decoder *d, struct call *c)
 {
-	set_stat(d, &c->arg[1]);
+	set_stat(d, c, &c->arg[1]);
 }
 
 static void dec_newfstatat(struct decoder *d, struct call *c)
 {
-	set_stat(d, &c->arg[2]);
+	set_stat(d, c, &c->arg[2]);
 	set_flags(d, &c->arg[3], &xt_at_flags, NULL);
 }
 

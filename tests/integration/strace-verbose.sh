@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+# -v (--no-abbrev) and -e abbrev=SET against strace 6.1 (issue 13): struct stat in full
+# (st_dev, st_ino, st_nlink, st_uid, st_gid, st_blksize, st_blocks, the times with their local
+# date and nanoseconds) for the calls outside the set; abbreviated for those in it (stat, lstat, fstat and
+# newfstatat share the printer; python's os.stat and os.lstat make newfstatat calls). Files of the test's own,
+# with times set, so that both tracers see the same values.
+. "$SRCDIR/tests/lib.sh"
+need_bpf
+command -v strace >/dev/null 2>&1 || skip "strace not installed (the reference)"
+[ -x /usr/bin/python3 ] || skip "/usr/bin/python3 not installed (the program traced)"
+
+f=$T/file
+echo hello >"$f"
+touch -m -d '2023-05-27 17:58:21' "$f"
+touch -a -d '2024-01-02 03:04:05.123456789' "$f"
+ln -s file "$T/link"
+mkdir "$T/dir"
+touch -d '2022-02-03 04:05:06.5' "$T/dir"
+prog="import os
+os.stat('$f'); os.lstat('$T/link'); os.stat('$T/dir')"
+
+# lines FILE: the calls on the test's files (python's own start-up stats the files it reads)
+lines() {
+	grep -F "newfstatat(AT_FDCWD, \"$T/" "$1"
+}
+compare() {
+	strace "$@" -e trace=newfstatat,fstat -o "$T/s" /usr/bin/python3 -c "$prog" ||
+		fail "strace $* failed"
+	"$SYSOBS" "$@" -e trace=newfstatat,fstat -o "$T/o" -- /usr/bin/python3 -c "$prog" ||
+		fail "sysobs $* failed"
+	lines "$T/s" >"$T/s.lines"
+	lines "$T/o" >"$T/o.lines"
+	[ "$(wc -l <"$T/s.lines")" -ge 3 ] || fail "strace $*: $(wc -l <"$T/s.lines") lines"
+	check_diff "$T/s.lines" "$T/o.lines"
+	echo "$*: $(wc -l <"$T/o.lines") lines as strace's" >&2
+}
+compare -v
+compare --no-abbrev
+compare -e abbrev=none
+compare -e abbrev=lstat	# newfstatat not in the set: in full
+grep -q 'st_ino=' "$T/o.lines" || fail "-e abbrev=lstat: newfstatat abbreviated"
+compare -e abbrev=newfstatat
+grep -q 'st_ino=' "$T/o.lines" && fail "-e abbrev=newfstatat: newfstatat in full"
+compare
+grep -q 'st_ino=' "$T/o.lines" && fail "no -v: a struct stat in full"
+exit 0
