@@ -154,8 +154,10 @@ static __always_inline void emit_exec(__u16 type, __u64 id, struct so_task *t,
 		ncaps++;
 	}
 	if (envp && off < SO_SCRATCH_SIZE - sizeof(struct so_cap)) {
-		/* the environment: its count only, as strace shows it */
-		off = cap_envp(s, off, path_arg + 2, envp, &fault);
+		/* the environment: its count only, as strace shows it; with -v its strings (their
+		 * count when they do not fit) */
+		len = want_env ? cap_argv(s, off, path_arg + 2, envp, &fault) : 0;
+		off = len > 0 ? len : cap_envp(s, off, path_arg + 2, envp, &fault);
 		ncaps++;
 	}
 	scratch_send(s, off, ncaps, type, id, t, c);

@@ -108,6 +108,7 @@ const volatile bool want_counts = false;	/* -c: count in the counts map */
 const volatile bool count_cpu = false;		/* -c without -w: the time calls ran on a CPU */
 const volatile bool want_records = true;	/* emit syscall records (off for -c alone) */
 const volatile bool want_captures = true;	/* read strings and structs (off for -X raw) */
+const volatile bool want_env = false;		/* -v: execve's environment strings too */
 const volatile __u32 strsize = 32;		/* -s */
 const volatile __u64 rb_flags = BPF_RB_NO_WAKEUP;	/* user space polls on a short timer */
 const volatile bool filter_on = false;		/* -e trace=: only the calls in trace_mask */

@@ -87,6 +87,8 @@ static void tracer_opts__from(struct tracer_opts *t, const struct opts *o,
 		.count_wall = o->summary_wall,
 		.want_records = !o->summary_only,
 		.want_captures = !raw_all(o),
+		.want_env = o->quals.abbrev.given && !o->quals.abbrev.all &&
+			    !filter__has(&o->quals.abbrev, SO_NR_EXECVE),
 		.want_ip = o->show_ip,
 		.want_stack = o->stack_traces,
 		.no_prepare_exec = o->no_prepare_exec,

@@ -43,4 +43,22 @@ compare -e abbrev=newfstatat
 grep -q 'st_ino=' "$T/o.lines" && fail "-e abbrev=newfstatat: newfstatat in full"
 compare
 grep -q 'st_ino=' "$T/o.lines" && fail "no -v: a struct stat in full"
+
+# execve's environment: its strings with -v, its count without; an argv longer than -s cut as
+# strace cuts it without -v, whole with -v (up to 32 strings, the kernel side's capture: the
+# parity table says so; 40 are checked for the "..." after 32)
+for v in -v ""; do
+	n=40
+	[ -n "$v" ] && n=25
+	# shellcheck disable=SC2086 # $v is one option or none
+	strace $v -e trace=execve -o "$T/s" env -i A=1 'B=two words' /bin/echo $(seq $n) >/dev/null
+	# shellcheck disable=SC2086
+	"$SYSOBS" $v -e trace=execve -o "$T/o" -- env -i A=1 'B=two words' /bin/echo $(seq $n) \
+		>/dev/null || fail "sysobs $v execve failed"
+	grep '^execve("/bin/echo"' "$T/s" | mask_addrs >"$T/s.lines"
+	grep '^execve("/bin/echo"' "$T/o" | mask_addrs >"$T/o.lines"
+	[ -s "$T/s.lines" ] || exit 99
+	check_diff "$T/s.lines" "$T/o.lines"
+done
+grep -q '\["A=1", "B=two words"\]) = 0$' "$T/o.lines" && fail "no -v: the environment's strings"
 exit 0

@@ -126,14 +126,16 @@ static void text_buffer_cap(struct decoder *d, struct darg *a)
 	text_quoted(d, a, a->data, n, (a->cap->flags & SO_CAP_TRUNC) || n < a->cap->len, false);
 }
 
-/* execve's argv: ["a", "b"], with ... after strsize elements as strace does. */
-static void text_argv(struct decoder *d, struct darg *a)
+/* execve's argv: ["a", "b"], with ... after strsize elements as strace does (all of them with
+ * -v, as far as the kernel side captured them), or after the last one captured. */
+static void text_argv(struct decoder *d, struct darg *a, bool whole)
 {
 	const struct so_cap *c = a->cap;
 	const uint8_t *p = a->data, *end;
 	size_t room = 8 + 4 * (size_t)c->len + 4 * (size_t)c->total + 16;
 	char *s = arena_get(d, room);
 	size_t len = 0, n;
+	bool dots = false;
 	uint32_t i;
 
 	if (!s) {
@@ -149,9 +151,10 @@ static void text_argv(struct decoder *d, struct darg *a)
 
 		if (i)
 			s[len++] = ',', s[len++] = ' ';
-		if (i >= d->opts.strsize) {
+		if (i >= d->opts.strsize && !whole) {
 			memcpy(s + len, "...", 3);
 			len += 3;
+			dots = true;
 			break;
 		}
 		s[len++] = '"';
@@ -164,7 +167,7 @@ static void text_argv(struct decoder *d, struct darg *a)
 		}
 		p += sl + 1;
 	}
-	if (i < d->opts.strsize && (c->flags & SO_CAP_TRUNC)) {
+	if (!dots && (c->flags & SO_CAP_TRUNC)) {
 		if (i)
 			s[len++] = ',', s[len++] = ' ';
 		memcpy(s + len, "...", 3);
@@ -236,7 +239,7 @@ static void decode_arg(struct decoder *d, struct call *c, unsigned int i)
 	}
 	if (a->cap && (a->cap->flags & SO_CAP_ARGV) && !(a->cap->flags & SO_CAP_FAULT)) {
 		if (a->cap->len || i == (c->nr == SO_NR_EXECVEAT ? 2u : 1u))	/* argv, else envp */
-			text_argv(d, a);
+			text_argv(d, a, call__unabbreviated(d, c));
 		else
 			text_envp(d, a, c->noargs);
 		return;

@@ -124,6 +124,7 @@ static int try_start(struct tracer *t, const struct tracer_opts *o, bool prep)
 	skel->rodata->count_cpu = o->want_counts && !o->count_wall;
 	skel->rodata->want_records = o->want_records;
 	skel->rodata->want_captures = o->want_captures;
+	skel->rodata->want_env = o->want_env;
 	skel->rodata->want_ip = o->want_ip;
 	skel->rodata->want_stack = o->want_stack;
 	/* -k: stacks are unwound against /proc/PID/maps, best read while the process lives: the

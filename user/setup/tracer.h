@@ -23,6 +23,7 @@ struct tracer_opts {
 	bool count_wall;	/* -w: -c's time is wall-clock time, not the time on a CPU */
 	bool want_records;	/* off for -c alone */
 	bool want_captures;	/* off for -X raw */
+	bool want_env;		/* -v: execve's environment strings, not only their count */
 	bool want_ip;		/* -i: each call's record ends with its user context */
 	bool want_stack;	/* -k: and the user stack after it */
 	bool no_prepare_exec;	/* force the exec fallback older kernels get (testing) */
