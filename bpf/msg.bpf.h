@@ -53,7 +53,8 @@ static __always_inline __u32 msg_iov(struct so_msg *h, __u32 off, __u64 left)
 	x.data = off + x.n * sizeof(struct so_iov);
 	room -= x.n * sizeof(struct so_iov) + 8;
 	x.budget = room < SO_IOV_BYTES ? room : SO_IOV_BYTES;
-	bpf_loop(SO_IOV_MAX, iov_step, &x, 0);
+	if (!iov_walk_with(&x))
+		x.fault = 1;
 	if (x.fault) {
 		h->status |= SO_MSG_IOV_FAULT;
 		return off;
