@@ -151,8 +151,8 @@ static const struct argp_option options[] = {
 	{ NULL, 0, NULL, 0, "Output format:", G_FORMAT },
 	QUAL(QL_ABBREV, "abbrev", "SET", 0, "Abbreviate these calls' structures (all: the default; "
 	     "none, as -v: struct stat in full)", G_FORMAT),
-	QUAL(QL_VERBOSE, "verbose", "SET", 0, "Accepted; sysobs prints structures as strace abbreviates "
-	     "them", G_FORMAT),
+	QUAL(QL_VERBOSE, "verbose", "SET", 0, "Dereference these calls' structures (all: the default; "
+	     "the others show their addresses)", G_FORMAT),
 	QUAL(QL_RAW, "raw", "SET", 0, "Print these calls undecoded: every argument and the return "
 	     "value in hex", G_FORMAT),
 	QUAL(QL_QUIET, "quiet", "SET", OPTION_ARG_OPTIONAL, "Suppress messages: attach, exit, "

@@ -244,19 +244,27 @@ static int launch__early(struct run *r, const char *path)
 	return err;
 }
 
-int run__open(struct run *r, const struct opts *o, const char *path)
+/* The decoder's options from the user's (-s, -X, -e raw=/abbrev=/verbose=, -y, -P, -k) */
+static void decode_opts__from(struct decode_opts *d, const struct opts *o)
 {
-	struct decode_opts dopts = {
+	*d = (struct decode_opts){
 		.strsize = o->strsize,
 		.raw = raw_all(o),
 		.raw_set = o->quals.raw.given ? o->quals.raw.mask : NULL,
 		.abbrev_set = o->quals.abbrev.given && !o->quals.abbrev.all ?
 			      o->quals.abbrev.mask : NULL,
+		.verbose_set = o->quals.verbose.given && !o->quals.verbose.all ?
+			       o->quals.verbose.mask : NULL,
 		.fd_paths = o->quals.decode_fds & (DECODE_FDS_PATH | DECODE_FDS_SOCKET),
 		.fd_sockets = o->quals.decode_fds & DECODE_FDS_SOCKET,
 		.fd_track = o->npaths > 0,
 		.stack_traces = o->stack_traces,
 	};
+}
+
+int run__open(struct run *r, const struct opts *o, const char *path)
+{
+	struct decode_opts dopts;
 	struct consumer_opts copts = {
 		.follow = o->follow || o->system_wide,
 		.fixed_prefix = o->system_wide,
@@ -271,6 +279,7 @@ int run__open(struct run *r, const struct opts *o, const char *path)
 	char q[256];
 	int err;
 
+	decode_opts__from(&dopts, o);
 	r->o = o;
 	r->l.pid = -1;
 	r->l.pidfd = -1;

@@ -53,6 +53,12 @@ bool call__unabbreviated(const struct decoder *d, const struct call *c)
 	       !(d->opts.abbrev_set[c->nr / 64] >> (c->nr % 64) & 1);
 }
 
+bool call__verbose(const struct decoder *d, const struct call *c)
+{
+	return !d->opts.verbose_set || (c->nr >= 0 && c->nr < SO_NR_SLOTS &&
+					(d->opts.verbose_set[c->nr / 64] >> (c->nr % 64) & 1));
+}
+
 const void *dec_struct(const struct darg *a, size_t size)
 {
 	if (!a->cap || (a->cap->flags & SO_CAP_FAULT) || a->cap->len < size)

@@ -76,6 +76,8 @@ struct decode_opts {
 	const uint64_t *raw_set;	/* -e raw=SET: these calls so (bit nr), NULL: none */
 	const uint64_t *abbrev_set;	/* -e abbrev=SET: only these calls abbreviated (bit nr);
 					 * NULL: all (the default); -v is abbrev=none */
+	const uint64_t *verbose_set;	/* -e verbose=SET: only these calls' structures read
+					 * (bit nr); NULL: all (the default) */
 	bool fd_paths;		/* -y: show the path behind fds */
 	bool fd_track;		/* -P: know the path behind fds (darg.fdpath), shown or not */
 	bool fd_sockets;	/* -yy: sockets with their protocol and endpoints */
@@ -138,6 +140,10 @@ unsigned int call__entry_nargs(const struct call *c, bool *outputs);
 
 /* -v, -e abbrev=: does call c show its structures in full (not abbreviated)? */
 bool call__unabbreviated(const struct decoder *d, const struct call *c);
+
+/* -e verbose=: are call c's structures, arrays and numbers behind pointers shown (not their
+ * addresses)? Strings and data buffers are shown either way, as strace does. */
+bool call__verbose(const struct decoder *d, const struct call *c);
 
 /* The captured struct behind argument a when the kernel read at least size bytes, else NULL. */
 const void *dec_struct(const struct darg *a, size_t size);

@@ -15,6 +15,7 @@
 #include "decode/pipeline.h"
 #include "decode/registry.h"
 #include "decode/stack.h"
+#include "decode/verbose.h"
 
 /* Room for n bytes in the arena; NULL when the call's texts outgrew it (then they are cut). */
 static char *arena_get(struct decoder *d, size_t n)
@@ -372,7 +373,6 @@ static void call_head(struct call *c, const struct so_hdr *h, long nr)
 		c->arg[i].cap = NULL;
 		c->arg[i].data = NULL;
 		c->arg[i].text = NULL;
-		c->arg[i].len = 0;
 		c->arg[i].idx = i;
 	}
 	c->tgid = h->tgid;
@@ -400,9 +400,11 @@ static void raw_ret(struct decoder *d, struct call *c)
 
 static void decode_args(struct decoder *d, struct call *c)
 {
-	unsigned int i;
+	unsigned int i, hidden = 0;
 
 	d->arena_len = 0;
+	if (!call__verbose(d, c))
+		hidden = verbose__hide(c);
 	for (i = 0; i < c->nargs && i < SO_MAX_ARGS; i++) {
 		/* the value the kernel used: an int is 32 bits whatever the register holds above */
 		if (!call_raw(d, c->nr))
@@ -416,6 +418,8 @@ static void decode_args(struct decoder *d, struct call *c)
 		return;
 	}
 	dec__call(d, c);
+	if (hidden)
+		verbose__addresses(d, c, hidden);
 	if (d->opts.fd_paths || d->opts.fd_track)
 		fdpath__apply(d, c, d->opts.fd_paths);
 }

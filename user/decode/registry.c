@@ -99,19 +99,32 @@ static void spec_fill(struct so_spec *sp, const struct sysent *e)
 	}
 }
 
+static void spec_of(struct so_spec *sp, long nr)
+{
+	const struct dec_entry *e = dec__lookup(nr);
+
+	spec_fill(sp, sysent__get(nr));
+	if (e)
+		spec_add_decoder(sp, e);
+	/* execve and execveat have their own capture (the kernel's exec path) */
+	if (sysent__has(nr, SE_EXEC))
+		memset(sp, 0, sizeof(*sp));
+}
+
+enum so_cap_kind registry__cap_kind(long nr, unsigned int arg)
+{
+	struct so_spec sp;
+
+	if (nr < 0 || nr >= SO_NR_SLOTS || arg >= SO_MAX_ARGS)
+		return SO_CK_NONE;
+	spec_of(&sp, nr);
+	return sp.arg[arg].kind;
+}
+
 void registry__specs(struct so_spec specs[SO_NR_SLOTS])
 {
 	long nr;
 
-	for (nr = 0; nr < SO_NR_SLOTS; nr++) {
-		struct so_spec *sp = &specs[nr];
-		const struct dec_entry *e = dec__lookup(nr);
-
-		spec_fill(sp, sysent__get(nr));
-		if (e)
-			spec_add_decoder(sp, e);
-		/* execve and execveat have their own capture (the kernel's exec path) */
-		if (sysent__has(nr, SE_EXEC))
-			memset(sp, 0, sizeof(*sp));
-	}
+	for (nr = 0; nr < SO_NR_SLOTS; nr++)
+		spec_of(&specs[nr], nr);
 }

@@ -15,6 +15,8 @@ const struct dec_entry *dec__lookup(long nr);
 void dec__call(struct decoder *d, struct call *c);
 /* The kernel capture spec of every syscall 0..SO_NR_SLOTS-1: the generic signature's
  * strings and buffers, and the structs its decoder wants. */
+/* The capture the kernel makes of argument arg of syscall nr (enum so_cap_kind). */
+enum so_cap_kind registry__cap_kind(long nr, unsigned int arg);
 void registry__specs(struct so_spec specs[SO_NR_SLOTS]);
 
 #endif /* SYSOBS_REGISTRY_H */

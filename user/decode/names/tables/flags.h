@@ -635,8 +635,9 @@ static const struct xlat xl_fs_magics[] = {
 };
 const struct xlat_tab xt_fs_magics = { xl_fs_magics, 77 };
 
-/* flags, from <sys/statvfs.h> */
+/* flags, from <sys/statvfs.h>, ST_VALID from Linux's include/linux/statfs.h */
 static const struct xlat xl_statfs_flags[] = {
+	{ 0x20ULL, "ST_VALID" },
 	{ 0x1ULL, "ST_RDONLY" },
 	{ 0x2ULL, "ST_NOSUID" },
 	{ 0x4ULL, "ST_NODEV" },
@@ -650,7 +651,7 @@ static const struct xlat xl_statfs_flags[] = {
 	{ 0x800ULL, "ST_NODIRATIME" },
 	{ 0x1000ULL, "ST_RELATIME" },
 };
-const struct xlat_tab xt_statfs_flags = { xl_statfs_flags, 12 };
+const struct xlat_tab xt_statfs_flags = { xl_statfs_flags, 13 };
 
 /* enum, from <sys/socket.h>, <netinet/in.h>, <netinet/tcp.h>, <netinet/udp.h> */
 static const struct xlat xl_socket_levels[] = {

@@ -122,7 +122,12 @@ TABLES = [
         "exclude": ["STACK_END_MAGIC", "CRAMFS_MAGIC_WEND", "REISERFS_SUPER_MAGIC_STRING",
                     "REISER2FS_SUPER_MAGIC_STRING", "REISER2FS_JR_SUPER_MAGIC_STRING"],
     }),
-    ("statfs_flags", ["sys/statvfs.h"], r"ST_[A-Z]+", "flags", {"gnu": True}),
+    ("statfs_flags", ["sys/statvfs.h"], r"ST_[A-Z]+", "flags", {
+        "gnu": True,
+        # the kernel sets ST_VALID in every f_flags it fills; it is in no uapi header
+        "kernel": {"ST_VALID": (0x20, "include/linux/statfs.h")},
+        "order": ["ST_VALID"],  # strace's statfs_flags.in
+    }),
     # setsockopt/getsockopt: levels, and the options of the common ones
     ("socket_levels", ["sys/socket.h", "netinet/in.h", "netinet/tcp.h", "netinet/udp.h"],
      r"SOL_[A-Z0-9_]+", "enum", {}),
@@ -399,9 +404,10 @@ def order_entries(vals, opts):
     return out
 
 
-def emit_table(name, headers, entries, kind):
+def emit_table(name, headers, entries, kind, kernel=None):
     p = print
-    p(f"/* {kind}, from <{'>, <'.join(headers)}> */")
+    also = "".join(f", {n} from Linux's {src}" for n, (_, src) in (kernel or {}).items())
+    p(f"/* {kind}, from <{'>, <'.join(headers)}>{also} */")
     p(f"static const struct xlat xl_{name}[] = {{")
     for v, n in entries:
         p(f'\t{{ {v:#x}ULL, "{n}" }},')
@@ -427,10 +433,11 @@ def main():
             continue
         names = select(headers, regex, opts)
         vals = values(headers, names, opts)
+        vals.update({n: v for n, (v, _) in opts.get("kernel", {}).items()})
         entries = order_entries(vals, opts)
         if not entries:
             raise SystemExit(f"gen-flags.py: table {name} is empty")
-        emit_table(name, headers, entries, kind)
+        emit_table(name, headers, entries, kind, opts.get("kernel"))
         decls.append(name)
 
     names = select(IOCTL_HEADERS, IOCTL_RE, {"exclude_re": IOCTL_EXCLUDE_RE, "aliases": False})
