@@ -62,6 +62,34 @@ for v in -v ""; do
 done
 grep -q '\["A=1", "B=two words"\]) = 0$' "$T/o.lines" && fail "no -v: the environment's strings"
 
+# struct statx (coreutils' stat), struct utsname (uname), struct rusage (getrusage): strace's
+# abbreviated forms, every field with -v (numbers masked: the two runs differ in them)
+rusage="import resource; resource.getrusage(resource.RUSAGE_SELF)"
+for v in -v ""; do
+	: >"$T/s.lines"
+	: >"$T/o.lines"
+	for cmd in "stat $f" "stat -c %s $f" "uname -a" "/usr/bin/python3 -c"; do
+		# shellcheck disable=SC2086 # $cmd is words; $v one option or none
+		set -- $cmd
+		[ "$1" = /usr/bin/python3 ] && set -- "$@" "$rusage"
+		# shellcheck disable=SC2086
+		strace $v -e trace=statx,uname,getrusage -o "$T/s" "$@" >/dev/null || exit 99
+		# shellcheck disable=SC2086
+		"$SYSOBS" $v -e trace=statx,uname,getrusage -o "$T/o" -- "$@" >/dev/null ||
+			fail "sysobs $v $*: $?"
+		grep -E '^(statx|uname|getrusage)\(' "$T/s" | sed -E 's/=[0-9]+/=N/g' >>"$T/s.lines"
+		grep -E '^(statx|uname|getrusage)\(' "$T/o" | sed -E 's/=[0-9]+/=N/g' >>"$T/o.lines"
+	done
+	[ "$(wc -l <"$T/s.lines")" -ge 4 ] || fail "strace $v: $(wc -l <"$T/s.lines") lines"
+	check_diff "$T/s.lines" "$T/o.lines"
+	if [ -n "$v" ]; then
+		grep -q 'stx_blksize=N, .*stx_mtime=' "$T/o.lines" || fail "-v: statx abbreviated"
+		grep -q 'ru_nivcsw=N}' "$T/o.lines" || fail "-v: rusage abbreviated"
+	fi
+	echo "statx, uname, getrusage ${v:-abbreviated}: $(wc -l <"$T/o.lines") lines as strace's" >&2
+done
+grep -q 'stx_blksize=N, .*stx_mtime=' "$T/o.lines" && fail "no -v: statx in full"
+
 # -e verbose=SET: the calls outside SET show structures, arrays and numbers behind pointers as
 # their addresses, strings and data buffers as ever (the exercisers' compared parts, every call
 # of each; pids, times and addresses masked). rt_sigreturn's mask: sysobs has the mask, not the

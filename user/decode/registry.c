@@ -4,7 +4,7 @@
 #include "decode/registry.h"
 
 static const struct dec_entry *const families[] = {
-	dec_file_table, dec_io_table, dec_ioctl_table, dec_mm_table, dec_signal_table, dec_net_table,
+	dec_file_table, dec_stat_table, dec_io_table, dec_ioctl_table, dec_mm_table, dec_signal_table, dec_net_table,
 	dec_msg_table,
 	dec_futex_table, dec_prctl_table, dec_time_table, dec_resource_table, dec_process_table,
 	dec_sched_table, dec_numa_table, dec_keyctl_table, dec_ptrace_table,

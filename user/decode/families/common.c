@@ -14,9 +14,18 @@ void dec_int_in_brackets(struct decoder *d, struct darg *a, int64_t v)
 	dec_end(d, a, &b);
 }
 
+/* struct rusage's fields after its two times, in order */
+static const char *const rusage_longs[] = {
+	"ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt", "ru_majflt", "ru_nswap",
+	"ru_inblock", "ru_oublock", "ru_msgsnd", "ru_msgrcv", "ru_nsignals", "ru_nvcsw",
+	"ru_nivcsw",
+};
+
 void dec_rusage(struct decoder *d, const struct call *c, struct darg *a)
 {
 	const int64_t *tv = dec_struct(a, RUSAGE_HEAD_SIZE);
+	const int64_t *all = call__unabbreviated(d, c) ? dec_struct(a, RUSAGE_SIZE) : NULL;
+	unsigned int i;
 	struct sb b;
 
 	if (!tv || c->ret < 0)
@@ -30,7 +39,14 @@ void dec_rusage(struct decoder *d, const struct call *c, struct darg *a)
 	sb_i64(&b, tv[2]);
 	sb_puts(&b, ", tv_usec=");
 	sb_i64(&b, tv[3]);
-	sb_puts(&b, "}, ...}");
+	sb_putc(&b, '}');
+	for (i = 0; all && i < sizeof(rusage_longs) / sizeof(rusage_longs[0]); i++) {
+		sb_puts(&b, ", ");
+		sb_puts(&b, rusage_longs[i]);
+		sb_putc(&b, '=');
+		sb_i64(&b, all[4 + i]);
+	}
+	sb_puts(&b, all ? "}" : ", ...}");
 	dec_end(d, a, &b);
 }
 

@@ -30,9 +30,11 @@
 void dec_int_in_brackets(struct decoder *d, struct darg *a, int64_t v);
 
 #define RUSAGE_HEAD_SIZE	32	/* ru_utime and ru_stime: what strace shows of a rusage */
+#define RUSAGE_SIZE		144	/* the whole struct rusage: its 14 longs after the times */
 
 /* {ru_utime={tv_sec=0, tv_usec=1700}, ru_stime={tv_sec=0, tv_usec=0}, ...} when the call
- * succeeded and the kernel read RUSAGE_HEAD_SIZE bytes. */
+ * succeeded and the kernel read RUSAGE_HEAD_SIZE bytes; every field with -v (the kernel reads
+ * RUSAGE_SIZE bytes). */
 void dec_rusage(struct decoder *d, const struct call *c, struct darg *a);
 
 /* Show only the arguments idx[0..n) of the call, in that order (strace leaves out the ones a
@@ -84,6 +86,7 @@ struct dec_entry {
 
 /* The family tables, each ended by an entry with a NULL name. */
 extern const struct dec_entry dec_file_table[];
+extern const struct dec_entry dec_stat_table[];
 extern const struct dec_entry dec_mm_table[];
 extern const struct dec_entry dec_signal_table[];
 extern const struct dec_entry dec_net_table[];

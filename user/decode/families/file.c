@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
-/* Files and directories: open flags, stat structs, access modes, fcntl, lseek. */
+/* Files and directories: open flags, access modes, fcntl, lseek (struct stat: stat.c). */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -9,10 +9,6 @@
 #define O_ACCMODE_BITS	3
 #define O_CREAT_BIT	0100
 #define O_TMPFILE_BITS	020200000
-#define AT_STATX_SYNC_BITS	0x6000
-
-#define STAT_SIZE	144	/* struct stat on x86-64 */
-#define STATX_SIZE	256
 
 /* open/openat flags: the access mode, then the flags in strace's order. */
 static void open_flags_names(struct sb *b, uint64_t v, const void *unused)
@@ -122,168 +118,6 @@ static void dec_openat2(struct decoder *d, struct call *c)
 static void dec_creat(struct decoder *d, struct call *c)
 {
 	set_mode(d, &c->arg[1]);
-}
-
-/* makedev(0x1, 0x3) from a dev_t as the kernel encodes it */
-static void sb_makedev(struct sb *b, uint64_t rdev, const void *unused)
-{
-	(void)unused;
-	sb_puts(b, "makedev(");
-	sb_hex(b, ((rdev >> 8) & 0xfff) | ((rdev >> 32) & ~0xfffull));
-	sb_puts(b, ", ");
-	sb_hex(b, (rdev & 0xff) | ((rdev >> 12) & ~0xffull));
-	sb_putc(b, ')');
-}
-
-/* A time as strace -v shows it: seconds, then the local date and time, nanoseconds if any */
-static void sb_stat_time(struct sb *b, const char *name, const uint8_t *p)
-{
-	int64_t sec;
-	uint64_t nsec;
-	char when[96];
-	struct tm tm;
-	time_t t;
-	size_t n;
-
-	memcpy(&sec, p, 8);
-	memcpy(&nsec, p + 8, 8);
-	t = sec;
-	sb_puts(b, ", ");
-	sb_puts(b, name);
-	sb_putc(b, '=');
-	sb_i64(b, sec);
-	if (localtime_r(&t, &tm) && (n = strftime(when, sizeof(when), "%FT%T", &tm))) {
-		if (nsec)
-			n += snprintf(when + n, sizeof(when) - n, ".%09llu",
-				      (unsigned long long)nsec % 1000000000);
-		strftime(when + n, sizeof(when) - n, "%z", &tm);
-		sb_puts(b, " /* ");
-		sb_puts(b, when);
-		sb_puts(b, " */");
-	}
-	sb_puts(b, ", ");
-	sb_puts(b, name);
-	sb_puts(b, "_nsec=");
-	sb_u64(b, nsec);
-}
-
-/* A struct stat field of 8 bytes at off, in decimal */
-static void sb_stat_u64(struct sb *b, const char *name, const uint8_t *st, size_t off)
-{
-	uint64_t v;
-
-	memcpy(&v, st + off, 8);
-	sb_puts(b, name);
-	sb_u64(b, v);
-}
-
-/* {st_mode=S_IFREG|0644, st_size=53291, ...}, as strace abbreviates struct stat; with -v, every
- * field (the kernel's struct stat on x86-64). */
-static void sb_stat(struct sb *b, const uint8_t *st, bool verbose)
-{
-	uint32_t mode, uid, gid;
-	uint64_t rdev, size, dev;
-	bool dev_file;
-
-	memcpy(&mode, st + 24, 4);
-	memcpy(&rdev, st + 40, 8);
-	memcpy(&size, st + 48, 8);
-	dev_file = (mode & 0170000) == 0020000 || (mode & 0170000) == 0060000;
-	sb_putc(b, '{');
-	if (verbose) {
-		memcpy(&dev, st, 8);
-		memcpy(&uid, st + 28, 4);
-		memcpy(&gid, st + 32, 4);
-		sb_puts(b, "st_dev=");
-		if (!sb_styled(b, dev, sb_makedev, NULL))
-			sb_makedev(b, dev, NULL);
-		sb_stat_u64(b, ", st_ino=", st, 8);
-		sb_puts(b, ", ");
-	}
-	sb_puts(b, "st_mode=");
-	sb_mode(b, mode);
-	if (verbose) {
-		sb_stat_u64(b, ", st_nlink=", st, 16);
-		sb_puts(b, ", st_uid=");
-		sb_u64(b, uid);
-		sb_puts(b, ", st_gid=");
-		sb_u64(b, gid);
-		sb_stat_u64(b, ", st_blksize=", st, 56);
-		sb_stat_u64(b, ", st_blocks=", st, 64);
-	}
-	if (dev_file) {
-		sb_puts(b, ", st_rdev=");
-		if (!sb_styled(b, rdev, sb_makedev, NULL))
-			sb_makedev(b, rdev, NULL);
-	} else {
-		sb_puts(b, ", st_size=");
-		sb_i64(b, (int64_t)size);
-	}
-	if (!verbose) {
-		sb_puts(b, ", ...}");
-		return;
-	}
-	sb_stat_time(b, "st_atime", st + 72);
-	sb_stat_time(b, "st_mtime", st + 88);
-	sb_stat_time(b, "st_ctime", st + 104);
-	sb_putc(b, '}');
-}
-
-static void set_stat(struct decoder *d, const struct call *c, struct darg *a)
-{
-	const uint8_t *st = dec_struct(a, STAT_SIZE);
-	struct sb b;
-
-	if (!st)
-		return;	/* not read (the call failed): the address stays */
-	b = dec_begin(d);
-	sb_stat(&b, st, call__unabbreviated(d, c));
-	dec_end(d, a, &b);
-}
-
-static void dec_stat(struct decoder *d, struct call *c)
-{
-	set_stat(d, c, &c->arg[1]);
-}
-
-static void dec_newfstatat(struct decoder *d, struct call *c)
-{
-	set_stat(d, c, &c->arg[2]);
-	set_flags(d, &c->arg[3], &xt_at_flags, NULL);
-}
-
-static void dec_statx(struct decoder *d, struct call *c)
-{
-	const uint8_t *st = dec_struct(&c->arg[4], STATX_SIZE);
-	uint32_t flags = c->arg[2].raw, mask;
-	uint64_t attrs, size;
-	uint16_t mode;
-	struct sb b = dec_begin(d);
-
-	sb_enum(&b, &xt_statx_sync, flags & AT_STATX_SYNC_BITS, NULL);
-	if (flags & ~AT_STATX_SYNC_BITS) {
-		sb_putc(&b, '|');
-		sb_flags(&b, &xt_at_flags, flags & ~AT_STATX_SYNC_BITS, NULL);
-	}
-	dec_end(d, &c->arg[2], &b);
-	set_flags(d, &c->arg[3], &xt_statx_mask, NULL);
-	if (!st)
-		return;
-	memcpy(&mask, st, 4);
-	memcpy(&attrs, st + 8, 8);
-	memcpy(&mode, st + 28, 2);
-	memcpy(&size, st + 40, 8);
-	b = dec_begin(d);
-	sb_puts(&b, "{stx_mask=");
-	sb_flags(&b, &xt_statx_mask, mask, NULL);
-	sb_puts(&b, ", stx_attributes=");
-	sb_flags(&b, &xt_statx_attrs, attrs, NULL);
-	sb_puts(&b, ", stx_mode=");
-	sb_mode(&b, mode);
-	sb_puts(&b, ", stx_size=");
-	sb_u64(&b, size);
-	sb_puts(&b, ", ...}");
-	dec_end(d, &c->arg[4], &b);
 }
 
 static void dec_access(struct decoder *d, struct call *c)
@@ -510,11 +344,6 @@ const struct dec_entry dec_file_table[] = {
 	{ "openat", dec_openat },
 	{ "openat2", dec_openat2, { { 2, SO_CK_STRUCT_IN_LEN, 3, OPEN_HOW_MAX } } },
 	{ "creat", dec_creat },
-	{ "stat", dec_stat, { { 1, SO_CK_STRUCT_OUT, 0, STAT_SIZE } } },
-	{ "lstat", dec_stat, { { 1, SO_CK_STRUCT_OUT, 0, STAT_SIZE } } },
-	{ "fstat", dec_stat, { { 1, SO_CK_STRUCT_OUT, 0, STAT_SIZE } } },
-	{ "newfstatat", dec_newfstatat, { { 2, SO_CK_STRUCT_OUT, 0, STAT_SIZE } } },
-	{ "statx", dec_statx, { { 4, SO_CK_STRUCT_OUT, 0, STATX_SIZE } } },
 	{ "access", dec_access },
 	{ "faccessat", dec_faccessat },
 	{ "faccessat2", dec_faccessat2 },

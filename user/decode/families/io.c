@@ -291,6 +291,6 @@ const struct dec_entry dec_io_table[] = {
 	{ "pipe2", dec_pipe2, { { 0, SO_CK_STRUCT_OUT, 0, 8 } } },
 	{ "wait4", dec_wait4, {
 		{ 1, SO_CK_STRUCT_OUT, 0, 4 },
-		{ 3, SO_CK_STRUCT_OUT, 0, RUSAGE_HEAD_SIZE } } },
+		{ 3, SO_CK_STRUCT_OUT, 0, RUSAGE_SIZE } } },
 	{ NULL },
 };

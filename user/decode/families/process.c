@@ -198,7 +198,20 @@ static void dec_uname(struct decoder *d, struct call *c)
 	sb_quoted(&b, u, UTSNAME_FIELD, false, true, false);
 	sb_puts(&b, ", nodename=");
 	sb_quoted(&b, u + UTSNAME_FIELD, UTSNAME_FIELD, false, true, false);
-	sb_puts(&b, ", ...}");
+	if (call__unabbreviated(d, c)) {
+		static const char *const rest[] = { "release", "version", "machine", "domainname" };
+		unsigned int i;
+
+		for (i = 0; i < 4; i++) {
+			sb_puts(&b, ", ");
+			sb_puts(&b, rest[i]);
+			sb_putc(&b, '=');
+			sb_quoted(&b, u + (2 + i) * UTSNAME_FIELD, UTSNAME_FIELD, false, true, false);
+		}
+		sb_putc(&b, '}');
+	} else {
+		sb_puts(&b, ", ...}");
+	}
 	dec_end(d, &c->arg[0], &b);
 }
 

@@ -105,7 +105,7 @@ const struct dec_entry dec_resource_table[] = {
 		{ 3, SO_CK_STRUCT_OUT, 0, RLIMIT_SIZE } } },
 	{ "getrlimit", dec_getrlimit, { { 1, SO_CK_STRUCT_OUT, 0, RLIMIT_SIZE } } },
 	{ "setrlimit", dec_getrlimit, { { 1, SO_CK_STRUCT_IN, 0, RLIMIT_SIZE } } },
-	{ "getrusage", dec_getrusage, { { 1, SO_CK_STRUCT_OUT, 0, RUSAGE_HEAD_SIZE } } },
+	{ "getrusage", dec_getrusage, { { 1, SO_CK_STRUCT_OUT, 0, RUSAGE_SIZE } } },
 	{ "sysinfo", dec_sysinfo, { { 0, SO_CK_STRUCT_OUT, 0, SYSINFO_SIZE } } },
 	{ NULL },
 };
