@@ -6,6 +6,7 @@
  * (records to decoded calls), output/ (text, JSON, summary).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include "lib/fmt.h"
 #include "lib/warn.h"
@@ -44,6 +45,7 @@ int main(int argc, char **argv)
 		status = 0;
 	}
 	status = run__report(&r, status);
+	tips__print(stderr, &o.tips);
 cleanup:
 	/* killed by a signal, and no other status (--strict) to give: end as it did */
 	die = r.killed_by && status == 128 + r.killed_by;

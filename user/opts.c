@@ -74,6 +74,7 @@ enum {
 	OPT_EXPECT_LINE,
 	OPT_SECCOMP_PROFILE,
 	OPT_SEPARATELY,
+	OPT_TIPS,
 	OPT_QUAL,	/* OPT_QUAL + i: --QUAL=SET, qual_longs[i] */
 };
 
@@ -232,6 +233,8 @@ static const struct argp_option options[] = {
 	{ NULL, 0, NULL, 0, "Miscellaneous:", G_MISC },
 	{ "debug", 'd', NULL, 0, "Show sysobs's and libbpf's own messages", G_MISC },
 	{ NULL, 'h', NULL, 0, "The same as --help", G_MISC },
+	{ "tips", OPT_TIPS, "[[id:]ID][,format:FORMAT]", OPTION_ARG_OPTIONAL, "Show a tip on "
+	  "using sysobs at the end (ID: a number or random; FORMAT: none, compact, full)", G_MISC },
 	{ "seccomp-bpf", OPT_SECCOMP, NULL, 0,
 	  "Accepted, no meaning: the eBPF programs already see only the traced tasks' calls",
 	  G_MISC },
@@ -396,20 +399,6 @@ static void times(struct argp_state *st, struct opts *o, int key, char *arg)
 		usage_error(st, "invalid time format or precision '%s'", arg);
 }
 
-/* -q, -qq, -qqq as strace's --quiet= sets */
-static void quiet_more(struct opts *o)
-{
-	static const unsigned int levels[] = {
-		QUIET_ATTACH | QUIET_PERSONALITY,
-		QUIET_ATTACH | QUIET_PERSONALITY | QUIET_EXIT,
-		QUIET_ATTACH | QUIET_PERSONALITY | QUIET_EXIT | QUIET_PATH_RESOLUTION |
-			QUIET_THREAD_EXECVE,
-	};
-
-	if (o->quiet_level < 3)
-		o->quals.quiet |= levels[o->quiet_level++];
-}
-
 /* -f (-ff), --output-separately, -b, -P: what is traced, and where it goes */
 static bool parse_tracing(struct argp_state *st, struct opts *o, int key, const char *arg)
 {
@@ -453,7 +442,11 @@ static error_t parse_more(struct argp_state *st, struct opts *o, int key, char *
 	}
 	switch (key) {
 	case 'q':
-		quiet_more(o);
+		qualify__quiet_more(&o->quals, &o->quiet_level);
+		break;
+	case OPT_TIPS:
+		if (tips__parse(arg, &o->tips))
+			usage_error(st, "invalid --tips '%s': [[id:]ID][,format:FORMAT]", arg);
 		break;
 	case OPT_ABS_TS:
 	case OPT_REL_TS:

@@ -9,6 +9,7 @@
 #include <linux/types.h>
 #include "sysobs.h"
 #include "qualify.h"
+#include "output/tips.h"
 
 #define OPTS_MAX_ENV	64	/* -E options */
 
@@ -36,6 +37,7 @@ struct opts {
 	int dur_prec;		/* -T's (6) */
 	bool strict;		/* --strict: exit 125 when anything was lost */
 	bool debug;		/* -d: sysobs's own and libbpf's messages */
+	struct tips_opts tips;	/* --tips */
 	bool show_nr;		/* -n: the syscall number before the name */
 	bool show_ip;		/* -i: the instruction pointer before the call */
 	bool stack_traces;	/* -k: the user stack after each call */

@@ -240,3 +240,16 @@ int qualify__apply(struct qualifiers *qs, const char *expr, char *err, size_t er
 	}
 	return apply(qs, quals[i].q, quals[i].name, eq + 1, err, errlen);
 }
+
+void qualify__quiet_more(struct qualifiers *qs, int *level)
+{
+	static const unsigned int levels[] = {
+		QUIET_ATTACH | QUIET_PERSONALITY,
+		QUIET_ATTACH | QUIET_PERSONALITY | QUIET_EXIT,
+		QUIET_ATTACH | QUIET_PERSONALITY | QUIET_EXIT | QUIET_PATH_RESOLUTION |
+			QUIET_THREAD_EXECVE,
+	};
+
+	if (*level < 3)
+		qs->quiet |= levels[(*level)++];
+}

@@ -49,4 +49,7 @@ int qualify__signal(const char *s);
  * message in err. (tamper.c) */
 int tamper__apply(struct inject_set **s, const char *expr, bool fault, char *err, size_t errlen);
 
+/* -q, -qq, -qqq: each one more of strace's --quiet= sets (*level counts them) */
+void qualify__quiet_more(struct qualifiers *qs, int *level);
+
 #endif /* SYSOBS_QUALIFY_H */
