@@ -227,7 +227,8 @@ static long iov_step(__u32 i, void *ctx)
 {
 	struct iov_ctx *x = ctx;
 	struct { __u64 base, len; } v;
-	__u32 show, str = strsize;
+	/* -e read=, write= (dump_size, rodata): more of each element than -s shows */
+	__u32 show, str = dump_size > strsize ? dump_size : strsize;
 	struct scratch *s;
 	struct so_iov *e;
 

@@ -36,6 +36,20 @@ same -e trace=read,write --read=all -s 8
 same -e trace=read,write -e write=!1 -e read=none
 grep -q '^ | ' "$T/o.cmp" && fail "write=!1: fd 1's write dumped"
 
+# vectors: readv's and writev's elements, " * N bytes in buffer K" and each one's lines (a
+# 40-byte element, more than -s shows in the call's line, dumped whole)
+[ -x /usr/bin/python3 ] || skip "/usr/bin/python3 not installed (the program traced)"
+cat >"$T/iov.py" <<'EOF'
+import os
+os.writev(1, [b'hello', b' world\n', b'x' * 40])
+fd = os.open('/etc/hostname', os.O_RDONLY)
+os.readv(fd, [bytearray(2), bytearray(10)])
+EOF
+CMD="exec /usr/bin/python3 $T/iov.py"
+same -e trace=readv,writev -e write=1 -e read=3
+grep -q '^ \* 40 bytes in buffer 2$' "$T/o.cmp" || fail "writev: its third element not dumped"
+grep -q '^ \* 2 bytes in buffer 0$' "$T/o.cmp" || fail "readv: its first element not dumped"
+
 # the capture limit: 8192 bytes written, 4096 dumped (256 lines)
 "$SYSOBS" -e trace=write -e write=1 -o "$T/big.txt" -- sh -c 'exec head -c 8192 /dev/zero' >/dev/null
 expect_eq "an 8192-byte write: lines dumped" 256 "$(grep -c '^ | ' "$T/big.txt")"

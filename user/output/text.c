@@ -306,28 +306,73 @@ static void dump_line(struct outbuf *ob, const uint8_t *p, size_t n, size_t off)
 	outbuf__newline(ob);
 }
 
+/* " * 5 bytes in buffer 0", then its lines: an element of readv's (writev's) iovec */
+static void dump_iov(struct outbuf *ob, const struct darg *a, int64_t ret)
+{
+	const struct so_cap *cap = a->cap;
+	uint32_t n = cap->total < SO_IOV_MAX ? cap->total : SO_IOV_MAX, i;
+	const uint8_t *p = a->data + (size_t)n * sizeof(struct so_iov), *end = a->data + cap->len;
+	uint64_t left = (uint64_t)ret;
+	char head[64];
+	size_t off;
+
+	if (cap->len < (size_t)n * sizeof(struct so_iov))
+		return;
+	for (i = 0; i < n && left; i++) {
+		struct so_iov e;
+		size_t k;
+
+		memcpy(&e, a->data + (size_t)i * sizeof(e), sizeof(e));
+		if (e.shown > (size_t)(end - p))
+			return;
+		k = e.len < left ? e.len : left;
+		left -= k;
+		if (k > e.shown)
+			k = e.shown;	/* the capture's limit (docs/strace-parity.md) */
+		outbuf__write(ob, head, snprintf(head, sizeof(head), " * %zu bytes in buffer %u",
+						 k, i));
+		outbuf__newline(ob);
+		for (off = 0; off < k; off += 16)
+			dump_line(ob, p + off, k - off < 16 ? k - off : 16, off);
+		p += e.shown;
+	}
+}
+
 /* -e read=, write=: the data a read from (a write to) a chosen fd moved, as strace dumps it: the
- * bytes the kernel side captured (at most SO_PATH_MAX of a call) */
+ * bytes the kernel side captured (at most SO_PATH_MAX of a buffer, SO_IOV_BYTES of an iovec) */
 static void text_dump(struct sink *s, const struct call *c)
 {
 	const uint64_t *set = NULL;
 	int fd = (int32_t)c->arg[0].raw;
 	const struct darg *a = NULL;
+	bool iov = false;
 	unsigned int i;
 	size_t n, off;
 
 	if (c->kind != CALL_DONE || c->ret <= 0 || !c->ent || fd < 0 || fd >= 1024)
 		return;
 	for (i = 1; i < c->nargs && i < SYSENT_MAX_ARGS && !a; i++) {
+		const struct sysent_arg *sa = &c->ent->args[i];
+
 		if (c->ent->args[0].kind != AK_FD)
 			break;
-		if (c->ent->args[i].kind == AK_BUF_OUT && s->dump_read)
-			set = s->dump_read, a = &c->arg[i];
-		else if (c->ent->args[i].kind == AK_BUF_IN && s->dump_write)
-			set = s->dump_write, a = &c->arg[i];
+		iov = strstr(sa->type, "struct iovec") != NULL;
+		if (iov)	/* readv, preadv, preadv2: read; the others wrote */
+			set = !strcmp(c->name, "readv") || !strncmp(c->name, "preadv", 6) ?
+			      s->dump_read : s->dump_write;
+		else if (sa->kind == AK_BUF_OUT)
+			set = s->dump_read;
+		else if (sa->kind == AK_BUF_IN)
+			set = s->dump_write;
+		if (set)
+			a = &c->arg[i];
 	}
 	if (!a || !a->cap || !a->data || !(set[fd / 64] >> (fd % 64) & 1))
 		return;
+	if (iov) {
+		dump_iov(s->ob, a, c->ret);
+		return;
+	}
 	n = a->cap->len < (uint64_t)c->ret ? a->cap->len : (size_t)c->ret;
 	for (off = 0; off < n; off += 16)
 		dump_line(s->ob, a->data + off, n - off < 16 ? n - off : 16, off);

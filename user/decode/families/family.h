@@ -64,7 +64,8 @@ void set_enum(struct decoder *d, struct darg *a, const struct xlat_tab *t, uint6
 void sb_sockaddr(struct sb *b, const uint8_t *sa, size_t len);
 
 /* [{iov_base="hello", iov_len=5}, ...]: n so_iov entries at v and their bytes after them (len
- * bytes in all; the call gave total), at most max shown; addrs: only the addresses. */
+ * bytes in all; the call gave total), at most max elements and max bytes of each shown (-s: the
+ * kernel side may have read more for -e read=/write=); addrs: only the addresses. */
 void sb_iovec(struct sb *b, const uint8_t *v, size_t len, uint32_t n, uint64_t total,
 	      bool addrs, unsigned int max);
 

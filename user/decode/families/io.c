@@ -28,7 +28,8 @@ void sb_iovec(struct sb *b, const uint8_t *v, size_t len, uint32_t n, uint64_t t
 		if (addrs || !e.base || (e.flags & SO_IOV_FAULT) || e.shown > (size_t)(end - p)) {
 			sb_ptr(b, e.base);
 		} else {
-			sb_quoted(b, p, e.shown, e.flags & SO_IOV_TRUNC, false, false);
+			sb_quoted(b, p, e.shown < max ? e.shown : max,
+				  (e.flags & SO_IOV_TRUNC) || e.shown > max, false, false);
 			p += e.shown;
 		}
 		sb_puts(b, ", iov_len=");
