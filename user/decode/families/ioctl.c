@@ -147,11 +147,13 @@ static void sb_ioc(struct sb *b, uint32_t req)
 }
 
 /* The request's name(s): several share some codes, strace joins them with " or " */
-static void sb_ioctl_req(struct sb *b, uint32_t req)
+static void ioctl_req_names(struct sb *b, uint64_t v, const void *unused)
 {
+	uint32_t req = v;
 	bool found = false;
 	unsigned int i;
 
+	(void)unused;
 	for (i = 0; i < xt_ioctls.n; i++) {
 		if (xt_ioctls.e[i].val != req)
 			continue;
@@ -162,6 +164,13 @@ static void sb_ioctl_req(struct sb *b, uint32_t req)
 	}
 	if (!found)
 		sb_ioc(b, req);
+}
+
+/* -X raw: the number; -X verbose: the number and the names as a comment */
+static void sb_ioctl_req(struct sb *b, uint32_t req)
+{
+	if (!sb_styled(b, req, ioctl_req_names, NULL))
+		ioctl_req_names(b, req, NULL);
 }
 
 /* [n]: a number the argument points at, of size bytes, signed or not */

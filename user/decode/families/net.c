@@ -2,6 +2,7 @@
 /* Sockets: socket domains, types and protocols, socket addresses (unix, inet, inet6) given
  * and returned. */
 #include <arpa/inet.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
@@ -36,6 +37,34 @@ static void dec_socket(struct decoder *d, struct call *c)
 	}
 }
 
+
+/*
+ * A field of a socket address in network byte order, as strace's -X shows it: abbrev, its meaning
+ * (htons(9), inet_addr("127.0.0.1"): fmt with the number u or the text str); raw, its bytes in
+ * hex ("\x00\x09"); verbose, both (the meaning as a comment).
+ */
+static void sb_net_field(struct sb *b, const char *field, const uint8_t *p, size_t n,
+			 const char *fmt, unsigned int u, const char *str)
+{
+	enum xlat_style st = xlat__style();
+	char text[96];
+
+	if (str)
+		snprintf(text, sizeof(text), fmt, str);
+	else
+		snprintf(text, sizeof(text), fmt, u);
+	sb_puts(b, field);
+	if (st == XLAT_ABBREV) {
+		sb_puts(b, text);
+		return;
+	}
+	sb_quoted(b, p, n, false, false, true);
+	if (st == XLAT_VERBOSE) {
+		sb_puts(b, " /* ");
+		sb_puts(b, text);
+		sb_puts(b, " */");
+	}
+}
 /* {sa_family=AF_UNIX, sun_path="/run/x"} and the inet forms strace prints, of len bytes at sa
  * (at least 2). */
 void sb_sockaddr(struct sb *b, const uint8_t *sa, size_t len)
@@ -63,23 +92,23 @@ void sb_sockaddr(struct sb *b, const uint8_t *sa, size_t len)
 	} else if (family == AF_INET_V && len >= 8) {
 		memcpy(&port, sa + 2, 2);
 		memcpy(&u32, sa + 4, 4);
-		sb_puts(b, ", sin_port=htons(");
-		sb_u64(b, ntohs(port));
-		sb_puts(b, "), sin_addr=inet_addr(\"");
+		sb_net_field(b, ", sin_port=", sa + 2, 2, "htons(%u)", ntohs(port), NULL);
 		inet_ntop(AF_INET, &u32, ip, sizeof(ip));
-		sb_puts(b, ip);
-		sb_puts(b, "\")");
+		sb_net_field(b, ", sin_addr=", sa + 4, 4, "inet_addr(\"%s\")", 0, ip);
 	} else if (family == AF_INET6_V && len >= 24) {
 		memcpy(&port, sa + 2, 2);
-		sb_puts(b, ", sin6_port=htons(");
-		sb_u64(b, ntohs(port));
+		sb_net_field(b, ", sin6_port=", sa + 2, 2, "htons(%u)", ntohs(port), NULL);
 		memcpy(&u32, sa + 4, 4);
-		sb_puts(b, "), sin6_flowinfo=htonl(");
-		sb_u64(b, ntohl(u32));
-		sb_puts(b, "), inet_pton(AF_INET6, \"");
+		sb_net_field(b, ", sin6_flowinfo=", sa + 4, 4, "htonl(%u)", ntohl(u32), NULL);
 		inet_ntop(AF_INET6, sa + 8, ip, sizeof(ip));
-		sb_puts(b, ip);
-		sb_puts(b, "\", &sin6_addr)");
+		if (xlat__style() == XLAT_ABBREV) {
+			sb_puts(b, ", inet_pton(AF_INET6, \"");
+			sb_puts(b, ip);
+			sb_puts(b, "\", &sin6_addr)");
+		} else {
+			sb_net_field(b, ", sin6_addr=", sa + 8, 16, "inet_pton(AF_INET6, \"%s\")",
+				     0, ip);
+		}
 		if (len >= 28) {
 			memcpy(&u32, sa + 24, 4);
 			sb_puts(b, ", sin6_scope_id=");

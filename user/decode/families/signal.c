@@ -15,6 +15,18 @@ static void set_signal(struct decoder *d, struct darg *a)
 	dec_end(d, a, &b);
 }
 
+/* A handler's name: SIG_DFL, SIG_IGN, else its address */
+static void handler_names(struct sb *b, uint64_t handler, const void *unused)
+{
+	(void)unused;
+	if (handler == 0)
+		sb_puts(b, "SIG_DFL");
+	else if (handler == 1)
+		sb_puts(b, "SIG_IGN");
+	else
+		sb_hex(b, handler);
+}
+
 /* {sa_handler=SIG_IGN, sa_mask=[], sa_flags=SA_RESTORER, sa_restorer=0x...} */
 static void set_sigaction(struct decoder *d, struct darg *a)
 {
@@ -29,12 +41,8 @@ static void set_sigaction(struct decoder *d, struct darg *a)
 	memcpy(&restorer, sa + 16, 8);
 	b = dec_begin(d);
 	sb_puts(&b, "{sa_handler=");
-	if (handler == 0)
-		sb_puts(&b, "SIG_DFL");
-	else if (handler == 1)
-		sb_puts(&b, "SIG_IGN");
-	else
-		sb_hex(&b, handler);
+	if (handler > 1 || !sb_styled(&b, handler, handler_names, NULL))
+		handler_names(&b, handler, NULL);
 	sb_puts(&b, ", sa_mask=");
 	sb_sigset(&b, sa + 24, 8);
 	sb_puts(&b, ", sa_flags=");
