@@ -6,7 +6,8 @@
 #define RLIMIT_SIZE	16
 #define SYSINFO_SIZE	112
 
-static void sb_rlim(struct sb *b, uint64_t v)
+/* A limit's meaning: RLIM64_INFINITY, 8192*1024, or the number */
+static void rlim_text(struct sb *b, uint64_t v)
 {
 	if (v == ~0ull)
 		sb_puts(b, "RLIM64_INFINITY");
@@ -15,6 +16,24 @@ static void sb_rlim(struct sb *b, uint64_t v)
 		sb_puts(b, "*1024");
 	} else {
 		sb_u64(b, v);
+	}
+}
+
+/* -X raw: the number in decimal; -X verbose: the number, its meaning as a comment when it
+ * has one */
+static void sb_rlim(struct sb *b, uint64_t v)
+{
+	enum xlat_style st = xlat__style();
+
+	if (st == XLAT_ABBREV) {
+		rlim_text(b, v);
+		return;
+	}
+	sb_u64(b, v);
+	if (st == XLAT_VERBOSE && (v == ~0ull || (v > 1024 && v % 1024 == 0))) {
+		sb_puts(b, " /* ");
+		rlim_text(b, v);
+		sb_puts(b, " */");
 	}
 }
 
